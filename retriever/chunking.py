@@ -1,0 +1,291 @@
+"""Structure-aware chunking: Document -> Chunks with exact offsets, sections, pages and sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .types import Chunk, Document
+
+# Pictographs, dingbats and geometric bullets; posts use them as bullets and as title decoration.
+_EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\u25a0-\u25ff\u2022]"
+_EMOJI_MOD = "[\ufe0e\ufe0f\u200d\u20e3\U000e0020-\U000e007f]"
+_EMOJI_RUN = f"{_EMOJI}(?:{_EMOJI_MOD}|[ \\t]*{_EMOJI})*{_EMOJI_MOD}*"
+# An emoji standing alone between words is a bullet; one glued to a word ("2024🌏,") is not.
+_BULLET = re.compile(f"(?:^|(?<=\\s)){_EMOJI_RUN}(?![,;:.!?)\\]])", re.M)
+_EMOJI_ONLY = re.compile(f"(?:{_EMOJI_RUN})+")
+_DECOR = f"(?:\\s|{_EMOJI}|{_EMOJI_MOD}|[-–—*•·#>|_~=])+"
+_DECOR_START = re.compile(f"^{_DECOR}")
+_DECOR_END = re.compile(f"{_DECOR}$")
+
+_SENT_END = re.compile(r"(?:[.!?…]+[\"”’')\]»]*(?=\s|“|$))|[。！？]+")
+_LINE_MARKER = re.compile(r"(?:#{1,6}\s+|[-*•+]\s+|>\s*)+")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
+_HARD_BREAK = re.compile(r"\*{3,}|-{3,}|_{3,}")
+_PARA_BREAK = re.compile(r"\n\s*\n")
+_TOKEN = re.compile(r"\S+")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+# A "." after these never ends a sentence (the next word is capitalised in "Ms. Azlina", "No. 83").
+_ABBREV = frozenset(
+    re.findall(
+        r"\w+",
+        "mr mrs ms dr prof sr jr st no nos vol pp para art sec fig ch approx ca vs cf al co gov gen col lt "
+        "sgt capt rev hon jan feb mar apr jun jul aug sep sept oct nov dec mt ft",
+    )
+)
+# Capitalised words that start a post's body right after its title ("... Sustainability On November 7").
+_HEADLINE_CUES = frozenset(
+    re.findall(
+        r"\w+", "On At In As With To During Since After Following Through Today Yesterday Earlier Last"
+    )
+)
+HEADLINE_WORDS = 12  # hard cut for a post title with no natural break
+_HEADLINE_NATURAL = 20  # a natural break this early is preferred to a hard cut
+
+
+def strip_decoration(text: str) -> str:
+    """`text` without emoji, bullets, markdown markers or dashes at either end."""
+    return _DECOR_END.sub("", _DECOR_START.sub("", text))
+
+
+def count_words(text: str) -> int:
+    """Words in `text`; tokens with no letter or digit (emoji, dashes) do not count."""
+    return sum(1 for t in _TOKEN.findall(text) if any(c.isalnum() for c in t))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = text[max(0, dot - 20) : dot].split()[-1:] or [""]
+    token = word[0].lstrip("(“\"'‘[")
+    if len(token) == 1 and token.isalpha():
+        return True  # an initial ("J. Smith") or "p. 5"
+    return token.lower() in _ABBREV or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token) is not None
+
+
+def _breaks(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries as (end of one sentence, start of the next) ranges to drop."""
+    cuts: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    pos = 0
+    for k, line in enumerate(lines[:-1]):
+        end = pos + len(line)
+        cur, nxt = line.strip(), lines[k + 1].lstrip()
+        # A wrapped line goes on in lower case; a heading, list item or short label does not.
+        if not (cur and nxt and nxt[0].islower() and not _LINE_MARKER.match(cur)):
+            cuts.append((end, end + 1))
+        pos = end + 1
+    for m in _SENT_END.finditer(text):
+        nxt = _NEXT_CHAR.match(text, m.end())
+        if nxt and nxt.group(1).islower():
+            continue
+        if m.group() == "." and _is_abbreviation(text, m.start()):
+            continue
+        cuts.append((m.end(), m.end()))
+    cuts.extend(m.span() for m in _BULLET.finditer(text))
+    cuts.sort()
+    return cuts
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Span without surrounding whitespace and leading list/heading markers; None if no words."""
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    marker = _LINE_MARKER.match(piece, lead)
+    if marker:
+        lead = marker.end()
+    stripped = piece[lead:].rstrip()
+    if not any(c.isalnum() for c in stripped):
+        return None
+    return start + lead, start + lead + len(stripped)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in `text`: trimmed, never empty, in order, non-overlapping."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for a, b in [*_breaks(text), (len(text), len(text))]:
+        if a >= pos:
+            span = _trim(text, pos, a)
+            if span:
+                spans.append(span)
+        pos = max(pos, b)
+    return spans
+
+
+def _ends_sentence(token: str) -> bool:
+    bare = token.rstrip("\"”’')")
+    return bare[-1:] in ("!", "?") or (bare[-1:] == "." and not _is_abbreviation(bare, len(bare) - 1))
+
+
+def headline(line: str) -> str:
+    """A post's title from its first line, which often runs on into the post's body."""
+    text = strip_decoration(line)
+    tokens = list(_TOKEN.finditer(text))
+    cut = None
+    for i in range(1, min(len(tokens), _HEADLINE_NATURAL + 1)):
+        tok, prev = tokens[i].group(), tokens[i - 1].group()
+        if i >= 2 and _EMOJI_ONLY.fullmatch(tok):
+            cut = tokens[i].start()
+        elif i >= 2 and _ends_sentence(prev):
+            cut = tokens[i - 1].end()
+        elif i >= 4 and tok[0].isupper() and (prev[-1] in '”"' or tok in _HEADLINE_CUES):
+            cut = tokens[i].start()
+        if cut is not None:
+            break
+    if cut is not None:
+        title = strip_decoration(text[:cut]).rstrip(",;:–-— ")
+    elif count_words(text) > HEADLINE_WORDS:
+        title = text[: tokens[HEADLINE_WORDS - 1].end()].rstrip(",;:–-— ") + "…"
+    else:
+        title = text
+    if len(title) > 2 and title[0] in '"“' and title[-1] in '"”' and title.count(title[0]) <= 2:
+        title = title[1:-1]
+    return title
+
+
+@dataclass(frozen=True)
+class _Unit:
+    start: int
+    end: int
+    words: int
+
+
+def _title_line(lines: list[str], title: str) -> int:
+    """Index of an opening paragraph of one line that only repeats the title, else -1."""
+    filled = [k for k, line in enumerate(lines) if line.strip()][:2]
+    # A blank line must follow: a title taken from a PDF's first line may be half a sentence.
+    alone = len(filled) == 2 and filled[1] > filled[0] + 1
+    return filled[0] if alone and strip_decoration(lines[filled[0]]).split() == title.split() else -1
+
+
+def _regions(text: str, title: str, budget: int) -> list[tuple[int, int, str]]:
+    """(start, end, section) runs of text that no chunk may cross: sections, posts, hard breaks."""
+    lines = text.split("\n")
+    feed = any(line.strip() == "-" for line in lines)
+    title_at = _title_line(lines, title)  # a heading in all but markup, not a sentence to quote
+    regions: list[tuple[int, int, str]] = []
+    section, post_pending = "", feed
+    start = end = -1
+    pos = 0
+    for k, line in enumerate(lines):
+        line_start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        heading = _HEADING.match(line)
+        name = strip_decoration(heading.group(2)) if heading else title if k == title_at else None
+        if name is not None or stripped == "-" or _HARD_BREAK.fullmatch(stripped):
+            if start >= 0:
+                regions.append((start, end, section))
+            start = -1
+            section, post_pending = (section, feed) if name is None else (name, False)
+            continue
+        if not stripped:
+            continue
+        if start < 0:
+            start = line_start
+            if post_pending:
+                section, post_pending = headline(stripped), False
+        end = line_start + len(line)
+        # In a feed each post is one long line; lines after it (a profile, names) are not that post.
+        if feed and count_words(line) > budget:
+            regions.append((start, end, section))
+            start, post_pending = -1, True
+    if start >= 0:
+        regions.append((start, end, section))
+    return regions
+
+
+def _paragraph_units(text: str, start: int, end: int) -> list[list[_Unit]]:
+    """Sentences of each blank-line separated paragraph of text[start:end], as absolute spans."""
+    paragraphs: list[list[_Unit]] = []
+    bounds = [start] + [x for m in _PARA_BREAK.finditer(text, start, end) for x in m.span()] + [end]
+    for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+        piece = text[a:b]
+        units = [_Unit(a + s, a + e, count_words(piece[s:e])) for s, e in split_sentences(piece)]
+        if units:
+            paragraphs.append(units)
+    return paragraphs
+
+
+def _windows(text: str, unit: _Unit, budget: int, overlap: int) -> list[list[_Unit]]:
+    """An overlong sentence cut at word boundaries into overlapping windows of `budget` words."""
+    tokens = list(_TOKEN.finditer(text, unit.start, unit.end))
+    step = max(1, budget - overlap)
+    out = []
+    for i in range(0, max(1, len(tokens) - overlap), step):
+        part = tokens[i : i + budget]
+        a, b = part[0].start(), part[-1].end()
+        out.append([_Unit(a, b, count_words(text[a:b]))])
+    return out
+
+
+def _tail(units: list[_Unit], overlap: int) -> list[_Unit]:
+    """Whole sentences from the end of a chunk worth about `overlap` words, to start the next."""
+    if overlap <= 0 or not units:
+        return []
+    taken, words = [], 0
+    for u in reversed(units):
+        if words + u.words > overlap:
+            break
+        taken.insert(0, u)
+        words += u.words
+    if not taken and units[-1].words <= 2 * overlap:
+        taken = [units[-1]]  # a sentence a little longer than the overlap still gives context
+    return taken
+
+
+def _pack(text: str, paragraphs: list[list[_Unit]], budget: int, overlap: int) -> list[list[_Unit]]:
+    """Group sentences into chunks: whole paragraphs first, then whole sentences, with overlap."""
+    chunks: list[list[_Unit]] = []
+    cur: list[_Unit] = []
+    fresh = 0  # sentences in `cur` that the previous chunk does not already hold
+
+    def flush(keep_tail: bool = True) -> None:
+        nonlocal cur, fresh
+        if fresh:
+            chunks.append(cur)
+            cur = _tail(cur, overlap) if keep_tail else []
+        fresh = 0
+
+    for para in paragraphs:
+        size, para_words = sum(u.words for u in cur), sum(u.words for u in para)
+        if fresh and size + para_words > budget and (para_words <= budget or size >= budget // 2):
+            flush()
+        for unit in para:
+            if unit.words > budget:
+                flush(keep_tail=False)
+                cur = []
+                chunks.extend(_windows(text, unit, budget, overlap))
+                continue
+            if sum(u.words for u in cur) + unit.words > budget:
+                flush()
+                while cur and sum(u.words for u in cur) + unit.words > budget:
+                    cur.pop(0)
+            cur.append(unit)
+            fresh += 1
+    flush()
+    return chunks
+
+
+def chunk_document(doc: Document, words: int = 120, overlap: int = 25) -> list[Chunk]:
+    """Split a document into chunks of at most `words` words that keep sections and posts apart."""
+    text = doc.text
+    chunks: list[Chunk] = []
+    for start, end, section in _regions(text, doc.title, words):
+        for units in _pack(text, _paragraph_units(text, start, end), words, overlap):
+            a, b = units[0].start, units[-1].end
+            if not any(c.isalpha() for c in text[a:b]):
+                continue  # nothing to find or quote: a "+1" counter, a page number
+            n = len(chunks)
+            chunks.append(
+                Chunk(
+                    id=f"{doc.id}#{n}",
+                    doc_id=doc.id,
+                    n=n,
+                    text=text[a:b],
+                    section=section,
+                    start=a,
+                    end=b,
+                    page=doc.page_at(a),
+                    sentences=tuple((u.start - a, u.end - a) for u in units),
+                )
+            )
+    return chunks

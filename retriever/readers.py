@@ -1,0 +1,297 @@
+"""Documents folder -> Documents: .txt .md .html .pdf .docx, with front matter and page offsets."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import io
+import itertools
+import os
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, TypeAlias
+
+import yaml
+
+from .chunking import strip_decoration
+from .types import Document, Skipped
+
+SUPPORTED: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})
+_FIELDS = ("title", "source", "publisher", "date", "language")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
+_HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
+TITLE_CHARS = 120
+Read: TypeAlias = tuple[str, dict[str, Any], tuple[tuple[int, int], ...]]  # text, metadata, pages
+
+
+class ReadError(ValueError):
+    """A file that cannot be read; the message is a reason an administrator can act on."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One candidate file of the documents folder; `id` is its posix path relative to the root."""
+
+    id: str
+    path: Path
+    sha256: str
+
+
+def _ignored(name: str) -> bool:
+    return name.startswith((".", "~$")) or name.endswith("~")
+
+
+def find_sources(root: Path) -> tuple[list[SourceFile], list[Skipped]]:
+    """Every readable file under `root` (sorted by id), and the files left out with the reason."""
+    root = Path(root)
+    if not root.is_dir():
+        raise FileNotFoundError(
+            f"documents folder {root} does not exist or is not a folder "
+            "(set RETRIEVER_DOCUMENTS_DIR to the folder that holds the documents)"
+        )
+    real_root = root.resolve()
+    files: list[SourceFile] = []
+    skipped: list[Skipped] = []
+    for folder, dirs, names in os.walk(root):  # os.walk does not descend into symlinked folders
+        dirs[:] = [d for d in dirs if not _ignored(d)]
+        for name in (n for n in names if not _ignored(n)):
+            path = Path(folder) / name
+            rel = path.relative_to(root).as_posix()
+            if not path.resolve().is_relative_to(real_root):
+                skipped.append(Skipped(rel, "symbolic link to outside the documents folder: not followed"))
+            elif path.suffix.lower() not in SUPPORTED:
+                skipped.append(Skipped(rel, _unsupported(path.suffix)))
+            else:
+                try:
+                    files.append(SourceFile(rel, path, hashlib.sha256(path.read_bytes()).hexdigest()))
+                except OSError as exc:
+                    skipped.append(Skipped(rel, f"cannot read the file: {exc.strerror or exc}"))
+    return sorted(files, key=lambda f: f.id), sorted(skipped, key=lambda s: s.id)
+
+
+def _unsupported(suffix: str) -> str:
+    return f"unsupported file type {suffix or '(no extension)'} (supported: {' '.join(sorted(SUPPORTED))})"
+
+
+def read_path(path: Path, root: Path) -> Document:
+    """Read one file given its path and the documents folder its id is relative to."""
+    path = Path(path)  # read_document hashes the bytes it reads, so no digest is needed here
+    return read_document(SourceFile(path.relative_to(root).as_posix(), path, sha256=""))
+
+
+def read_document(source: SourceFile) -> Document:
+    """The file's text and metadata; raises ReadError with a reason when it cannot be used."""
+    suffix = source.path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise ReadError(_unsupported(suffix))
+    try:
+        data = source.path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot read the file: {exc.strerror or exc}") from exc
+    if not data:
+        raise ReadError("empty file")
+    text, meta, pages = _READERS.get(suffix, _read_text)(data)
+    if not text.strip():
+        raise ReadError("no text (the file holds only whitespace or front matter)")
+    fields = {k: _as_str(meta.pop(k, "")) for k in _FIELDS}
+    fields["title"] = strip_decoration(fields["title"]) or _fallback_title(text, source.path)
+    return Document(
+        id=source.id,
+        text=text,
+        meta={k: v for k, v in ((k, _as_str(v)) for k, v in meta.items()) if v},
+        pages=pages,
+        sha256=hashlib.sha256(data).hexdigest(),
+        **fields,
+    )
+
+
+def _read_text(data: bytes) -> Read:
+    """A .txt or .md file: UTF-8 text with optional YAML front matter."""
+    return (*_front_matter(_normalise(_decode_text(data))), ())
+
+
+def _normalise(text: str) -> str:
+    """Unix newlines, no NULs, no trailing spaces (lines of only NBSPs become blank lines)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def _as_str(value: Any) -> str:
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()
+    if isinstance(value, list | tuple):
+        return ", ".join(_as_str(v) for v in value)
+    return "" if value is None else value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+
+
+def _decode_text(data: bytes) -> str:
+    """UTF-8 text (a BOM is fine); anything else is refused with the likely reason."""
+    if b"\x00" in data:
+        raise ReadError("binary data, not text (NUL bytes; if it is UTF-16 text, save it as UTF-8)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadError("not valid UTF-8 text (binary or another encoding?)") from exc
+    sample = text[:4096]
+    if sum(not c.isprintable() and not c.isspace() for c in sample) > max(3, len(sample) // 20):
+        raise ReadError("binary data, not text (mostly non-printable characters)")
+    return text
+
+
+def _front_matter(text: str) -> tuple[str, dict[str, Any]]:
+    """Split off a YAML front matter block; one that is not a valid YAML mapping stays as text."""
+    m = _FRONT_MATTER.match(text)
+    try:
+        data = (yaml.safe_load(m.group(1)) or {}) if m else None
+    except yaml.YAMLError:
+        data = None
+    if m is None or not isinstance(data, dict):
+        return text, {}
+    return text[m.end() :], {str(k): v for k, v in data.items()}
+
+
+def _fallback_title(text: str, path: Path) -> str:
+    """First markdown heading, else first non-empty line, cut at a word boundary."""
+    heading = _HEADING.search(text)
+    lines = [heading.group(1)] if heading else [line for line in text.split("\n") if line.strip()]
+    title = strip_decoration(lines[0]) if lines else ""
+    if len(title) > TITLE_CHARS:
+        title = title[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"
+    return title or path.stem
+
+
+_SKIP = frozenset({"script", "style", "nav", "head", "noscript", "template", "svg"})
+_LINE = frozenset({"br", "li", "tr", "dt", "dd"})
+_BLOCK = frozenset({"p", "div", "section", "article", "main", "aside", "header", "footer", "blockquote"})
+_BLOCK |= {"pre", "table", "ul", "ol", "dl", "form", "figure", "figcaption", "address", "hr"}
+
+
+class _HTMLText(HTMLParser):
+    """Readable text of a page: blocks on their own lines, headings as markdown heading lines."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.line: list[str] = []
+        self.skip = self.heading = 0
+        self.in_title = False
+        self.title = ""
+        self.meta: dict[str, str] = {}
+
+    def _block(self, tag: str) -> bool:
+        """Close the current line if `tag` starts or ends a block; True if it did."""
+        level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else 0
+        if not (level or tag in _BLOCK or tag in _LINE):
+            return False
+        text = " ".join("".join(self.line).split())
+        if text and self.heading:
+            text = "#" * self.heading + " " + text
+        self.blocks.append(text + ("\n" if tag in _LINE else "\n\n"))
+        self.line = []
+        return True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta" and a.get("content"):
+            self.meta.setdefault((a.get("name") or a.get("property") or "").lower(), a["content"])
+        elif tag == "html" and a.get("lang"):
+            self.meta["language"] = a["lang"]
+        self.in_title = self.in_title or tag == "title"
+        self.skip += tag in _SKIP
+        if self._block(tag):
+            self.heading = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else 0
+            self.line.append("- " if tag == "li" else "")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_title = self.in_title and tag != "title"
+        self.skip -= tag in _SKIP and self.skip > 0
+        if self._block(tag):
+            self.heading = 0
+        elif tag in ("td", "th"):
+            self.line.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+        elif not self.skip:
+            self.line.append(data)
+
+    def text(self) -> str:
+        self._block("p")
+        return re.sub(r"\n\s*\n\s*", "\n\n", "".join(self.blocks)).strip()
+
+
+def _read_html(data: bytes) -> Read:
+    """Text and metadata of an HTML page: <title>, <html lang> and a few <meta> tags."""
+    markup = _decode_text(data)  # pages saved from a browser are UTF-8; older charsets are refused
+    parser = _HTMLText()
+    parser.feed(_normalise(markup))
+    parser.close()
+    # <meta name="date|publisher|source|language|author|description">; other names say little.
+    meta: dict[str, Any] = {k: v for k, v in parser.meta.items() if k in (*_FIELDS, "author", "description")}
+    if re.match(r"\d{4}-\d\d-\d\dT", meta.get("date", "")):
+        meta["date"] = meta["date"][:10]
+    meta["title"] = " ".join(parser.title.split())  # else the first heading, as for any format
+    return parser.text(), meta, ()
+
+
+def _read_pdf(data: bytes) -> Read:
+    """Text of each page joined by blank lines, with (offset, page number) for every page."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ReadError("encrypted PDF: remove the password and add the file again")
+        texts = [_normalise(page.extract_text() or "").strip() for page in reader.pages]
+        info = reader.metadata
+    except ReadError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds on damaged files
+        raise ReadError(f"corrupt or unreadable PDF: {exc}") from exc
+    numbered = [(n, t) for n, t in enumerate(texts, start=1) if t]
+    if not numbered:
+        raise ReadError("PDF has no extractable text (scanned images?)")
+    starts = itertools.accumulate((len(t) + 2 for _, t in numbered[:-1]), initial=0)
+    pages = tuple(zip(starts, (n for n, _ in numbered), strict=True))
+    title = ((info.title if info else "") or "").strip()
+    # Word's PDF export puts the file name in the title, which says nothing.
+    meta: dict[str, Any] = {"title": "" if re.search(r"\.(docx?|pdf)$|^Microsoft Word - ", title) else title}
+    with contextlib.suppress(Exception):  # an unparsable date is no reason to refuse the text
+        meta["date"] = info.creation_date.date() if info and info.creation_date else ""
+    return "\n\n".join(t for _, t in numbered), meta, pages
+
+
+def _read_docx(data: bytes) -> Read:
+    """Paragraphs and table rows of a .docx; Heading/Title styles become markdown heading lines."""
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # not a zip, or a zip without a Word document inside
+        raise ReadError(f"corrupt .docx: {exc}") from exc
+    blocks: list[str] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):  # one line per row; merged cells repeat, so keep each once
+            rows = (dict.fromkeys(filter(None, (c.text.strip() for c in r.cells))) for r in item.rows)
+            blocks.append("\n".join(" | ".join(row) for row in rows if row))
+            continue
+        text = _normalise(item.text).strip()
+        style = (item.style.name if item.style is not None else "") or ""
+        level = re.fullmatch(r"Heading (\d)", style)
+        if level or style == "Title":
+            text = "#" * (int(level.group(1)) if level else 1) + " " + " ".join(text.split())
+        elif style.startswith("List"):
+            text = "- " + text
+        blocks.append(text if text.strip("#- ") else "")
+    props = document.core_properties
+    meta = {"title": props.title, "language": props.language, "author": props.author}
+    meta["date"] = props.created.date() if props.created else ""
+    return "\n\n".join(b for b in blocks if b), meta, ()
+
+
+_READERS = {".html": _read_html, ".htm": _read_html, ".pdf": _read_pdf, ".docx": _read_docx}

@@ -1,0 +1,243 @@
+"""Chunking and sentence splitting on the real corpus and on small documents made here."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import time
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from retriever.chunking import chunk_document, count_words, headline, split_sentences
+from retriever.readers import find_sources, read_document, read_path
+from retriever.types import Chunk, Document
+
+DOCUMENTS = Path(__file__).resolve().parent.parent / "documents"
+ICLEI = "iclei-east-asia-city-campaigns.txt"
+SEAMAP = "sea-map-kep-epr-kuala-lumpur-2025.txt"
+FACTSHEET = "factsheets/01_asean-bangkok-declaration-marine-debris-2019.md"
+SOURCES = {s.id: s for s in find_sources(DOCUMENTS)[0]}
+
+
+@pytest.fixture(scope="module")
+def docs() -> dict[str, Document]:
+    return {doc_id: read_document(source) for doc_id, source in SOURCES.items()}
+
+
+def sentences_of(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def shared_sentences(a: Chunk, b: Chunk) -> set[str]:
+    return {a.text[s:e] for s, e in a.sentences} & {b.text[s:e] for s, e in b.sentences}
+
+
+def post_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the posts of a feed: the text between lines that hold only "-"."""
+    cuts = [m.span() for m in re.finditer(r"(?m)^[ \t]*-[ \t]*$", text)]
+    starts, ends = [0] + [b for _, b in cuts], [a for a, _ in cuts] + [len(text)]
+    return list(zip(starts, ends, strict=True))
+
+
+@pytest.mark.parametrize("doc_id", sorted(SOURCES))
+def test_chunk_invariants_on_every_document(docs: dict[str, Document], doc_id: str) -> None:
+    doc = docs[doc_id]
+    chunks = chunk_document(doc, 120, 25)
+    assert chunks, "every corpus document has chunks"
+    assert [c.id for c in chunks] == [f"{doc_id}#{n}" for n in range(len(chunks))]
+    assert [c.n for c in chunks] == list(range(len(chunks)))
+    assert [c.start for c in chunks] == sorted(c.start for c in chunks)
+    for c in chunks:
+        assert c.doc_id == doc_id and c.text == doc.text[c.start : c.end] and c.text.strip() == c.text
+        assert c.page == doc.page_at(c.start)
+        assert c.sentences and c.sentences[0][0] == 0 and c.sentences[-1][1] == len(c.text)
+        for (_, b), (next_a, _) in itertools.pairwise(c.sentences):
+            assert b <= next_a
+        for a, b in c.sentences:
+            assert 0 <= a < b <= len(c.text) and c.text[a:b].strip() == c.text[a:b]
+        assert count_words(c.text) <= 120 or len(c.sentences) == 1
+        assert not re.search(r"(?m)^\s*(#{1,6}\s|-\s*$|\*{3,}\s*$)", c.text), "no heading or separator line"
+
+
+def test_iclei_feed_posts(docs: dict[str, Document]) -> None:
+    doc = docs[ICLEI]
+    chunks = chunk_document(doc)
+    posts = post_spans(doc.text)
+    assert len(posts) > 15
+    for c in chunks:
+        assert "\n-\n" not in c.text and not re.search(r"(?m)^\s*-\s*$", c.text)
+        assert any(a <= c.start and c.end <= b for a, b in posts), f"{c.id} spans two posts"
+    expected = {
+        "Beijing’s Zero Waste City Initiative": "Beijing’s Zero Waste City Initiative: A Model for Urban "
+        "Sustainability",
+        "Bangkok’s Commitment to Reducing Plastic Waste": "Bangkok’s Commitment to Reducing Plastic Waste: "
+        "The 'Bottle-Free Seas Project'",
+        "Kuala Lumpur’s “Zero Plastic Campaign Programme”": "Kuala Lumpur’s “Zero Plastic Campaign "
+        "Programme” – A Leading Example in the Journey to a Plastic-Free Future",
+    }
+    for start_of_title, section in expected.items():
+        post_line = re.search(rf"(?m)^.*{re.escape(start_of_title)}.*$", doc.text)
+        assert post_line is not None
+        in_post = [c for c in chunks if post_line.start() <= c.start < post_line.end()]
+        assert len(in_post) >= 2 and all(c.section == section for c in in_post)
+        assert in_post[-1].end == post_line.end()
+        assert all(shared_sentences(a, b) for a, b in itertools.pairwise(in_post))
+    # The company profile after the first post is not that post, and staff names stay whole.
+    profile = next(c for c in chunks if "공공 정책" in c.text)
+    assert profile.section == "ICLEI East Asia Secretariat"
+    staff = next(c for c in chunks if c.text.startswith("Konrad Otto-Zimmermann"))
+    assert staff.section == "Konrad Otto-Zimmermann" and "Former Secretary General" in staff.text
+    assert not any(c.text == "+1" for c in chunks)
+
+
+def test_iclei_emoji_bullets_start_sentences(docs: dict[str, Document]) -> None:
+    sentences = {s for c in chunk_document(docs[ICLEI]) for s in (c.text[a:b] for a, b in c.sentences)}
+    assert "This shift supports a circular economy and reduces landfill impact." in sentences
+    assert "Engaging local communities is central to the campaign." in sentences
+    assert "Policy Support: Strong backing from both national and local government." in sentences
+    assert not any(re.search("[✏📝🗝🔹🔸📌💪🍀💡🌟⭐🌍🌿🌏🌎🌳]", s[:2] + s[-2:]) for s in sentences)
+
+
+def test_seamap_abbreviations_and_hard_break(docs: dict[str, Document]) -> None:
+    doc = docs[SEAMAP]
+    chunks = chunk_document(doc)
+    sentences = [c.text[a:b] for c in chunks for a, b in c.sentences]
+    ms = [s for s in sentences if s.startswith("Ms.")]
+    assert len(ms) == 1 and "Azlina Binti Mohd Said" in ms[0] and "Mr. Grick Cordero" in ms[0]
+    assert ms[0].endswith("opened the Knowledge Exchange Program.")
+    assert "NOVEMBER 2025" in sentences  # a line without a full stop is a sentence of its own
+    # The opening line repeats the title: it is the section, not a sentence to quote as an answer.
+    assert doc.title not in sentences and {c.section for c in chunks} == {doc.title}
+    brk = doc.text.index("*****")
+    assert all(c.end < brk or c.start > brk for c in chunks)
+    after = [c for c in chunks if c.start > brk]
+    assert after[0].text.startswith("The Knowledge Exchange Program is held annually")
+
+
+def test_factsheet_key_facts_are_sentences(docs: dict[str, Document]) -> None:
+    chunks = chunk_document(docs[FACTSHEET])
+    assert chunks[0].section.startswith("ASEAN: Bangkok Declaration")
+    facts = [c for c in chunks if c.section == "Key facts"]
+    assert len(facts) == 1
+    items = [facts[0].text[a:b] for a, b in facts[0].sentences]
+    assert items[0] == "When: Saturday 22 June 2019, plenary of the 34th ASEAN Summit"
+    assert items[1] == "Where: The Athenee Hotel, Bangkok, Thailand"
+    assert len(items) == 6 and all(not i.startswith("-") for i in items)
+
+
+def test_overlap_within_a_section_never_across_posts() -> None:
+    body = " ".join(f"Sentence number {i} talks about plastic bag levies here." for i in range(40))
+    text = f"# Levies\n{body}\n-\nSecond post starts here. It is short.\n"
+    doc = Document(id="long.txt", text=text, title="t")
+    chunks = chunk_document(doc, words=60, overlap=20)
+    levies = [c for c in chunks if c.section == "Levies"]
+    assert len(levies) >= 5
+    for a, b in itertools.pairwise(levies):
+        shared = shared_sentences(a, b)
+        assert shared and count_words(" ".join(shared)) <= 20
+        assert b.text.startswith(a.text[a.sentences[-len(shared)][0] :])
+    last = chunks[-1]
+    assert last.section == "Second post starts here." and last.text.startswith("Second post")
+    assert not shared_sentences(levies[-1], last)
+
+
+def test_overlong_sentence_is_cut_at_word_boundaries() -> None:
+    words = [f"w{i}" for i in range(300)]
+    doc = Document(id="x.txt", text="Short one. " + " ".join(words) + ". Tail sentence.", title="x")
+    chunks = chunk_document(doc, words=100, overlap=10)
+    assert all(count_words(c.text) <= 100 for c in chunks)
+    covered = " ".join(c.text for c in chunks).split()
+    assert set(words) <= {w.rstrip(".") for w in covered}
+    assert chunks[-1].text.endswith("Tail sentence.")
+
+
+def test_pdf_chunks_carry_page_numbers(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for page in (1, 2):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, " ".join(f"Page {page} sentence {i} on bottle deposits." for i in range(12)))
+    pdf.output(str(tmp_path / "two.pdf"))
+    doc = read_path(tmp_path / "two.pdf", tmp_path)
+    chunks = chunk_document(doc, words=40, overlap=8)
+    assert {c.page for c in chunks} == {1, 2}
+    for c in chunks:
+        assert " ".join(c.text.split()).startswith(f"Page {c.page} sentence")  # PDF lines wrap
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ms. Lee met Dr. Tan. They agreed.", ["Ms. Lee met Dr. Tan.", "They agreed."]),
+        (
+            "Use e.g. cloth bags, i.e. reusable ones. Next.",
+            ["Use e.g. cloth bags, i.e. reusable ones.", "Next."],
+        ),
+        (
+            "Sub-Decree No. 168 applies. The U.S. and Japan differ.",
+            ["Sub-Decree No. 168 applies.", "The U.S. and Japan differ."],
+        ),
+        ("Chief Minister M.K. Stalin spoke. It rained.", ["Chief Minister M.K. Stalin spoke.", "It rained."]),
+        (
+            "It fell 2.5 percent under ECO 098:2023 in 2021-2030. Good.",
+            ["It fell 2.5 percent under ECO 098:2023 in 2021-2030.", "Good."],
+        ),
+        ("He said “we must act.” Then he left.", ["He said “we must act.”", "Then he left."]),
+        ("Wait! Really? Yes.", ["Wait!", "Really?", "Yes."]),
+        ("On Jan. 5 J. Smith spoke, etc. Done.", ["On Jan. 5 J. Smith spoke, etc.", "Done."]),
+        (
+            "# Heading\nBody text here.\n- item one\n- item two",
+            ["Heading", "Body text here.", "item one", "item two"],
+        ),
+        ("A wrapped line\ncontinues here. Next one.", ["A wrapped line\ncontinues here.", "Next one."]),
+        (
+            "Key Aspects ✏️ Product Promotion The campaign. 🗝️ Leadership: yes.",
+            ["Key Aspects", "Product Promotion The campaign.", "Leadership: yes."],
+        ),
+        ("At the Forum 2024🌏💧♻️, leaders met.", ["At the Forum 2024🌏💧♻️, leaders met."]),
+        ("  \n\n - \n🌟\n", []),
+        ("ecosystem.“Humans share it.", ["ecosystem.", "“Humans share it."]),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert sentences_of(text) == expected
+
+
+def test_split_sentences_is_fast(docs: dict[str, Document]) -> None:
+    text = docs[ICLEI].text  # about 18 KB
+    started = time.perf_counter()
+    for _ in range(10):
+        split_sentences(text)
+    assert (time.perf_counter() - started) / 10 < 0.05
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (
+            "🌿 Beijing’s Zero Waste City Initiative: A Model for Urban Sustainability On November 7, 2024",
+            "Beijing’s Zero Waste City Initiative: A Model for Urban Sustainability",
+        ),
+        (
+            "🌎 Seoul International Forum on Climate and Environment 2024 🌎 In the distant future",
+            "Seoul International Forum on Climate and Environment 2024",
+        ),
+        (
+            '💪 "Building Global Connections: Strengthen Collaboration through the summit" The summit is',
+            "Building Global Connections: Strengthen Collaboration through the summit",
+        ),
+        (
+            "🌟 ICLEI East Asia Secretariat is hiring! We’re looking for an Operations Officer",
+            "ICLEI East Asia Secretariat is hiring!",
+        ),
+        ("Konrad Otto-Zimmermann", "Konrad Otto-Zimmermann"),
+        (
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen",
+            "one two three four five six seven eight nine ten eleven twelve…",
+        ),
+    ],
+)
+def test_headline(line: str, title: str) -> None:
+    assert headline(line) == title

@@ -1,0 +1,238 @@
+"""Readers on real files: the corpus, and files of every format made here with the real libraries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from pathlib import Path
+
+import docx
+import pytest
+from fpdf import FPDF
+
+from retriever.chunking import chunk_document
+from retriever.readers import SUPPORTED, ReadError, SourceFile, find_sources, read_document, read_path
+
+DOCUMENTS = Path(__file__).resolve().parent.parent / "documents"
+FACTSHEET = "factsheets/01_asean-bangkok-declaration-marine-debris-2019.md"
+
+
+def write(root: Path, name: str, data: bytes | str) -> Path:
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def read(root: Path, name: str, data: bytes | str):
+    return read_path(write(root, name, data), root)
+
+
+def make_pdf(path: Path, pages: list[str]) -> Path:
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    for text in pages:
+        pdf.add_page()
+        if text:
+            pdf.multi_cell(0, 8, text)
+    pdf.output(str(path))
+    return path
+
+
+def test_front_matter_of_a_real_factsheet() -> None:
+    doc = read_path(DOCUMENTS / FACTSHEET, DOCUMENTS)
+    assert doc.id == FACTSHEET
+    assert doc.title.startswith("ASEAN: Bangkok Declaration on Combating Marine Debris")
+    assert doc.source.startswith("https://kalsel.antaranews.com/")
+    assert doc.publisher == "ANTARA News (Kalimantan Selatan)"
+    assert (doc.date, doc.language) == ("2019-06-22", "en")
+    assert doc.meta == {
+        "jurisdiction": "ASEAN",
+        "topic": "roadmap or action plan",
+        "summary_of": "ASEAN leaders endorse Bangkok Declaration on Combating Marine Debris",
+    }
+    assert doc.text.startswith("# ASEAN: Bangkok Declaration")  # front matter gone, offsets from here
+    assert "publisher:" not in doc.text and doc.pages == ()
+    assert doc.sha256 == hashlib.sha256((DOCUMENTS / FACTSHEET).read_bytes()).hexdigest()
+
+
+def test_yaml_dates_lists_and_unknown_keys(tmp_path: Path) -> None:
+    doc = read(tmp_path, "a.md", "---\ndate: 2021-03-04\ntags: [bags, bans]\nyear: 2021\n---\nBody text.\n")
+    assert doc.date == "2021-03-04"
+    assert doc.meta == {"tags": "bags, bans", "year": "2021"}
+    assert doc.text == "Body text.\n"
+    assert doc.title == "Body text."
+
+
+def test_malformed_front_matter_is_kept_as_text(tmp_path: Path) -> None:
+    doc = read(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\n# Real heading\nBody.\n")
+    assert doc.text.startswith("---\ntitle: [unclosed")
+    assert doc.title == "Real heading" and doc.meta == {}
+
+
+def test_title_from_first_heading_then_first_line(tmp_path: Path) -> None:
+    assert read(tmp_path, "h.md", "Intro line.\n\n## 📌 Plastic bag levy ##\nBody.\n").title == (
+        "Plastic bag levy"
+    )
+    assert read(tmp_path, "l.txt", "\n\n🌍 Zero Waste City 🌍\nBody.\n").title == "Zero Waste City"
+    long_title = read(tmp_path, "long.txt", "word " * 80).title
+    assert len(long_title) <= 125 and long_title.endswith("word…")
+
+
+def test_txt_with_bom_and_crlf(tmp_path: Path) -> None:
+    doc = read(tmp_path, "bom.txt", "\ufeffFirst line\r\nSecond line\r\n".encode())
+    assert doc.text == "First line\nSecond line\n"
+    assert doc.title == "First line"
+
+
+def test_html_text_headings_title_and_meta(tmp_path: Path) -> None:
+    page = """<!doctype html><html lang="en"><head><title>Bag ban &amp; levy</title>
+    <meta name="date" content="2024-05-01"><meta name="author" content="City Hall">
+    <style>p {color: red}</style><script>var plastic = "hidden";</script></head>
+    <body><nav>Home | Menu</nav><h1>Main heading</h1><p>First   paragraph
+    text.</p><h2>Details</h2><ul><li>One item</li><li>Two item</li></ul>
+    <table><tr><td>Cell A</td><td>Cell B</td></tr></table></body></html>"""
+    doc = read(tmp_path, "page.html", page)
+    assert (doc.title, doc.date, doc.language, doc.meta) == (
+        "Bag ban & levy",
+        "2024-05-01",
+        "en",
+        {"author": "City Hall"},
+    )
+    lines = doc.text.split("\n")
+    assert "# Main heading" in lines and "## Details" in lines
+    assert "First paragraph text." in lines and "- One item" in lines
+    assert "Cell A Cell B" in doc.text
+    assert "hidden" not in doc.text and "color" not in doc.text and "Menu" not in doc.text
+    assert [c.section for c in chunk_document(doc)] == ["Main heading", "Details"]
+
+
+def test_pdf_pages_and_offsets(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "two.pdf", ["Page one says hello. It has two sentences.", "Page two text."])
+    doc = read_path(path, tmp_path)
+    assert doc.id == "two.pdf"
+    assert doc.text == "Page one says hello. It has two sentences.\n\nPage two text."
+    second = doc.text.index("Page two")
+    assert doc.pages == ((0, 1), (second, 2))
+    assert doc.page_at(0) == 1 and doc.page_at(second - 1) == 1 and doc.page_at(second) == 2
+
+
+def test_pdf_blank_page_keeps_real_page_numbers(tmp_path: Path) -> None:
+    doc = read_path(make_pdf(tmp_path / "gap.pdf", ["Alpha text.", "", "Gamma text."]), tmp_path)
+    assert doc.pages == ((0, 1), (len("Alpha text.\n\n"), 3))
+
+
+def test_docx_headings_lists_tables_and_properties(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.core_properties.title = "Packaging rules"
+    document.core_properties.created = dt.datetime(2024, 5, 1, 9, 30)
+    document.add_heading("Overview", 1)
+    document.add_paragraph("Producers must report packaging. They pay fees.")
+    document.add_paragraph("Plastic bottles", style="List Bullet")
+    document.add_heading("Fees", 2)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "PET", "5 cents"
+    document.save(tmp_path / "rules.docx")
+    doc = read_path(tmp_path / "rules.docx", tmp_path)
+    assert (doc.title, doc.date) == ("Packaging rules", "2024-05-01")
+    assert doc.text.split("\n\n") == [
+        "# Overview",
+        "Producers must report packaging. They pay fees.",
+        "- Plastic bottles",
+        "## Fees",
+        "PET | 5 cents",
+    ]
+    assert [(c.section, c.text) for c in chunk_document(doc)] == [
+        ("Overview", "Producers must report packaging. They pay fees.\n\n- Plastic bottles"),
+        ("Fees", "PET | 5 cents"),
+    ]
+
+
+def test_docx_title_falls_back_to_first_heading(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("Deposit refund scheme", 0)
+    document.add_paragraph("Body.")
+    document.save(tmp_path / "drs.docx")
+    assert read_path(tmp_path / "drs.docx", tmp_path).title == "Deposit refund scheme"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.md", b"  \n\t\n\n", "no text"),
+        ("only-front-matter.md", b"---\ntitle: x\n---\n\n", "no text"),
+        ("nul.txt", b"abc\x00\x01\x02def", "binary data"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
+        ("latin1.txt", b"caf\xe9 \x80\x81", "not valid UTF-8"),
+        ("control.txt", bytes(range(1, 9)) * 40, "binary data"),
+        ("broken.pdf", b"%PDF-1.4 garbage", "corrupt or unreadable PDF"),
+        ("random.docx", os.urandom(64), "corrupt .docx"),
+        ("page.html", b"<html><script>x()</script></html>", "no text"),
+        ("data.xyz", b"hello", "unsupported file type .xyz (supported: .docx .htm .html"),
+    ],
+)
+def test_bad_files_raise_read_error_with_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    with pytest.raises(ReadError, match=rf"^{reason}".replace(".", r"\.").replace("(", r"\(")):
+        read(tmp_path, name, data)
+
+
+def test_pdf_without_text_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="PDF has no extractable text"):
+        read_path(make_pdf(tmp_path / "scan.pdf", [""]), tmp_path)
+
+
+@pytest.mark.parametrize(("user_password", "readable"), [("secret", False), ("", True)])
+def test_encrypted_pdf(tmp_path: Path, user_password: str, readable: bool) -> None:
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password=user_password)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(text="Locked text.")
+    pdf.output(str(tmp_path / "locked.pdf"))
+    if readable:  # only an owner password: anyone may open it, so the text is there
+        assert read_path(tmp_path / "locked.pdf", tmp_path).text == "Locked text."
+    else:
+        with pytest.raises(ReadError, match="encrypted PDF"):
+            read_path(tmp_path / "locked.pdf", tmp_path)
+
+
+def test_find_sources_skips_and_ignores(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    write(root, "b.md", "# B\nText.")
+    write(root, "a.txt", "A text.")
+    write(root, "sub/c.PDF", b"%PDF")
+    write(root, "data.xyz", "x")
+    write(root, "README", "x")
+    for hidden in (".hidden.txt", ".git/config.txt", "~$draft.docx", "notes.txt~", "sub/.cache/x.md"):
+        write(root, hidden, "ignored")
+    outside = write(tmp_path, "outside.txt", "secret")
+    (root / "link.txt").symlink_to(outside)
+    (root / "inside.txt").symlink_to(root / "a.txt")
+    files, skipped = find_sources(root)
+    assert [f.id for f in files] == ["a.txt", "b.md", "inside.txt", "sub/c.PDF"]
+    assert files[0] == SourceFile("a.txt", root / "a.txt", hashlib.sha256(b"A text.").hexdigest())
+    reasons = {s.id: s.reason for s in skipped}
+    assert sorted(reasons) == ["README", "data.xyz", "link.txt"]
+    assert reasons["data.xyz"].startswith("unsupported file type .xyz (supported: ")
+    assert all(ext in reasons["data.xyz"] for ext in SUPPORTED)
+    assert "(no extension)" in reasons["README"] and "outside" in reasons["link.txt"]
+
+
+def test_missing_folder_names_the_folder_and_variable(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"nowhere.*RETRIEVER_DOCUMENTS_DIR"):
+        find_sources(tmp_path / "nowhere")
+
+
+def test_whole_corpus_reads() -> None:
+    files, skipped = find_sources(DOCUMENTS)
+    assert skipped == [] and len(files) >= 40
+    for source in files:
+        doc = read_document(source)
+        assert doc.id == source.id and doc.sha256 == source.sha256
+        assert doc.title and doc.date and doc.language == "en" and doc.source.startswith("http")
+        assert not doc.text.startswith("---") and doc.text.strip()
