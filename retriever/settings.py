@@ -34,7 +34,7 @@ class Settings:
     mode: str = "hybrid"  # RETRIEVER_MODE: dense | bm25 | hybrid
     k: int = 5  # RETRIEVER_K: passages considered for an answer
     fusion: str = "weighted"  # RETRIEVER_FUSION: weighted | rrf
-    dense_weight: float = 0.5  # RETRIEVER_DENSE_WEIGHT: share of the dense score in weighted fusion
+    dense_weight: float = 0.4  # RETRIEVER_DENSE_WEIGHT: share of the dense score in weighted fusion
     rrf_k: int = 60  # RETRIEVER_RRF_K
     min_score: float = 0.35  # RETRIEVER_MIN_SCORE: refusal threshold on evidence strength
     max_answer_sentences: int = 3  # RETRIEVER_MAX_ANSWER_SENTENCES

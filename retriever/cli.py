@@ -1,0 +1,140 @@
+"""Command line: `python -m retriever index|status|ask|evaluate|bench`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import ask, index_documents, load_settings, render_text, status
+from .settings import Settings, SettingsError
+from .types import IndexMissing, IndexSummary
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = load_settings()
+    return settings.with_(
+        documents_dir=getattr(args, "documents", None),
+        index_dir=getattr(args, "index", None),
+    )
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def summary_lines(summary: IndexSummary) -> list[str]:
+    """An index run in words, for people."""
+    lines = [
+        f"index {summary.version}: {summary.documents} documents, {summary.chunks} chunks"
+        f" ({summary.seconds:.1f} s)"
+    ]
+    if summary.full_rebuild:
+        lines.append(f"full rebuild: {summary.reason}")
+    for label in ("added", "changed", "removed"):
+        ids = getattr(summary, label)
+        if ids:
+            lines.append(f"{label} ({len(ids)}): " + ", ".join(ids))
+    if summary.unchanged:
+        lines.append(f"unchanged: {len(summary.unchanged)}")
+    for skipped in summary.skipped:
+        lines.append(f"skipped {skipped.id}: {skipped.reason}")
+    return lines
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """Build or update the index."""
+    settings = _settings(args)
+    summary = index_documents(settings=settings, full=args.full, progress=not args.json)
+    if args.json:
+        _print_json(summary.to_dict())
+    else:
+        print("\n".join(summary_lines(summary)))
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Describe the live index."""
+    manifest = status(settings=_settings(args))
+    if args.json:
+        _print_json(manifest)
+        return 0
+    print(f"index {manifest['version']} built {manifest['built_at']} in {manifest['build_seconds']} s")
+    print(f"model {manifest['model']} ({manifest['dimension']} dimensions)")
+    print(f"chunks of {manifest['chunk_words']} words, {manifest['chunk_overlap']} overlapping")
+    print(
+        f"{manifest['n_documents']} documents, {manifest['n_chunks']} chunks,"
+        f" {manifest['n_sentences']} sentences"
+    )
+    if manifest.get("truncated_chunks"):
+        print(
+            f"warning: {manifest['truncated_chunks']} chunks are longer than the model reads (tail ignored)"
+        )
+    for doc_id, doc in manifest["documents"].items():
+        print(f"  {doc_id}: {doc['chunks']} chunks, {doc.get('date') or 'no date'} — {doc.get('title', '')}")
+    for skipped in manifest.get("skipped", []):
+        print(f"  skipped {skipped['id']}: {skipped['reason']}")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Answer one question."""
+    settings = _settings(args)
+    answer = ask(args.question, settings=settings, mode=args.mode, k=args.k)
+    if args.json:
+        _print_json(answer.to_dict())
+    else:
+        print(render_text(answer))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    from . import bench, evaluate
+
+    parser = argparse.ArgumentParser(prog="python -m retriever", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("index", help="build or update the index from the documents folder")
+    p.add_argument("--documents", type=Path, help="documents folder (default: documents/)")
+    p.add_argument("--index", type=Path, help="index folder (default: index/)")
+    p.add_argument("--full", action="store_true", help="re-embed everything")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON only")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("status", help="describe the live index")
+    p.add_argument("--index", type=Path, help="index folder (default: index/)")
+    p.add_argument("--json", action="store_true", help="print the manifest as JSON")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("ask", help="answer a question with cited quotes")
+    p.add_argument("question")
+    p.add_argument("--index", type=Path, help="index folder (default: index/)")
+    p.add_argument("--mode", choices=["dense", "bm25", "hybrid"], help="search mode (default: hybrid)")
+    p.add_argument("--k", type=int, help="passages to consider (default: 5)")
+    p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("evaluate", help="retrieval metrics on a gold set or a BEIR dataset")
+    evaluate.add_arguments(p)
+    p.set_defaults(func=evaluate.run)
+
+    p = sub.add_parser("bench", help="benchmarks that print figures")
+    bench.add_arguments(p)
+    p.set_defaults(func=bench.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one subcommand; errors are one line naming the fix, exit code 2."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr)
+    try:
+        return int(args.func(args) or 0)
+    except (IndexMissing, SettingsError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
