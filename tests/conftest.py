@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from retriever import Settings, index_documents, load_settings  # noqa: E402
+from retriever import Settings, index_documents, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "documents"
