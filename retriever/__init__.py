@@ -87,7 +87,7 @@ def search(
     settings: Settings | None = None,
 ) -> list[Passage]:
     """Top-k passages for a query: `dense`, `bm25` or fused `hybrid`, with optional filters."""
-    from .search import open_searcher
+    from .retrieval import open_searcher
 
     s = _settings(settings, index_dir=Path(index_dir) if index_dir else None, mode=mode)
     return open_searcher(s).search(
@@ -108,7 +108,7 @@ def ask(
 ) -> Answer:
     """A short answer quoted from the documents with numbered citations, or an honest refusal."""
     from .answer import answer_question
-    from .search import open_searcher
+    from .retrieval import open_searcher
 
     s = _settings(settings, index_dir=Path(index_dir) if index_dir else None, mode=mode, k=k)
     return answer_question(
