@@ -168,28 +168,32 @@ def _answer_type_bonus(question: str, sentence: str) -> float:
     return 0.0
 
 
-def _idf_overlap(searcher: Searcher, question: str, sentence: str) -> float:
-    """IDF-weighted share of the question's content words found in the sentence."""
+def _idf_weights(searcher: Searcher, question: str) -> dict[str, float]:
+    """IDF weight of each content word (stem) of the question, from the keyword index."""
     bm25 = searcher.version.bm25
-    q_tokens = set(keyword.tokenize([question])[0])
-    if not q_tokens:
-        return 0.0
-    s_tokens = set(keyword.tokenize([sentence])[0])
     indptr = bm25.scores["indptr"]
     n_docs = max(1, bm25.scores["num_docs"])
-    total = found = 0.0
-    for token in q_tokens:
+    weights = {}
+    for token in set(keyword.tokenize([question])[0]):
         tid = bm25.vocab_dict.get(token)
         df = int(indptr[tid + 1] - indptr[tid]) if tid is not None else 0
-        weight = float(np.log(1 + n_docs / (1 + df)))
-        total += weight
-        if token in s_tokens:
-            found += weight
+        weights[token] = float(np.log(1 + n_docs / (1 + df)))
+    return weights
+
+
+def _overlap(weights: dict[str, float], sentence_tokens: list[str]) -> float:
+    """IDF-weighted share of the question's content words found in a sentence."""
+    total = sum(weights.values())
+    found = sum(w for token, w in weights.items() if token in set(sentence_tokens))
     return found / total if total else 0.0
 
 
 def _candidates(searcher: Searcher, question: str, passages: list[Passage], hits: Hits) -> list[Candidate]:
     version = searcher.version
+    weights = _idf_weights(searcher, question)
+    spans = [(p, s, e) for p, passage in enumerate(passages) for s, e in passage.sentences]
+    # One tokenizer call for all sentences: per-call overhead dominated composition time.
+    tokens = dict(zip(spans, keyword.tokenize([passages[p].text[s:e] for p, s, e in spans]), strict=True))
     out: list[Candidate] = []
     for p_index, (row, passage) in enumerate(zip(hits.rows, passages, strict=True)):
         first = version.records[row]["sent_row"]
@@ -201,7 +205,7 @@ def _candidates(searcher: Searcher, question: str, passages: list[Passage], hits
             cosine = float(np.dot(vector, hits.query_vector))
             score = (
                 0.6 * cosine
-                + 0.25 * _idf_overlap(searcher, question, sentence)
+                + 0.25 * _overlap(weights, tokens[(p_index, start, end)])
                 + 0.1 * _answer_type_bonus(question, sentence)
                 + 0.05 / (1 + p_index)
             )

@@ -69,16 +69,21 @@ def generated_documents(sentences: list[str], n_chunks: int, words: int, seed: i
     return docs
 
 
+def _copy_seeds(documents_dir: Path, target: Path) -> Path:
+    """A folder holding only the two seed pages (the top-level .txt files of the corpus)."""
+    target.mkdir()
+    for path in sorted(documents_dir.glob("*.txt")):
+        (target / path.name).write_bytes(path.read_bytes())
+    return target
+
+
 def bench_index(settings: Settings, n_chunks: int) -> dict[str, Any]:
     """Chunks per second of the whole pipeline and of the bare model, on the seeds and generated text."""
     embedder = get_embedder(settings)
     embedder.encode(["warm up"])
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        seeds = Path(tmp) / "seeds"
-        seeds.mkdir()
-        for path in sorted(settings.documents_dir.glob("*.txt")):
-            (seeds / path.name).write_bytes(path.read_bytes())
+        seeds = _copy_seeds(settings.documents_dir, Path(tmp) / "seeds")
         corpus_index = Path(tmp) / "corpus"
         index_documents(settings=settings.with_(index_dir=corpus_index))
         sentences = _sentences_of(settings.with_(index_dir=corpus_index))
@@ -218,10 +223,7 @@ def bench_ask(settings: Settings, n_chunks: int, rounds: int) -> dict[str, Any]:
     """Warm `ask` latency, split by stage, on the seeds, the whole corpus and a generated large index."""
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        seeds = Path(tmp) / "seeds"
-        seeds.mkdir()
-        for path in sorted(settings.documents_dir.glob("*.txt")):
-            (seeds / path.name).write_bytes(path.read_bytes())
+        seeds = _copy_seeds(settings.documents_dir, Path(tmp) / "seeds")
         seed_settings = settings.with_(documents_dir=seeds, index_dir=Path(tmp) / "seeds-index")
         corpus_settings = settings.with_(index_dir=Path(tmp) / "corpus-index")
         index_documents(settings=seed_settings)

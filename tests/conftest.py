@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from fake_telegram import FakeTelegram
 
 from retriever import Settings, index_documents, load_settings
 
@@ -39,3 +42,10 @@ def docs_copy(tmp_path: Path) -> Path:
     target = tmp_path / "documents"
     shutil.copytree(DOCUMENTS, target)
     return target
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeTelegram]:
+    """A fake Telegram Bot API server on 127.0.0.1, one per test module."""
+    with FakeTelegram() as server:
+        yield server

@@ -54,12 +54,6 @@ CORPUS_QUESTION = "When did Hainan ban non-degradable disposable plastic bags an
 
 
 @pytest.fixture(scope="module")
-def fake() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def settings(
     fake: FakeTelegram, corpus_settings: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> Settings:

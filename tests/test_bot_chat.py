@@ -23,12 +23,6 @@ _users = itertools.count(2000)
 
 
 @pytest.fixture(scope="module")
-def fake() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def settings(
     fake: FakeTelegram, corpus_settings: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> Settings:

@@ -25,12 +25,6 @@ refunded when the bottle is returned to any shop.
 
 
 @pytest.fixture(scope="module")
-def fake() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
 def settings(
     fake: FakeTelegram, base_settings: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> Settings:
