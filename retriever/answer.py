@@ -184,7 +184,8 @@ def _idf_weights(searcher: Searcher, question: str) -> dict[str, float]:
 def _overlap(weights: dict[str, float], sentence_tokens: list[str]) -> float:
     """IDF-weighted share of the question's content words found in a sentence."""
     total = sum(weights.values())
-    found = sum(w for token, w in weights.items() if token in set(sentence_tokens))
+    present = set(sentence_tokens)
+    found = sum(w for token, w in weights.items() if token in present)
     return found / total if total else 0.0
 
 
@@ -254,7 +255,7 @@ def _spans(chosen: list[Candidate], passages: list[Passage]) -> list[tuple[int, 
     return spans
 
 
-def _refusal(question: str, passages: list[Passage], hits: Hits | None, n_docs: int) -> str:
+def _refusal(passages: list[Passage], n_docs: int) -> str:
     related = []
     for passage in passages:
         if (passage.dense_score or 0.0) >= 0.3 and passage.title not in related:
@@ -319,7 +320,7 @@ def answer_question(
 
     citations: list[Citation] = []
     if weak:
-        text = _refusal(question, passages, hits, n_docs)
+        text = _refusal(passages, n_docs)
     else:
         parts = []
         for n, (p_index, start, end) in enumerate(_spans(chosen, passages), start=1):

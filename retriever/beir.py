@@ -157,10 +157,5 @@ def run_beir(args: argparse.Namespace, modes: list[str]) -> int:
         "seconds": round(time.perf_counter() - started, 1),
         "definitions": DEFINITIONS,
     }
-    if args.out:
-        report.write_outputs(args.out, result)
-    if args.json:
-        print(json.dumps(report.json_safe(result["metrics"]), indent=2))
-    else:
-        print("\n".join(report.beir_lines(result)))
+    report.emit(result, out=args.out, as_json=args.json, lines=report.beir_lines(result))
     return 0

@@ -293,10 +293,5 @@ def run(args: argparse.Namespace) -> int:
     result = evaluate_gold(questions, settings, modes=modes, k=args.k)
     result |= {"kind": "gold", "qa": str(args.qa), "index": str(settings.index_dir), "gate": GATE}
     result["definitions"] = DEFINITIONS
-    if args.out:
-        report.write_outputs(args.out, result)
-    if args.json:
-        print(json.dumps(report.json_safe(result["metrics"]), indent=2))
-    else:
-        print("\n".join(report.gold_lines(result)))
+    report.emit(result, out=args.out, as_json=args.json, lines=report.gold_lines(result))
     return 0

@@ -216,3 +216,13 @@ def write_outputs(out_dir: Path, result: dict[str, Any]) -> None:
         "",
     ]
     (out_dir / "report.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def emit(result: dict[str, Any], *, out: Path | None, as_json: bool, lines: list[str]) -> None:
+    """Write the report files if asked, then print the metrics as JSON or the words report."""
+    if out:
+        write_outputs(out, result)
+    if as_json:
+        print(json.dumps(json_safe(result["metrics"]), indent=2))
+    else:
+        print("\n".join(lines))
