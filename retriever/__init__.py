@@ -14,12 +14,23 @@ from pathlib import Path
 from typing import Any
 
 from .settings import Settings, SettingsError, load_settings
-from .types import Answer, Chunk, Citation, Document, IndexMissing, IndexSummary, Passage, Skipped
+from .types import (
+    Answer,
+    Chunk,
+    Citation,
+    CollectionShrank,
+    Document,
+    IndexMissing,
+    IndexSummary,
+    Passage,
+    Skipped,
+)
 
 __all__ = [
     "Answer",
     "Chunk",
     "Citation",
+    "CollectionShrank",
     "Document",
     "IndexMissing",
     "IndexSummary",
@@ -48,8 +59,13 @@ def index_documents(
     full: bool = False,
     settings: Settings | None = None,
     progress: bool = False,
+    allow_shrink: bool = False,
 ) -> IndexSummary:
-    """Build or update the index of a documents folder; only changed files are re-embedded."""
+    """Build or update the index of a documents folder; only changed files are re-embedded.
+
+    Raises CollectionShrank (publishing nothing) when the build would drop most of the indexed
+    documents, unless `allow_shrink` (see `build.SHRINK_RULE`).
+    """
     from .build import build_from_folder
 
     s = _settings(
@@ -57,7 +73,7 @@ def index_documents(
         documents_dir=Path(documents_dir) if documents_dir else None,
         index_dir=Path(index_dir) if index_dir else None,
     )
-    return build_from_folder(s, full=full, progress=progress)
+    return build_from_folder(s, full=full, progress=progress, allow_shrink=allow_shrink)
 
 
 def index_corpus(
@@ -67,12 +83,13 @@ def index_corpus(
     full: bool = False,
     settings: Settings | None = None,
     progress: bool = False,
+    allow_shrink: bool = False,
 ) -> IndexSummary:
-    """Build or update an index from ready-made documents (ids and sha256 must be set)."""
+    """Build or update an index from ready-made documents (ids and sha256 set); as `index_documents`."""
     from .build import build_from_documents
 
     s = _settings(settings, index_dir=Path(index_dir))
-    return build_from_documents(s, list(documents), full=full, progress=progress)
+    return build_from_documents(s, list(documents), full=full, progress=progress, allow_shrink=allow_shrink)
 
 
 def search(

@@ -7,19 +7,17 @@ import json
 import random
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from . import index_corpus, index_documents, load_settings, store
+from . import build, index_corpus, index_documents, load_settings, store
 from .answer import answer_question
-from .build import PIPELINE
 from .embedding import embed_text, get_embedder
 from .retrieval import open_searcher
 from .settings import Settings
-from .types import Document
+from .types import Chunk, Document
 
 QUESTIONS = [
     "When was the SEA-MaP Knowledge Exchange Program on EPR held?",
@@ -125,79 +123,28 @@ def _synthetic_index(settings: Settings, index_dir: Path, n_chunks: int) -> None
         for i, (s, e) in enumerate(r["sentences"])
     ]
     rng = np.random.default_rng(7)
-    records, chunk_vecs, sent_vecs, texts, docs = [], [], [], [], {}
+    plan = build.Plan(
+        build.settings_record(settings, version.manifest["dimension"], version.manifest["model"]), "generated"
+    )
+    chunk_vecs, sent_vecs = [], []
     for c in range(n_chunks):
         picks = rng.choice(len(pool), size=6, replace=False)
-        text, spans, vecs = "", [], []
+        text, spans = "", []
         for p in picks:
-            start = len(text)
+            spans.append((len(text), len(text) + len(pool[p][0])))
             text += pool[p][0] + " "
-            spans.append([start, start + len(pool[p][0])])
-            vecs.append(pool[p][1])
+            sent_vecs.append(pool[p][1])
         doc_id = f"generated/{c // 10:06d}.txt"
-        docs.setdefault(
-            doc_id,
-            {
-                "sha256": "",
-                "chunks": 0,
-                "title": f"Generated {c // 10}",
-                "source": "",
-                "publisher": "",
-                "date": "",
-                "language": "en",
-            },
-        )
-        docs[doc_id]["chunks"] += 1
-        mean = np.mean(vecs, axis=0)
+        doc = Document(id=doc_id, text=text, title=f"Generated {c // 10}", language="en")
+        chunk = Chunk(f"{doc_id}#{c % 10}", doc_id, c % 10, text, "", 0, len(text), None, tuple(spans))
+        plan.fresh.append((chunk, doc))
+        plan.docs.setdefault(doc_id, build.doc_entry(doc, "", 0))["chunks"] += 1
+        mean = np.mean(sent_vecs[-len(picks) :], axis=0)
         chunk_vecs.append(mean / np.linalg.norm(mean))
-        records.append(
-            {
-                "vid": c,
-                "id": f"{doc_id}#{c % 10}",
-                "doc_id": doc_id,
-                "n": c % 10,
-                "text": text,
-                "section": "",
-                "start": 0,
-                "end": len(text),
-                "page": None,
-                "sentences": spans,
-                "sent_row": len(sent_vecs),
-            }
-        )
-        sent_vecs.extend(vecs)
-        texts.append(f"{docs[doc_id]['title']} | \n{text}")
-    manifest = {
-        "format": store.FORMAT,
-        "pipeline": PIPELINE,
-        "model": version.manifest["model"],
-        "dimension": version.manifest["dimension"],
-        "chunk_words": settings.chunk_words,
-        "chunk_overlap": settings.chunk_overlap,
-        "version": "v000001",
-        "previous_version": None,
-        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "build_seconds": 0.0,
-        "n_documents": len(docs),
-        "n_chunks": n_chunks,
-        "n_sentences": len(sent_vecs),
-        "truncated_chunks": 0,
-        "next_id": n_chunks,
-        "skipped": [],
-        "documents": docs,
-    }
-    tmp = index_dir / "v000001.tmp-bench"
-    index_dir.mkdir(parents=True, exist_ok=True)
-    store.write_version(
-        tmp,
-        manifest,
-        records,
-        np.arange(n_chunks),
-        np.array(chunk_vecs, np.float32),
-        np.array(sent_vecs, np.float32),
-        texts,
-    )
-    store.publish(index_dir, tmp, "v000001")
+    vectors = build.Vectors(np.array(chunk_vecs, np.float32), np.array(sent_vecs, np.float32))
+    with store.build_lock(index_dir):
+        name, tmp_dir = store.reserve_version(index_dir)
+        build.publish(index_dir, tmp_dir, build.assemble(plan, vectors, version=name))
 
 
 def _latency(settings: Settings, rounds: int) -> dict[str, Any]:

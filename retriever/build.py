@@ -1,30 +1,43 @@
-"""Documents -> chunks -> embeddings -> a new index version; only changed documents are embedded."""
+"""Documents -> chunks -> embeddings -> a new index version; only changed documents are embedded.
+
+A build is four steps, each a function that `bench` reuses:
+`plan` (compare the sources with the live version; read and chunk what is new or changed),
+`embed` (only those chunks), `assemble` (records, vectors, BM25 index and manifest of the new
+version, copying forward the vectors of unchanged documents) and `publish` (write, then switch).
+Between `plan` and `embed`, `check_shrink` refuses a build that would lose most of the collection.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from . import store
 from .chunking import chunk_document
-from .embedding import embed_text, get_embedder
+from .embedding import Embedder, embed_text, get_embedder
+from .keyword import build_bm25
 from .readers import ReadError, find_sources, read_document
 from .settings import Settings
-from .types import Chunk, Document, IndexMissing, IndexSummary, Skipped
+from .types import Chunk, CollectionShrank, Document, IndexMissing, IndexSummary, Skipped
 
 log = logging.getLogger(__name__)
 
 # Bump when reading or chunking changes what an unchanged file turns into: forces a full rebuild.
 PIPELINE = 1
 _DOC_FIELDS = ("title", "source", "publisher", "date", "language")
+
+SHRINK_RULE = (
+    "a build is refused when it would drop indexed documents and either no document would remain, "
+    "or at least 2 documents and at least half of the live version's documents would be dropped"
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +49,46 @@ class Source:
     load: Callable[[], Document]
 
 
-def build_from_folder(settings: Settings, *, full: bool = False, progress: bool = False) -> IndexSummary:
+@dataclass
+class Plan:
+    """What a build will do, decided before anything is embedded."""
+
+    config: dict[str, Any]  # model, dimension, chunking: what the new version is built with
+    reason: str = ""  # why every document is embedded again ("" = incremental)
+    old: store.Version | None = None  # the live version, when it could be loaded
+    previous: dict[str, Any] | None = None  # the live version's manifest
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # indexed documents no longer among the sources
+    skipped: list[Skipped] = field(default_factory=list)
+    docs: dict[str, dict[str, Any]] = field(default_factory=dict)  # manifest entry per new-version document
+    fresh: list[tuple[Chunk, Document]] = field(default_factory=list)  # the chunks to embed
+
+    @property
+    def lost(self) -> list[str]:
+        """Documents of the live version that the new one would not hold (removed or now unreadable)."""
+        before = self.previous["documents"] if self.previous else {}
+        return sorted(doc_id for doc_id in before if doc_id not in self.docs)
+
+    @property
+    def up_to_date(self) -> bool:
+        """True when the live version already is what this build would publish."""
+        return self.old is not None and not (self.reason or self.added or self.changed or self.lost)
+
+
+@dataclass(frozen=True)
+class Vectors:
+    """Embeddings of a plan's fresh chunks: a row per chunk, then each chunk's sentences in order."""
+
+    chunks: np.ndarray
+    sentences: np.ndarray
+    truncated: tuple[bool, ...] = ()  # per chunk: longer than the model reads
+
+
+def build_from_folder(
+    settings: Settings, *, full: bool = False, allow_shrink: bool = False, progress: bool = False
+) -> IndexSummary:
     """Index the documents folder of `settings` into its index folder."""
     if not settings.documents_dir.is_dir():
         raise FileNotFoundError(
@@ -44,21 +96,30 @@ def build_from_folder(settings: Settings, *, full: bool = False, progress: bool 
         )
     files, skipped = find_sources(settings.documents_dir)
     sources = [Source(f.id, f.sha256, lambda f=f: read_document(f)) for f in files]
-    return build(settings, sources, skipped, full=full, progress=progress)
+    origin = f"the documents folder {settings.documents_dir}"
+    return build(
+        settings, sources, skipped, full=full, allow_shrink=allow_shrink, progress=progress, origin=origin
+    )
 
 
 def build_from_documents(
-    settings: Settings, documents: list[Document], *, full: bool = False, progress: bool = False
+    settings: Settings,
+    documents: list[Document],
+    *,
+    full: bool = False,
+    allow_shrink: bool = False,
+    progress: bool = False,
 ) -> IndexSummary:
     """Index ready-made documents (a BEIR corpus, generated text)."""
     sources = []
     for doc in documents:
         sha = doc.sha256 or hashlib.sha256(f"{doc.title}\n{doc.text}".encode()).hexdigest()
         sources.append(Source(doc.id, sha, lambda doc=doc: doc))
-    return build(settings, sources, [], full=full, progress=progress)
+    return build(settings, sources, [], full=full, allow_shrink=allow_shrink, progress=progress)
 
 
-def _settings_record(settings: Settings, dimension: int, model: str) -> dict[str, Any]:
+def settings_record(settings: Settings, dimension: int, model: str) -> dict[str, Any]:
+    """The manifest keys that, when they change, make every vector stale."""
     return {
         "format": store.FORMAT,
         "pipeline": PIPELINE,
@@ -69,18 +130,130 @@ def _settings_record(settings: Settings, dimension: int, model: str) -> dict[str
     }
 
 
-def _full_rebuild_reason(old: dict[str, Any] | None, wanted: dict[str, Any], full: bool) -> str:
+def doc_entry(doc: Document, sha256: str, n_chunks: int) -> dict[str, Any]:
+    """A document's entry in the manifest."""
+    entry = {"sha256": sha256, "chunks": n_chunks} | {f: getattr(doc, f) for f in _DOC_FIELDS}
+    return entry | ({"meta": doc.meta} if doc.meta else {})
+
+
+def _live(index_dir: Path) -> tuple[store.Version | None, dict[str, Any] | None, str]:
+    """The live version, its manifest, and why it cannot be built upon ("" when it can)."""
+    if store.current_version(index_dir) is None:
+        return None, None, ""
+    try:
+        old = store.load_version(index_dir)
+    except (IndexMissing, OSError, ValueError) as exc:
+        log.warning("the live index could not be read (%s); rebuilding it in full", exc)
+        try:
+            previous: dict[str, Any] | None = store.read_manifest(index_dir)
+        except (IndexMissing, OSError, ValueError):
+            previous = None
+        return None, previous, f"the live index could not be read ({exc})"
+    return old, old.manifest, ""
+
+
+def _full_rebuild_reason(
+    previous: dict[str, Any] | None, config: dict[str, Any], full: bool, broken: str
+) -> str:
     if full:
         return "--full was asked for"
-    if old is None:
+    if broken:
+        return broken
+    if previous is None:
         return "first build"
     changed = [
-        f"{key} {old.get(key)!r} -> {value!r}" for key, value in wanted.items() if old.get(key) != value
+        f"{key} {previous.get(key)!r} -> {value!r}"
+        for key, value in config.items()
+        if previous.get(key) != value
     ]
     return ("settings changed: " + ", ".join(changed)) if changed else ""
 
 
-def _record(chunk: Chunk, vid: int, sent_row: int) -> dict[str, Any]:
+def plan(
+    settings: Settings,
+    sources: list[Source],
+    skipped: list[Skipped],
+    *,
+    config: dict[str, Any],
+    reason: str,
+    old: store.Version | None = None,
+    previous: dict[str, Any] | None = None,
+) -> Plan:
+    """Sort the sources against the live version; read and chunk the new and changed ones."""
+    old_docs: dict[str, dict[str, Any]] = previous["documents"] if previous else {}
+    reusable = {} if reason or old is None else old_docs  # documents whose vectors can be copied
+    by_id = {s.id: s for s in sources}
+    p = Plan(config, reason, old, previous, skipped=list(skipped))
+    p.removed = sorted(i for i in old_docs if i not in by_id)
+    for doc_id in sorted(by_id):
+        source, before = by_id[doc_id], old_docs.get(doc_id)
+        if doc_id in reusable and reusable[doc_id]["sha256"] == source.sha256:
+            p.unchanged.append(doc_id)
+            p.docs[doc_id] = reusable[doc_id]
+            continue
+        try:
+            doc = source.load()
+            chunks = chunk_document(doc, settings.chunk_words, settings.chunk_overlap)
+            if not chunks:
+                raise ReadError("no text to index")
+        except Exception as exc:  # one bad file must not stop the others; its reason is reported
+            if not isinstance(exc, ReadError):
+                log.exception("reading %s failed", doc_id)
+            why = str(exc) if isinstance(exc, ReadError) else f"cannot be read ({type(exc).__name__}: {exc})"
+            if doc_id in reusable:
+                p.docs[doc_id] = reusable[doc_id]
+                why += "; the previous version stays indexed"
+            elif before is not None:
+                why += "; it is no longer indexed"
+            p.skipped.append(Skipped(doc_id, why))
+            continue
+        if before is None:
+            p.added.append(doc_id)
+        elif before["sha256"] == source.sha256:
+            p.unchanged.append(doc_id)  # same content, embedded again for a full rebuild
+        else:
+            p.changed.append(doc_id)
+        p.docs[doc_id] = doc_entry(doc, source.sha256, len(chunks))
+        p.fresh.extend((c, doc) for c in chunks)
+    p.skipped.sort(key=lambda s: s.id)
+    return p
+
+
+def check_shrink(p: Plan, origin: str = "the documents given") -> None:
+    """Raise CollectionShrank when the plan would lose most of the collection (see SHRINK_RULE)."""
+    lost = p.lost
+    before = len(p.previous["documents"]) if p.previous else 0
+    after = len(p.docs)
+    if not lost or not (after == 0 or (len(lost) >= 2 and 2 * len(lost) >= before)):
+        return
+    named = ", ".join(lost[:5]) + (f" and {len(lost) - 5} more" if len(lost) > 5 else "")
+    live = p.previous.get("version", "the live version") if p.previous else "the live version"
+    raise CollectionShrank(
+        f"not indexed: this build would remove {len(lost)} of the {before} indexed documents ({named}),"
+        f" leaving {after}. Check {origin} (an unmounted or emptied folder?); {live} stays live."
+        " If the removal is intended, run `python -m retriever index --allow-removal`"
+        " (Python: allow_shrink=True).",
+        removed=tuple(lost),
+        before=before,
+        after=after,
+    )
+
+
+def embed(embedder: Embedder, fresh: list[tuple[Chunk, Document]], progress: bool = False) -> Vectors:
+    """Embed each fresh chunk (with its title and section) and each of its sentences."""
+    texts = [embed_text(doc.title, c.section, c.text) for c, doc in fresh]
+    sentences = [c.text[s:e] for c, _ in fresh for s, e in c.sentences]
+    if fresh:
+        log.info("embedding %d chunks and %d sentences", len(texts), len(sentences))
+    return Vectors(
+        chunks=embedder.encode(texts, progress=progress),
+        sentences=embedder.encode(sentences, progress=progress),
+        # MiniLM silently drops word pieces past its limit; record it so `status` can warn.
+        truncated=tuple(embedder.count_tokens(t) > embedder.max_tokens for t in texts),
+    )
+
+
+def _record(chunk: Chunk, vid: int, truncated: bool) -> dict[str, Any]:
     return {
         "vid": vid,
         "id": chunk.id,
@@ -92,8 +265,94 @@ def _record(chunk: Chunk, vid: int, sent_row: int) -> dict[str, Any]:
         "end": chunk.end,
         "page": chunk.page,
         "sentences": [list(span) for span in chunk.sentences],
-        "sent_row": sent_row,
+        "sent_row": 0,  # set once the records are in their final order
+        "truncated": truncated,
     }
+
+
+def assemble(p: Plan, vectors: Vectors, *, version: str, started: float | None = None) -> store.Contents:
+    """The new version's records, vectors, BM25 index and manifest; kept documents' vectors are copied."""
+    dimension = int(p.config["dimension"])
+    copy_from = p.old if p.old is not None and not p.reason else None
+    fresh_ids = {doc.id for _, doc in p.fresh}
+    entries: list[tuple[dict[str, Any], np.ndarray, np.ndarray]] = []  # record, its vector, its sentences
+    next_id = 0
+    if copy_from is not None:
+        next_id = int(copy_from.manifest.get("next_id", 0))
+        rows = [
+            i
+            for i, r in enumerate(copy_from.records)
+            if r["doc_id"] in p.docs and r["doc_id"] not in fresh_ids
+        ]
+        if rows:
+            vids = np.array([copy_from.records[i]["vid"] for i in rows], dtype=np.int64)
+            for i, vector in zip(rows, copy_from.faiss_index.reconstruct_batch(vids), strict=True):
+                rec = dict(copy_from.records[i])
+                first = rec["sent_row"]
+                entries.append(
+                    (rec, vector, copy_from.sentence_vectors[first : first + len(rec["sentences"])])
+                )
+    truncated = vectors.truncated or (False,) * len(p.fresh)
+    row = 0
+    for (chunk, _), vector, cut in zip(p.fresh, vectors.chunks, truncated, strict=True):
+        n_sent = len(chunk.sentences)
+        entries.append((_record(chunk, next_id, cut), vector, vectors.sentences[row : row + n_sent]))
+        row += n_sent
+        next_id += 1
+    # Rows in document order; each chunk's sentence rows stay contiguous.
+    entries.sort(key=lambda e: (e[0]["doc_id"], e[0]["n"]))
+    sent_row = 0
+    for rec, _, block in entries:
+        rec["sent_row"] = sent_row
+        sent_row += len(block)
+    records = [e[0] for e in entries]
+    empty = np.zeros((0, dimension), np.float32)
+    bm25_texts = [f"{p.docs[r['doc_id']]['title']} | {r['section']}\n{r['text']}" for r in records]
+    manifest = p.config | {
+        "version": version,
+        "previous_version": p.previous.get("version") if p.previous else None,
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "build_seconds": round(time.perf_counter() - started, 3) if started is not None else 0.0,
+        "n_documents": len(p.docs),
+        "n_chunks": len(records),
+        "n_sentences": sent_row,
+        "truncated_chunks": sum(bool(r.get("truncated")) for r in records),
+        "next_id": next_id,
+        "embedded_chunks": len(p.fresh),
+        "embedded_sentences": row,
+        "skipped": [{"id": s.id, "reason": s.reason} for s in p.skipped],
+        "documents": dict(sorted(p.docs.items())),
+    }
+    return store.Contents(
+        manifest=manifest,
+        records=records,
+        ids=np.array([r["vid"] for r in records], dtype=np.int64),
+        chunk_vectors=np.vstack([e[1] for e in entries]).astype(np.float32) if entries else empty,
+        sentence_vectors=np.concatenate([e[2] for e in entries]).astype(np.float32) if sent_row else empty,
+        bm25=build_bm25(bm25_texts),
+    )
+
+
+def publish(index_dir: Path, tmp_dir: Path, contents: store.Contents) -> None:
+    """Write the assembled version into its build folder and make it live (build lock held)."""
+    store.write_version(tmp_dir, contents)
+    store.publish(index_dir, tmp_dir, contents.manifest["version"])
+
+
+def _summary(p: Plan, started: float, *, documents: int, chunks: int, version: str) -> IndexSummary:
+    return IndexSummary(
+        added=tuple(p.added),
+        changed=tuple(p.changed),
+        unchanged=tuple(p.unchanged),
+        removed=tuple(p.removed),
+        skipped=tuple(p.skipped),
+        documents=documents,
+        chunks=chunks,
+        seconds=round(time.perf_counter() - started, 3),
+        version=version,
+        full_rebuild=bool(p.reason),
+        reason=p.reason,
+    )
 
 
 def build(
@@ -102,149 +361,28 @@ def build(
     skipped: list[Skipped],
     *,
     full: bool = False,
+    allow_shrink: bool = False,
     progress: bool = False,
+    origin: str = "the documents given",
 ) -> IndexSummary:
     """Bring the index up to date with `sources`; a new version goes live only when complete."""
     started = time.perf_counter()
     index_dir = settings.index_dir
     embedder = get_embedder(settings)
-    wanted = _settings_record(settings, embedder.dimension, embedder.name)
-    skipped = list(skipped)
+    config = settings_record(settings, embedder.dimension, embedder.name)
     with store.build_lock(index_dir):
         store.remove_stale_builds(index_dir)
-        try:
-            old = store.load_version(index_dir)
-        except (IndexMissing, OSError, ValueError) as exc:
-            if store.current_version(index_dir) is not None:
-                log.warning("the live index could not be read (%s); rebuilding it in full", exc)
-            old = None
-        reason = _full_rebuild_reason(old.manifest if old else None, wanted, full)
-        old_docs: dict[str, dict[str, Any]] = {} if reason or old is None else old.manifest["documents"]
-
-        by_id = {s.id: s for s in sources}
-        unchanged = sorted(i for i, s in by_id.items() if i in old_docs and old_docs[i]["sha256"] == s.sha256)
-        to_read = sorted(i for i in by_id if i not in unchanged)
-        removed = sorted(i for i in old_docs if i not in by_id)
-
-        docs: dict[str, dict[str, Any]] = {i: old_docs[i] for i in unchanged}
-        new_chunks: list[tuple[Chunk, Document]] = []
-        added, changed = [], []
-        for doc_id in to_read:
-            try:
-                doc = by_id[doc_id].load()
-                chunks = chunk_document(doc, settings.chunk_words, settings.chunk_overlap)
-                if not chunks:
-                    raise ReadError("no text to index")
-            except ReadError as exc:
-                kept = doc_id in old_docs
-                note = "; the previous version stays indexed" if kept else ""
-                skipped.append(Skipped(doc_id, f"{exc}{note}"))
-                if kept:
-                    docs[doc_id] = old_docs[doc_id]
-                continue
-            (changed if doc_id in old_docs else added).append(doc_id)
-            docs[doc_id] = (
-                {"sha256": by_id[doc_id].sha256, "chunks": len(chunks)}
-                | {f: getattr(doc, f) for f in _DOC_FIELDS}
-                | ({"meta": doc.meta} if doc.meta else {})
-            )
-            new_chunks.extend((c, doc) for c in chunks)
-
-        summary_args = {
-            "added": tuple(added),
-            "changed": tuple(changed),
-            "unchanged": tuple(unchanged),
-            "removed": tuple(removed),
-            "skipped": tuple(sorted(skipped, key=lambda s: s.id)),
-            "full_rebuild": bool(reason),
-            "reason": reason,
-        }
-        if old is not None and not (reason or added or changed or removed):
-            return IndexSummary(
-                **summary_args,
-                documents=old.manifest["n_documents"],
-                chunks=old.manifest["n_chunks"],
-                seconds=round(time.perf_counter() - started, 3),
-                version=old.name,
-            )
-
-        # Vectors of documents kept as they were are copied forward, never embedded again.
-        fresh = set(added) | set(changed)
-        kept_rows = (
-            [i for i, r in enumerate(old.records) if r["doc_id"] in docs and r["doc_id"] not in fresh]
-            if old is not None and not reason
-            else []
-        )
-        records: list[dict[str, Any]] = []
-        sentence_parts: list[np.ndarray] = []
-        sent_row = 0
-        ids: list[int] = []
-        vectors: list[np.ndarray] = []
-        if kept_rows:
+        old, previous, broken = _live(index_dir)
+        reason = _full_rebuild_reason(previous, config, full, broken)
+        p = plan(settings, sources, skipped, config=config, reason=reason, old=old, previous=previous)
+        if not allow_shrink:
+            check_shrink(p, origin)
+        if p.up_to_date:
             assert old is not None
-            kept_ids = np.array([old.records[i]["vid"] for i in kept_rows], dtype=np.int64)
-            vectors.append(old.faiss_index.reconstruct_batch(kept_ids))
-            for i in kept_rows:
-                rec = dict(old.records[i])
-                n_sent = len(rec["sentences"])
-                sentence_parts.append(old.sentence_vectors[rec["sent_row"] : rec["sent_row"] + n_sent])
-                rec["sent_row"] = sent_row
-                sent_row += n_sent
-                records.append(rec)
-                ids.append(rec["vid"])
-        next_id = int(old.manifest.get("next_id", 0)) if old is not None and not reason else 0
-
-        texts = [embed_text(doc.title, c.section, c.text) for c, doc in new_chunks]
-        sentences = [c.text[s:e] for c, _ in new_chunks for s, e in c.sentences]
-        if new_chunks:
-            log.info("embedding %d chunks and %d sentences", len(texts), len(sentences))
-        vectors.append(embedder.encode(texts, progress=progress))
-        sentence_parts.append(embedder.encode(sentences, progress=progress))
-        for (chunk, _), text in zip(new_chunks, texts, strict=True):
-            # MiniLM silently drops word pieces past its limit; record it so `status` can warn.
-            truncated = embedder.count_tokens(text) > embedder.max_tokens
-            records.append(_record(chunk, next_id, sent_row) | {"truncated": truncated})
-            ids.append(next_id)
-            next_id += 1
-            sent_row += len(chunk.sentences)
-
-        chunk_vectors = np.vstack(vectors) if vectors else np.zeros((0, embedder.dimension), np.float32)
-        order = sorted(range(len(records)), key=lambda i: (records[i]["doc_id"], records[i]["n"]))
-        records = [records[i] for i in order]
-        ids_arr = np.array([ids[i] for i in order], dtype=np.int64)
-        chunk_vectors = chunk_vectors[order] if len(order) else chunk_vectors
-        sentence_vectors = np.vstack(sentence_parts)
-        # Re-pack sentence rows in the new record order so each chunk's rows stay contiguous.
-        sent_order: list[int] = []
-        for rec in records:
-            n_sent = len(rec["sentences"])
-            sent_order.extend(range(rec["sent_row"], rec["sent_row"] + n_sent))
-            rec["sent_row"] = len(sent_order) - n_sent
-        sentence_vectors = sentence_vectors[sent_order] if sent_order else sentence_vectors[:0]
-
-        version = store.next_version_name(index_dir)
-        bm25_texts = [f"{docs[r['doc_id']]['title']} | {r['section']}\n{r['text']}" for r in records]
-        manifest = wanted | {
-            "version": version,
-            "previous_version": old.name if old else None,
-            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "build_seconds": 0.0,
-            "n_documents": len(docs),
-            "n_chunks": len(records),
-            "n_sentences": len(sent_order),
-            "truncated_chunks": sum(bool(r.get("truncated")) for r in records),
-            "next_id": next_id,
-            "skipped": [{"id": s.id, "reason": s.reason} for s in summary_args["skipped"]],
-            "documents": dict(sorted(docs.items())),
-        }
-        manifest["build_seconds"] = round(time.perf_counter() - started, 3)
-        tmp_dir = index_dir / f"{version}.tmp-{os.getpid()}"
-        store.write_version(tmp_dir, manifest, records, ids_arr, chunk_vectors, sentence_vectors, bm25_texts)
-        store.publish(index_dir, tmp_dir, version)
-        return IndexSummary(
-            **summary_args,
-            documents=len(docs),
-            chunks=len(records),
-            seconds=round(time.perf_counter() - started, 3),
-            version=version,
-        )
+            n_docs, n_chunks = old.manifest["n_documents"], old.manifest["n_chunks"]
+            return _summary(p, started, documents=n_docs, chunks=n_chunks, version=old.name)
+        # The build folder exists from here on, so a build killed while embedding leaves a trace to clean.
+        version, tmp_dir = store.reserve_version(index_dir)
+        contents = assemble(p, embed(embedder, p.fresh, progress), version=version, started=started)
+        publish(index_dir, tmp_dir, contents)
+        return _summary(p, started, documents=len(p.docs), chunks=len(contents.records), version=version)

@@ -6,12 +6,13 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from . import ask, index_documents, load_settings, render_text, status
 from .settings import Settings, SettingsError
-from .types import IndexMissing, IndexSummary
+from .types import CollectionShrank, IndexMissing, IndexSummary
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -48,7 +49,9 @@ def summary_lines(summary: IndexSummary) -> list[str]:
 def cmd_index(args: argparse.Namespace) -> int:
     """Build or update the index."""
     settings = _settings(args)
-    summary = index_documents(settings=settings, full=args.full, progress=not args.json)
+    summary = index_documents(
+        settings=settings, full=args.full, progress=not args.json, allow_shrink=args.allow_removal
+    )
     if args.json:
         _print_json(summary.to_dict())
     else:
@@ -91,26 +94,44 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
-    from . import bench, evaluate
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+SUBCOMMANDS: list[Callable[[Subparsers], None]] = []
 
-    parser = argparse.ArgumentParser(prog="python -m retriever", description=__doc__)
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
-    sub = parser.add_subparsers(dest="command", required=True)
 
+def subcommand(add: Callable[[Subparsers], None]) -> Callable[[Subparsers], None]:
+    """Register a function that adds one subcommand's parser (help lists them in this order)."""
+    SUBCOMMANDS.append(add)
+    return add
+
+
+@subcommand
+def add_index(sub: Subparsers) -> None:
+    """`index`: build or update the index."""
     p = sub.add_parser("index", help="build or update the index from the documents folder")
     p.add_argument("--documents", type=Path, help="documents folder (default: documents/)")
     p.add_argument("--index", type=Path, help="index folder (default: index/)")
     p.add_argument("--full", action="store_true", help="re-embed everything")
+    p.add_argument(
+        "--allow-removal",
+        action="store_true",
+        help="publish even when most indexed documents would be removed (refused by default)",
+    )
     p.add_argument("--json", action="store_true", help="print the summary as JSON only")
     p.set_defaults(func=cmd_index)
 
+
+@subcommand
+def add_status(sub: Subparsers) -> None:
+    """`status`: describe the live index."""
     p = sub.add_parser("status", help="describe the live index")
     p.add_argument("--index", type=Path, help="index folder (default: index/)")
     p.add_argument("--json", action="store_true", help="print the manifest as JSON")
     p.set_defaults(func=cmd_status)
 
+
+@subcommand
+def add_ask(sub: Subparsers) -> None:
+    """`ask`: answer one question."""
     p = sub.add_parser("ask", help="answer a question with cited quotes")
     p.add_argument("question")
     p.add_argument("--index", type=Path, help="index folder (default: index/)")
@@ -119,14 +140,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.set_defaults(func=cmd_ask)
 
+
+@subcommand
+def add_evaluate(sub: Subparsers) -> None:
+    """`evaluate`: retrieval metrics."""
+    from . import evaluate
+
     p = sub.add_parser("evaluate", help="retrieval metrics on a gold set or a BEIR dataset")
     evaluate.add_arguments(p)
     p.set_defaults(func=evaluate.run)
 
+
+@subcommand
+def add_bench(sub: Subparsers) -> None:
+    """`bench`: benchmarks that print figures."""
+    from . import bench
+
     p = sub.add_parser("bench", help="benchmarks that print figures")
     bench.add_arguments(p)
     p.set_defaults(func=bench.run)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered subcommand."""
+    parser = argparse.ArgumentParser(prog="python -m retriever", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for add in SUBCOMMANDS:
+        add(sub)
     return parser
+
+
+# Errors a user can fix: printed as one line naming the fix, exit code 2.
+USER_ERRORS: tuple[type[Exception], ...] = (IndexMissing, SettingsError, FileNotFoundError, CollectionShrank)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,6 +181,6 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr)
     try:
         return int(args.func(args) or 0)
-    except (IndexMissing, SettingsError, FileNotFoundError) as exc:
+    except USER_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

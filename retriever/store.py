@@ -1,7 +1,8 @@
 """The index folder: numbered versions, the manifest, the atomic switch, and loading a version.
 
 index/CURRENT               name of the live version, replaced by an atomic rename
-index/v000012/              one complete build (see `write_version`)
+index/v000012/              one complete build (see `Contents` and `write_version`)
+                            `publish` keeps the live version and the one before it, deletes the rest
 index/v000013.tmp-<pid>/    a build in progress: never read, removed by the next build
 index/.lock                 one build at a time
 """
@@ -13,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -56,12 +58,29 @@ def next_version_name(index_dir: Path) -> str:
     return f"v{max(numbers, default=0) + 1:06d}"
 
 
+class BuildLocked(TimeoutError):
+    """Another build holds the index folder's lock and did not finish in time."""
+
+
 @contextmanager
-def build_lock(index_dir: Path) -> Iterator[None]:
-    """Hold the folder's build lock; a second build waits for the first."""
+def build_lock(index_dir: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the folder's build lock; a second build waits for the first (at most `timeout` seconds)."""
     index_dir.mkdir(parents=True, exist_ok=True)
     with open(index_dir / ".lock", "a+") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        if timeout is None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        else:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise BuildLocked(
+                            f"another build is running on {index_dir}: wait for it to finish and try again"
+                        ) from None
+                    time.sleep(0.05)
         try:
             yield
         finally:
@@ -83,37 +102,48 @@ def _write_json(path: Path, data: Any) -> None:
         os.fsync(handle.fileno())
 
 
-def write_version(
-    tmp_dir: Path,
-    manifest: dict[str, Any],
-    records: list[dict[str, Any]],
-    ids: np.ndarray,
-    chunk_vectors: np.ndarray,
-    sentence_vectors: np.ndarray,
-    bm25_texts: list[str],
-) -> None:
+@dataclass(frozen=True)
+class Contents:
+    """Everything one version holds, assembled by the build and written as given."""
+
+    manifest: dict[str, Any]  # its "version" and "dimension" keys name the folder and the vector size
+    records: list[dict[str, Any]]  # one per chunk, in row order; "vid" is the chunk's FAISS id
+    ids: np.ndarray  # int64 FAISS id of each row
+    chunk_vectors: np.ndarray  # float32, one row per record
+    sentence_vectors: np.ndarray  # float32; record["sent_row"] is the first row of its sentences
+    bm25: Any  # a bm25s.BM25 over the records, in row order
+
+
+def reserve_version(index_dir: Path) -> tuple[str, Path]:
+    """The next version's name and its build folder, created now (call with the build lock held)."""
+    version = next_version_name(index_dir)
+    tmp_dir = index_dir / f"{version}.tmp-{os.getpid()}"
+    tmp_dir.mkdir(parents=True)
+    return version, tmp_dir
+
+
+def write_version(tmp_dir: Path, contents: Contents) -> None:
     """Write every file of one build into `tmp_dir` (not yet visible to readers)."""
     import faiss
 
-    from .keyword import build_bm25
-
-    tmp_dir.mkdir(parents=True)
-    flat = faiss.IndexFlatIP(int(manifest["dimension"]))
-    index = faiss.IndexIDMap2(flat)
-    if len(ids):
-        index.add_with_ids(chunk_vectors, ids.astype(np.int64))
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    index = faiss.IndexIDMap2(faiss.IndexFlatIP(int(contents.manifest["dimension"])))
+    if len(contents.ids):
+        index.add_with_ids(
+            np.ascontiguousarray(contents.chunk_vectors, np.float32), contents.ids.astype(np.int64)
+        )
     faiss.write_index(index, str(tmp_dir / "faiss.index"))
     with open(tmp_dir / "sentences.npy", "wb") as handle:
-        np.save(handle, sentence_vectors.astype(np.float32))
+        np.save(handle, contents.sentence_vectors.astype(np.float32))
         handle.flush()
         os.fsync(handle.fileno())
     with open(tmp_dir / "chunks.jsonl", "w", encoding="utf-8") as handle:
-        for record in records:
+        for record in contents.records:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         handle.flush()
         os.fsync(handle.fileno())
-    build_bm25(bm25_texts).save(str(tmp_dir / "bm25"))
-    _write_json(tmp_dir / "manifest.json", manifest)
+    contents.bm25.save(str(tmp_dir / "bm25"))
+    _write_json(tmp_dir / "manifest.json", contents.manifest)
     _fsync_dir(tmp_dir)
 
 

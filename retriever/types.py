@@ -140,3 +140,17 @@ class IndexSummary:
 
 class IndexMissing(FileNotFoundError):
     """No built index where one was expected; the message says how to build it."""
+
+
+class CollectionShrank(RuntimeError):
+    """A build would drop most of the indexed documents; nothing was published, the old version stays live.
+
+    `removed` lists the indexed documents the build would lose, `before` and `after` count the
+    documents of the live version and of the refused build.
+    """
+
+    def __init__(self, message: str, removed: tuple[str, ...] = (), before: int = 0, after: int = 0) -> None:
+        super().__init__(message)
+        self.removed = removed
+        self.before = before
+        self.after = after
