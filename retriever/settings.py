@@ -48,6 +48,21 @@ class Settings:
     webhook_secret: str = ""  # TELEGRAM_WEBHOOK_SECRET
     flood_limit: int = 10  # TELEGRAM_FLOOD_LIMIT: questions per user per minute
 
+    def __post_init__(self) -> None:
+        """Refuse values that cannot work, naming the setting, wherever the Settings are made."""
+        _check_choice(self, "mode", ("dense", "bm25", "hybrid"))
+        _check_choice(self, "fusion", ("weighted", "rrf"))
+        for name in _POSITIVE:
+            _check_positive(self, name)
+        if not (isinstance(self.chunk_overlap, int) and 0 <= self.chunk_overlap < self.chunk_words):
+            raise _bad(
+                "chunk_overlap",
+                self.chunk_overlap,
+                f"use 0 or more words, fewer than chunk_words={self.chunk_words}",
+            )
+        if not (isinstance(self.dense_weight, int | float) and 0.0 <= self.dense_weight <= 1.0):
+            raise _bad("dense_weight", self.dense_weight, "use a number from 0 to 1")
+
     def model_path(self) -> str:
         """Folder of the sentence-transformers model to load."""
         if self.model:
@@ -63,6 +78,29 @@ class Settings:
     def with_(self, **changes: Any) -> Settings:
         """A copy with some fields changed (None values are ignored)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+_POSITIVE = (
+    "threads", "batch_size", "chunk_words", "k", "rrf_k", "max_answer_sentences", "max_upload_mb",
+    "max_question_chars",
+)  # fmt: skip
+
+
+def _bad(name: str, value: Any, fix: str) -> SettingsError:
+    return SettingsError(f"{name}={value!r} ({env_name(name)}): {fix}")
+
+
+def _check_choice(settings: Settings, name: str, choices: tuple[str, ...]) -> None:
+    value = getattr(settings, name)
+    if value not in choices:
+        raise _bad(name, value, "use " + ", ".join(choices[:-1]) + f" or {choices[-1]}")
+
+
+def _check_positive(settings: Settings, name: str) -> None:
+    value = getattr(settings, name)
+    # bool is an int to Python, but `k=True` is a mistake, not a count.
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise _bad(name, value, "use a number greater than 0")
 
 
 _ENV_NAMES = {
@@ -115,11 +153,4 @@ def load_settings(env: dict[str, str] | None = None, dotenv: Path | None = None)
         raw = values.get(env_name(f.name))
         if raw is not None and raw.strip() != "":
             changes[f.name] = _convert(f.name, str(f.type), raw)
-    settings = Settings(**changes)
-    if settings.mode not in ("dense", "bm25", "hybrid"):
-        raise SettingsError(f"RETRIEVER_MODE={settings.mode!r}: use dense, bm25 or hybrid")
-    if settings.fusion not in ("weighted", "rrf"):
-        raise SettingsError(f"RETRIEVER_FUSION={settings.fusion!r}: use weighted or rrf")
-    if settings.chunk_overlap >= settings.chunk_words:
-        raise SettingsError("RETRIEVER_CHUNK_OVERLAP must be smaller than RETRIEVER_CHUNK_WORDS")
-    return settings
+    return Settings(**changes)  # Settings.__post_init__ checks the values
