@@ -329,7 +329,9 @@ def assemble(p: Plan, vectors: Vectors, *, version: str, started: float | None =
         ids=np.array([r["vid"] for r in records], dtype=np.int64),
         chunk_vectors=np.vstack([e[1] for e in entries]).astype(np.float32) if entries else empty,
         sentence_vectors=np.concatenate([e[2] for e in entries]).astype(np.float32) if sent_row else empty,
-        bm25=build_bm25(bm25_texts),
+        # bm25s cannot index a corpus without a word (keyword.build_bm25 fails on an empty version); a
+        # stand-in word is harmless: searches read only as many scores as there are chunks, here none.
+        bm25=build_bm25(bm25_texts or ["emptyversion"]),
     )
 
 
