@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import json
@@ -16,8 +15,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from . import index_corpus, load_settings
-from .evaluate import run_search, scratch_index_dir
+from . import index_corpus, search
 from .metrics import mean, ndcg, percentile, recall_at, reciprocal_rank
 from .settings import Settings
 from .types import Document
@@ -106,13 +104,13 @@ def evaluate_beir(
     for mode in modes:
         if data.queries:
             warm_up = next(iter(data.queries.values()))
-            run_search(warm_up, k=PASSAGE_DEPTH, mode=mode, settings=settings)
+            search(warm_up, k=PASSAGE_DEPTH, mode=mode, settings=settings)
         rows = []
         for qid, text in tqdm(
             data.queries.items(), desc=f"beir {mode}", file=sys.stderr, disable=not progress
         ):
             started = time.perf_counter()
-            passages = run_search(text, k=PASSAGE_DEPTH, mode=mode, settings=settings)
+            passages = search(text, k=PASSAGE_DEPTH, mode=mode, settings=settings)
             latency = (time.perf_counter() - started) * 1000
             ranked = rank_documents(p.doc_id for p in passages)
             gains = data.qrels[qid]
@@ -136,20 +134,31 @@ def evaluate_beir(
     return {"metrics": metrics, "questions": details}
 
 
-def run_beir(args: argparse.Namespace, modes: list[str]) -> int:
-    """`evaluate --beir DIR`: index the corpus (incrementally), run the judged queries, report."""
-    from . import report
-
+def evaluate_dataset(
+    folder: Path,
+    index_dir: Path,
+    settings: Settings,
+    *,
+    modes: Iterable[str],
+    k: int = 10,
+    max_docs: int | None = None,
+    progress: bool = True,
+) -> dict[str, Any]:
+    """`evaluate --beir DIR`: index the corpus (incrementally) in `index_dir`, run the judged queries."""
+    if k > DOC_DEPTH:
+        raise ValueError(
+            f"--k {k} is deeper than the {DOC_DEPTH} documents ranked per query: use --k <= {DOC_DEPTH}"
+        )
     started = time.perf_counter()
-    data = load_beir(args.beir, max_docs=args.max_docs)
-    index_dir = args.index or scratch_index_dir("beir", args.beir)
-    settings = load_settings().with_(index_dir=index_dir)
-    summary = index_corpus(data.documents, index_dir, settings=settings, progress=True)
+    data = load_beir(folder, max_docs=max_docs)
+    settings = settings.with_(index_dir=Path(index_dir))
+    summary = index_corpus(data.documents, index_dir, settings=settings, progress=progress)
     index_seconds = time.perf_counter() - started
-    result = evaluate_beir(data, settings, modes=modes, k=args.k)
-    result |= {
+    result = evaluate_beir(data, settings, modes=modes, k=k, progress=progress)
+    return result | {
         "kind": "beir",
-        "dataset": str(args.beir),
+        "k": k,
+        "dataset": str(folder),
         "index": str(index_dir),
         "documents": len(data.documents),
         "chunks": summary.chunks,
@@ -157,5 +166,3 @@ def run_beir(args: argparse.Namespace, modes: list[str]) -> int:
         "seconds": round(time.perf_counter() - started, 1),
         "definitions": DEFINITIONS,
     }
-    report.emit(result, out=args.out, as_json=args.json, lines=report.beir_lines(result))
-    return 0

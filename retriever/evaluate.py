@@ -1,81 +1,38 @@
-"""`python -m retriever evaluate`: gold-set metrics, answer checks, threshold calibration, BEIR."""
+"""`python -m retriever evaluate`: gold and --qa question sets with dev/test splits, calibration, BEIR."""
 
 from __future__ import annotations
 
 import argparse
 import hashlib
 import json
-import sys
+import shutil
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from tqdm import tqdm
-
-from . import ask, index_documents, load_settings, status
-from .metrics import binary_ndcg, contains_any, hit_at, mean, normalize, percentile, reciprocal_rank
+from . import ask, index_documents, load_settings, report, status
+from .beir import evaluate_dataset
+from .calibrate import at_threshold, calibrate
+from .gold import (
+    DEFINITIONS,
+    FUSION_TOLERANCE,
+    GATE,
+    GOLD_DIR,
+    MODES,
+    SPLITS,
+    QuestionResult,
+    QuestionSet,
+    gate_failures,
+    gold_sets,
+    qa_set,
+    run_questions,
+    split_groups,
+    summarize,
+)
 from .settings import ROOT, Settings
-from .types import IndexMissing, Passage
-
-# The release gate on the gold set in hybrid mode; tests/test_gold_gate.py and the report read it here.
-GATE = {"recall@5": 0.95, "refusal_accuracy": 0.9, "citation_validity": 1.0}
-MODES = ("dense", "bm25", "hybrid")
-DEFAULT_QA = ROOT / "tests" / "data" / "gold_qa.jsonl"
-CUTOFFS = (1, 3, 5, 10)
-DEFINITIONS = {
-    "recall@k": "share of answerable questions with at least one relevant passage in the top k "
-    "(a passage is relevant when its text holds an evidence string, case and white space ignored)",
-    "mrr@k": "mean of 1/rank of the first relevant passage within the top k (0 when none)",
-    "ndcg@k": "binary relevance; the ideal ranks min(relevant passages in the whole index, k) on top",
-    "refusal_accuracy": "share of all questions where ask() refused exactly when the gold evidence is empty",
-    "answer_accuracy": "share of answerable questions whose answer is not a refusal and holds one of the "
-    "gold answer strings (case and white space ignored)",
-    "citation_validity": "share of all quotes, over all answers, found verbatim in their cited passage",
-    "latency_ms": "ask() timings_ms['total'] over all questions, after one warm-up call",
-}
-
-
-@dataclass(frozen=True)
-class GoldQuestion:
-    """One line of the gold set; empty evidence means the documents do not answer it."""
-
-    id: str
-    question: str
-    evidence: tuple[str, ...]
-    answer: tuple[str, ...]
-    lang: str = "en"
-
-    @property
-    def answerable(self) -> bool:
-        """Whether the documents answer this question."""
-        return bool(self.evidence)
-
-
-def load_gold(path: Path) -> list[GoldQuestion]:
-    """The questions of a gold-set JSONL file; errors name the file and line."""
-    questions: list[GoldQuestion] = []
-    seen: set[str] = set()
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            item = GoldQuestion(
-                id=str(row["id"]),
-                question=str(row["question"]),
-                evidence=tuple(row.get("evidence") or ()),
-                answer=tuple(row.get("answer") or ()),
-                lang=str(row.get("lang") or "en"),
-            )
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}:{number}: not a gold-set line ({exc})") from exc
-        if item.id in seen:
-            raise ValueError(f"{path}:{number}: duplicate id {item.id!r}")
-        seen.add(item.id)
-        questions.append(item)
-    return questions
+from .types import IndexMissing
 
 
 def scratch_index_dir(kind: str, folder: Path) -> Path:
@@ -85,154 +42,18 @@ def scratch_index_dir(kind: str, folder: Path) -> Path:
     return ROOT / "index" / kind / f"{folder.name}-{digest}"
 
 
-def run_search(query: str, *, k: int, mode: str, settings: Settings) -> list[Passage]:
-    """Top-k passages in one mode, as `retriever.search()` gives them."""
-    from . import search
-
-    return search(query, k=k, mode=mode, settings=settings)
-
-
-def _indexed_texts(settings: Settings) -> list[str]:
-    """Normalised text of every chunk in the index, to count each question's relevant passages."""
-    # The public API lists no passages; the searcher already holds them (as bench.py reads them).
-    from .retrieval import open_searcher
-
-    return [normalize(rec["text"]) for rec in open_searcher(settings).version.records]
-
-
-def _cutoffs(k: int) -> list[int]:
-    return sorted({c for c in CUTOFFS if c <= k} | {k})
-
-
-def evaluate_gold(
-    questions: Sequence[GoldQuestion],
-    settings: Settings,
-    *,
-    modes: Iterable[str] = MODES,
-    k: int = 10,
-    answer_modes: Iterable[str] | None = None,
-    progress: bool = True,
-) -> dict[str, Any]:
-    """Search (and ask, in `answer_modes`, default all) every question; metrics and details per mode."""
-    modes = list(modes)
-    answer_modes = set(modes if answer_modes is None else answer_modes)
-    texts = _indexed_texts(settings)
-    n_relevant = {q.id: sum(any(normalize(e) in t for e in q.evidence) for t in texts) for q in questions}
-    details: dict[str, list[dict[str, Any]]] = {}
-    for mode in modes:
-        answering = mode in answer_modes
-        if answering and questions:
-            ask(questions[0].question, mode=mode, settings=settings)  # warm-up: not timed
-        rows = []
-        for q in tqdm(questions, desc=f"gold {mode}", file=sys.stderr, disable=not progress, leave=False):
-            answered = _answer_row(q, mode, settings) if answering else {}
-            passages = run_search(q.question, k=k, mode=mode, settings=settings)
-            relevant = [contains_any(p.text, q.evidence) for p in passages] if q.answerable else []
-            row: dict[str, Any] = {
-                "id": q.id,
-                "question": q.question,
-                "answerable": q.answerable,
-                "relevant": relevant,
-                "relevant_ranks": [i + 1 for i, r in enumerate(relevant) if r],
-                "n_relevant": n_relevant[q.id],
-                "top": [
-                    {"id": p.id, "doc_id": p.doc_id, "section": p.section, "score": round(p.score, 4)}
-                    for p in passages[:3]
-                ],
-            }
-            row.update(answered)
-            row["failures"] = _failures(row, k)
-            rows.append(row)
-        details[mode] = rows
-    return {
-        "k": k,
-        "metrics": {mode: gold_metrics(details[mode], k) for mode in modes},
-        "questions": details,
-    }
-
-
-def _forget_query_vectors(settings: Settings) -> None:
-    """Empty the embedder's per-question cache, so each timed ask() pays for its embedding."""
-    from .embedding import get_embedder
-
-    # Without this, every mode after the first (and any repeat) would time a cached vector,
-    # which no new question from a user gets.
-    cache = getattr(get_embedder(settings), "_encode_query", None)
-    if hasattr(cache, "cache_clear"):
-        cache.cache_clear()
-
-
-def _answer_row(q: GoldQuestion, mode: str, settings: Settings) -> dict[str, Any]:
-    _forget_query_vectors(settings)
-    started = time.perf_counter()
-    answer = ask(q.question, mode=mode, settings=settings)
-    wall_ms = (time.perf_counter() - started) * 1000
-    quotes_valid = [c.quote in c.passage for c in answer.citations]
-    return {
-        "refused": answer.refused,
-        "answer": answer.answer,
-        "answer_correct": q.answerable and not answer.refused and contains_any(answer.answer, q.answer),
-        "citations": [
-            {"n": c.n, "doc_id": c.doc_id, "section": c.section, "score": c.score, "quote_valid": ok}
-            for c, ok in zip(answer.citations, quotes_valid, strict=True)
-        ],
-        "latency_ms": float(answer.timings_ms.get("total", wall_ms)),
-    }
-
-
-def _failures(row: dict[str, Any], k: int) -> list[str]:
-    """Why a question counts against the system, in words (empty when it does not)."""
-    out = []
-    if row["answerable"] and not row["relevant_ranks"]:
-        out.append(f"no relevant passage in the top {k}")
-    if "refused" in row:
-        if row["answerable"] and row["refused"]:
-            out.append("wrongly refused")
-        elif not row["answerable"] and not row["refused"]:
-            out.append("answered although the documents do not answer it")
-        elif row["answerable"] and not row["answer_correct"]:
-            out.append("answer lacks every gold answer string")
-        if not all(c["quote_valid"] for c in row["citations"]):
-            out.append("a quote is not verbatim in its cited passage")
-    return out
-
-
-def gold_metrics(rows: Sequence[dict[str, Any]], k: int) -> dict[str, Any]:
-    """The evaluate metrics of one mode from its per-question rows."""
-    answerable = [r for r in rows if r["answerable"]]
-    out: dict[str, Any] = {}
-    for c in _cutoffs(k):
-        out[f"recall@{c}"] = mean([hit_at(r["relevant"], c) for r in answerable])
-    out[f"mrr@{k}"] = mean([reciprocal_rank(r["relevant"], k) for r in answerable])
-    out[f"ndcg@{k}"] = mean([binary_ndcg(r["relevant"], r["n_relevant"], k) for r in answerable])
-    if rows and all("refused" in r for r in rows):
-        quotes = [c["quote_valid"] for r in rows for c in r["citations"]]
-        latencies = [r["latency_ms"] for r in rows]
-        out["refusal_accuracy"] = mean([float(r["refused"] == (not r["answerable"])) for r in rows])
-        out["answer_accuracy"] = mean([float(r["answer_correct"]) for r in answerable])
-        # No quotes at all cannot break the promise; report it as met rather than undefined.
-        out["citation_validity"] = mean([float(v) for v in quotes]) if quotes else 1.0
-        out["latency_ms_p50"] = percentile(latencies, 50)
-        out["latency_ms_p95"] = percentile(latencies, 95)
-    out["n"] = len(rows)
-    out["n_answerable"] = len(answerable)
-    out["n_unanswerable"] = len(rows) - len(answerable)
-    return out
-
-
-def gate_failures(metrics: dict[str, Any]) -> list[str]:
-    """The GATE thresholds a mode's metrics miss, in words."""
-    return [
-        f"{key} {metrics.get(key, float('nan')):.3f} < {floor}"
-        for key, floor in GATE.items()
-        if not metrics.get(key, float("nan")) >= floor
-    ]
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of `evaluate`."""
     parser.add_argument(
-        "--qa", type=Path, default=DEFAULT_QA, help="gold set JSONL (default: tests/data/gold_qa.jsonl)"
+        "--qa",
+        type=Path,
+        action="append",
+        help="a question file reported as its own set, e.g. ../shared/qa/starter_dev.jsonl (repeatable)",
+    )
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        help="gold folder split into dev and test (default: gold/, left out with --documents unless given)",
     )
     parser.add_argument(
         "--documents", type=Path, help="evaluate over this folder (indexed into --index first)"
@@ -242,16 +63,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--mode", choices=[*MODES, "all"], default="all", help="search mode (default: all)")
     parser.add_argument("--k", type=int, default=10, help="retrieval depth for the metrics (default: 10)")
-    parser.add_argument("--json", action="store_true", help="print only {mode: {metric: value}} as JSON")
+    parser.add_argument("--json", action="store_true", help="print only {mode: {metric: value, ...}} as JSON")
     parser.add_argument("--out", type=Path, help="write report.md, results.json and recall.png here")
-    parser.add_argument("--calibrate", action="store_true", help="sweep the refusal threshold min_score")
+    parser.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="fit the refusal threshold on the dev half and the --qa files (their test lines left out)",
+    )
     parser.add_argument(
         "--beir", type=Path, help="a BEIR dataset folder (corpus.jsonl, queries.jsonl, qrels/)"
     )
     parser.add_argument("--max-docs", type=int, help="BEIR: index only the first N corpus entries")
 
 
-def _gold_settings(args: argparse.Namespace) -> Settings:
+def question_sets(gold: Path | None, qa: Iterable[Path], *, with_gold: bool) -> list[QuestionSet]:
+    """The gold folder's sets (when used), then each --qa file under a name of its own."""
+    sets = gold_sets(gold or GOLD_DIR) if with_gold else []
+    taken = {s.name for s in sets} | set(SPLITS)
+    for path in qa:
+        name, n = Path(path).stem, 2
+        while name in taken:
+            name, n = f"{Path(path).stem}-{n}", n + 1
+        taken.add(name)
+        sets.append(qa_set(path, name))
+    if not sets:
+        raise FileNotFoundError("no questions to evaluate: give --qa FILE (or --gold DIR) with --documents")
+    return sets
+
+
+def _main_settings(args: argparse.Namespace) -> Settings:
     """Settings whose index is ready: a scratch index for --documents, else the settings' own."""
     settings = load_settings()
     if args.documents:
@@ -269,29 +109,128 @@ def _gold_settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def collection_settings(base: Settings, extra: Path, *, progress: bool = True) -> Settings:
+    """The collection `base` indexes plus the folder `extra`, copied into a scratch collection and indexed."""
+    index_dir = scratch_index_dir("eval", extra)
+    documents = index_dir.with_name(index_dir.name + ".documents")
+    # A fresh copy each run: files removed from either folder leave; unchanged ones are not re-embedded.
+    shutil.rmtree(documents, ignore_errors=True)
+    shutil.copytree(base.documents_dir, documents)
+    shutil.copytree(extra, documents / extra.name)
+    settings = base.with_(documents_dir=documents, index_dir=index_dir)
+    index_documents(settings=settings, progress=progress)
+    return settings
+
+
+def run_sets(
+    sets: Sequence[QuestionSet],
+    settings_for: dict[str, Settings],
+    *,
+    mode: str,
+    k: int,
+    asked: bool = True,
+    progress: bool = True,
+    keep: str | None = None,
+) -> list[QuestionResult]:
+    """Every question of `sets` in one mode, each over its set's collection; `keep` = one split only."""
+    results: list[QuestionResult] = []
+    for s in sets:
+        chosen = [q for q in s.questions if keep is None or q.split == keep]
+        results += run_questions(chosen, settings_for[s.name], mode=mode, k=k, asked=asked, progress=progress)
+    return results
+
+
+def gold_result(
+    sets: Sequence[QuestionSet], results: dict[str, list[QuestionResult]], k: int
+) -> dict[str, Any]:
+    """Metrics per mode (the whole run, then each split under "splits"), the gate and per-question rows."""
+    metrics = {}
+    for mode, rows in results.items():
+        splits = {name: summarize(group, k) for name, group in split_groups(rows, sets).items()}
+        metrics[mode] = summarize(rows, k) | {"splits": splits}
+    gated = "hybrid" in results and set(GATE) <= {s.name for s in sets if s.gold}
+    return {
+        "kind": "gold",
+        "k": k,
+        "sets": [
+            {
+                "name": s.name,
+                "path": str(s.path),
+                "n": len(s.questions),
+                "gold": s.gold,
+                "extra_documents": str(s.extra_documents or ""),
+            }
+            for s in sets
+        ],
+        "gate": GATE,
+        "fusion_tolerance": FUSION_TOLERANCE,
+        "gate_failures": gate_failures(results["hybrid"], k) if gated else None,
+        "definitions": DEFINITIONS,
+        "metrics": metrics,
+        "questions": {
+            mode: [asdict(r) | {"relevant_ranks": r.relevant_ranks} for r in rows]
+            for mode, rows in results.items()
+        },
+    }
+
+
+def run_calibration(
+    sets: Sequence[QuestionSet], settings_for: dict[str, Settings], *, mode: str, k: int, current: float
+) -> dict[str, Any]:
+    """Fit on development questions only (never a test line), then check the prediction by asking again."""
+    started = time.perf_counter()
+    dev_sets = [
+        QuestionSet(
+            s.name, s.path, tuple(q for q in s.questions if q.split != "test"), s.extra_documents, s.gold
+        )
+        for s in sets
+    ]
+    unthresholded = {name: s.with_(min_score=-1.0) for name, s in settings_for.items()}
+    results = run_sets(dev_sets, unthresholded, mode=mode, k=k)
+    fit = calibrate(results)
+    sweep_seconds = time.perf_counter() - started
+    best = fit["best"]["min_score"]
+    mismatches = [
+        r.id
+        for r in results
+        if ask(r.question, mode=mode, settings=settings_for[r.set_name].with_(min_score=best)).refused
+        != (r.top_score is None or r.top_score < best)
+    ]
+    return fit | {
+        "mode": mode,
+        "current": at_threshold(results, current),
+        "sweep_seconds": round(sweep_seconds, 2),
+        "check_seconds": round(time.perf_counter() - started - sweep_seconds, 2),
+        "check_mismatches": mismatches,
+    }
+
+
 def run(args: argparse.Namespace) -> int:
     """Run `evaluate` as parsed by `add_arguments`; 0 when done (metrics do not set the exit code)."""
-    from . import report
-
     modes = list(MODES) if args.mode == "all" else [args.mode]
     if args.beir:
-        from .beir import run_beir
-
-        return run_beir(args, modes)
-    settings = _gold_settings(args)
-    questions = load_gold(args.qa)
+        index_dir = args.index or scratch_index_dir("beir", args.beir)
+        result = evaluate_dataset(
+            args.beir, index_dir, load_settings(), modes=modes, k=args.k, max_docs=args.max_docs
+        )
+        report.emit(result, out=args.out, as_json=args.json, lines=report.beir_lines(result))
+        return 0
+    sets = question_sets(args.gold, args.qa or [], with_gold=bool(args.gold or not args.documents))
+    settings = _main_settings(args)
+    settings_for = {
+        s.name: collection_settings(settings, s.extra_documents) if s.extra_documents else settings
+        for s in sets
+    }
     if args.calibrate:
-        from .calibrate import calibrate
-
-        result = calibrate(questions, settings, mode="hybrid" if args.mode == "all" else args.mode)
+        mode = "hybrid" if args.mode == "all" else args.mode
+        fit = run_calibration(sets, settings_for, mode=mode, k=args.k, current=settings.min_score)
         print(
-            json.dumps(report.json_safe(result), indent=2)
+            json.dumps(report.json_safe(fit), indent=2)
             if args.json
-            else "\n".join(report.calibration_lines(result))
+            else "\n".join(report.calibration_lines(fit))
         )
         return 0
-    result = evaluate_gold(questions, settings, modes=modes, k=args.k)
-    result |= {"kind": "gold", "qa": str(args.qa), "index": str(settings.index_dir), "gate": GATE}
-    result["definitions"] = DEFINITIONS
+    results = {mode: run_sets(sets, settings_for, mode=mode, k=args.k) for mode in modes}
+    result = gold_result(sets, results, args.k) | {"index": str(settings.index_dir)}
     report.emit(result, out=args.out, as_json=args.json, lines=report.gold_lines(result))
     return 0

@@ -1,4 +1,4 @@
-"""Ranking metrics on plain lists: recall, MRR, nDCG, percentiles; no I/O, no model."""
+"""Metric arithmetic on plain values: string matching, recall, MRR, nDCG, shares, percentiles; no I/O."""
 
 from __future__ import annotations
 
@@ -16,6 +16,11 @@ def contains_any(text: str, fragments: Iterable[str]) -> bool:
     """Whether `text` holds one of `fragments`, ignoring case and white space."""
     haystack = normalize(text)
     return any(normalize(f) in haystack for f in fragments if f.strip())
+
+
+def holds_answer(text: str, answers: Sequence[str]) -> bool:
+    """Whether `text` states one of the gold `answers`; an empty list accepts any text."""
+    return not any(a.strip() for a in answers) or contains_any(text, answers)
 
 
 def hit_at(relevant: Sequence[bool], k: int) -> float:
@@ -68,3 +73,8 @@ def percentile(values: Sequence[float], q: float) -> float:
 def mean(values: Sequence[float]) -> float:
     """Arithmetic mean, NaN for no values."""
     return float(np.mean(values)) if len(values) else float("nan")
+
+
+def share(flags: Iterable[bool]) -> float:
+    """Share of true flags, NaN for none (a rate over an empty group is undefined, not 0)."""
+    return mean([1.0 if f else 0.0 for f in flags])

@@ -29,12 +29,14 @@ def _cell(key: str, value: Any) -> str:
     return f"{value:.3f}"
 
 
-def metrics_table(metrics: dict[str, dict[str, Any]], markdown: bool = False) -> list[str]:
-    """Metrics as rows, modes as columns."""
+def metrics_table(
+    metrics: dict[str, dict[str, Any]], markdown: bool = False, corner: str = "metric"
+) -> list[str]:
+    """Metrics as rows, modes (or groups) as columns."""
     modes = list(metrics)
     keys = list(dict.fromkeys(key for m in modes for key in metrics[m]))
     rows = [[key] + [_cell(key, metrics[m].get(key)) for m in modes] for key in keys]
-    header = ["metric", *modes]
+    header = [corner, *modes]
     if markdown:
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         return lines + ["| " + " | ".join(r) + " |" for r in rows]
@@ -43,59 +45,107 @@ def metrics_table(metrics: dict[str, dict[str, Any]], markdown: bool = False) ->
     return [fmt.format(*header)] + [fmt.format(*r) for r in rows]
 
 
-def gate_lines(result: dict[str, Any]) -> list[str]:
-    """The release gate on hybrid, and whether fusion beats each single mode on MRR."""
-    from .evaluate import GATE
+KEY_METRICS = ("recall@5", "mrr@10", "cited_recall", "answer_accuracy", "refusal_accuracy",
+               "false_refusal_rate", "quote_verbatim", "n")  # fmt: skip
 
-    metrics = result["metrics"]
-    if "hybrid" not in metrics:
-        return [f"gate (hybrid only): {GATE}"]
-    hybrid = metrics["hybrid"]
-    parts = []
-    for key, floor in GATE.items():
-        value = hybrid.get(key)
-        ok = value is not None and value >= floor
-        parts.append(f"{key} {_cell(key, value)} >= {floor} {'ok' if ok else 'FAIL'}")
-    lines = ["gate (hybrid): " + "; ".join(parts)]
+
+def _flat(metrics: dict[str, Any]) -> dict[str, Any]:
+    """The metric values of a block, without its nested splits and breakdowns."""
+    return {key: v for key, v in metrics.items() if not isinstance(v, dict)}
+
+
+def gate_lines(result: dict[str, Any]) -> list[str]:
+    """The release gate on the test half, and whether fusion beats each single mode on test MRR."""
+    missed = result.get("gate_failures")
+    if missed is None:
+        return [f"gate (hybrid, test half): {result['gate']} - not checked (needs --mode hybrid or all)"]
+    lines = [f"gate (hybrid, test half) {result['gate']}: " + ("; ".join(missed) if missed else "ok")]
     mrr = f"mrr@{result['k']}"
-    others = {m: v[mrr] for m, v in metrics.items() if m != "hybrid" and mrr in v}
-    if others:
+    test = {m: v.get("splits", {}).get("test", {}).get(mrr) for m, v in result["metrics"].items()}
+    if test.get("hybrid") is not None and len(test) > 1:
+        others = {m: v for m, v in test.items() if m != "hybrid" and v is not None}
         best = max(others.values())
-        verdict = "ok" if hybrid[mrr] >= best else "FAIL"
-        names = ", ".join(others)
-        lines.append(f"fusion: hybrid {mrr} {hybrid[mrr]:.3f} >= max({names}) {best:.3f} {verdict}")
+        verdict = "ok" if test["hybrid"] >= best - result.get("fusion_tolerance", 0.0) else "FAIL"
+        lines.append(
+            f"fusion (test): hybrid {mrr} {test['hybrid']:.3f} >= max({', '.join(others)})"
+            f" {best:.3f} - {result.get('fusion_tolerance', 0.0)} {verdict}"
+        )
     return lines
 
 
 def failure_lines(result: dict[str, Any], width: int = 160) -> list[str]:
-    """Every question that fails in some mode, with why, what was retrieved and what was answered."""
-    by_id: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    """Every dev or --qa question failing in some mode, with why, what was retrieved and what was answered.
+
+    Test-half questions are only counted: reading them is how a test set turns into a dev set.
+    """
+    by_id: dict[tuple[str, str], list[tuple[str, dict[str, Any]]]] = {}
+    hidden: set[tuple[str, str]] = set()
     for mode, rows in result["questions"].items():
         for row in rows:
             if row["failures"]:
-                by_id.setdefault(row["id"], []).append((mode, row))
+                key = (row.get("set_name", ""), row["id"])
+                if row.get("split") == "test":
+                    hidden.add(key)
+                else:
+                    by_id.setdefault(key, []).append((mode, row))
     lines = [f"failures ({len(by_id)} questions):" if by_id else "failures: none"]
-    for qid, entries in by_id.items():
-        lines.append(f"- {qid}: {entries[0][1]['question']}")
+    if hidden:
+        lines[0] += f" (and {len(hidden)} test-half questions, not shown)"
+    for (set_name, qid), entries in by_id.items():
+        lines.append(f"- {set_name + '/' if set_name else ''}{qid}: {entries[0][1]['question']}")
         for mode, row in entries:
             lines.append(f"    {mode}: {'; '.join(row['failures'])}")
-            top = ", ".join(f"{t['id']} ({t['section'] or 'no section'})" for t in row["top"])
-            lines.append(f"      top 3: {top}")
-            if "answer" in row:
+            lines.append(f"      top 3: {', '.join(row['top'])}")
+            if row.get("asked"):
                 label = "refused" if row["refused"] else "answered"
                 answer = " ".join(row["answer"].split())
                 lines.append(f"      {label}: {answer[:width]}{'…' if len(answer) > width else ''}")
     return lines
 
 
+def _breakdown_tables(block: dict[str, Any], markdown: bool) -> list[str]:
+    lines: list[str] = []
+    for key in ("by_set", "by_lang", "by_type"):
+        groups = block.get(key)
+        if not groups or (len(groups) == 1 and key != "by_type"):
+            continue
+        rows = {g: {m: v.get(m) for m in KEY_METRICS} for g, v in groups.items()}
+        lines += ["", f"{key.removeprefix('by_')}:", "", *metrics_table(rows, markdown=markdown, corner=key)]
+    return lines
+
+
+def gold_sections(result: dict[str, Any], markdown: bool = False) -> list[str]:
+    """The whole run and each split as tables (modes as columns), with breakdowns for the first mode."""
+    metrics = result["metrics"]
+    first = next(iter(metrics))
+    lines = [
+        *(f"- {s['name']}: {s['n']} questions from {s['path']}"
+          + (f" over documents + {s['extra_documents']}" if s.get("extra_documents") else "")
+          + ("" if s["gold"] else " (--qa)") for s in result["sets"]),
+        "",
+        "whole run:",
+        "",
+        *metrics_table({m: _flat(v) for m, v in metrics.items()}, markdown=markdown),
+        *_breakdown_tables(metrics[first], markdown),
+    ]  # fmt: skip
+    for name in metrics[first].get("splits", {}):
+        blocks = {m: v["splits"][name] for m, v in metrics.items() if name in v.get("splits", {})}
+        title = f"split {name}" if name in ("dev", "test") else f"set {name} (--qa)"
+        lines += [
+            "",
+            f"{title}:",
+            "",
+            *metrics_table({m: _flat(b) for m, b in blocks.items()}, markdown=markdown),
+        ]
+        lines += _breakdown_tables(blocks[first], markdown)
+    return lines
+
+
 def gold_lines(result: dict[str, Any]) -> list[str]:
     """The words report of a gold-set evaluation."""
-    any_mode = next(iter(result["metrics"].values()))
-    lines = [
-        f"gold set {result['qa']}: {any_mode['n']} questions ({any_mode['n_answerable']} answerable,"
-        f" {any_mode['n_unanswerable']} not answered by the documents); index {result['index']}",
-        "",
-        *metrics_table(result["metrics"]),
+    return [
+        f"gold evaluation, k={result['k']}; index {result['index']}",
+        *gold_sections(result),
         "",
         *(f"{key}: {text}" for key, text in result["definitions"].items()),
         "",
@@ -103,7 +153,6 @@ def gold_lines(result: dict[str, Any]) -> list[str]:
         "",
         *failure_lines(result),
     ]
-    return lines
 
 
 def beir_lines(result: dict[str, Any]) -> list[str]:
@@ -121,23 +170,28 @@ def beir_lines(result: dict[str, Any]) -> list[str]:
 def calibration_lines(result: dict[str, Any]) -> list[str]:
     """The threshold sweep as a table, with the best and the current value."""
     best, current = result["best"]["min_score"], result["current"]["min_score"]
-    lines = [f"refusal threshold sweep ({result['mode']}): min_score  refusal_accuracy  answer_accuracy"]
+    lines = [
+        f"refusal threshold sweep ({result['mode']}, {result['n']} dev questions):"
+        " min_score  refusal_accuracy  false_refusal_rate  answer_accuracy"
+    ]
     for row in result["grid"]:
         mark = " <- best" if row["min_score"] == best else ""
         mark += " <- current" if row["min_score"] == current else ""
         lines.append(
-            f"  {row['min_score']:.3f}  {row['refusal_accuracy']:.3f}  {row['answer_accuracy']:.3f}{mark}"
+            f"  {row['min_score']:.3f}  {row['refusal_accuracy']:.3f}  {row['false_refusal_rate']:.3f}"
+            f"  {row['answer_accuracy']:.3f}{mark}"
         )
-    b, c = result["best"], result["current"]
     mismatches = ", ".join(result["check_mismatches"]) or "none"
-    lines += [
-        f"best min_score {best:.3f}: refusal_accuracy {b['refusal_accuracy']:.3f},"
-        f" answer_accuracy {b['answer_accuracy']:.3f}",
-        f"current min_score {current:.3f}: refusal_accuracy {c['refusal_accuracy']:.3f},"
-        f" answer_accuracy {c['answer_accuracy']:.3f}",
+    for label, row in (("best", result["best"]), ("current", result["current"])):
+        lines.append(
+            f"{label} min_score {row['min_score']:.3f}: refusal_accuracy {row['refusal_accuracy']:.3f},"
+            f" false_refusal_rate {row['false_refusal_rate']:.3f},"
+            f" answer_accuracy {row['answer_accuracy']:.3f}"
+        )
+    lines.append(
         f"sweep {result['sweep_seconds']} s (one ask per question);"
-        f" check at best {result['check_seconds']} s, mismatches: {mismatches}",
-    ]
+        f" check at best {result['check_seconds']} s, mismatches: {mismatches}"
+    )
     return lines
 
 
@@ -151,8 +205,16 @@ def plot(result: dict[str, Any], path: Path) -> None:
     metrics = result["metrics"]
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
     for mode, values in metrics.items():
-        points = sorted((int(key.split("@")[1]), v) for key, v in values.items() if key.startswith("recall@"))
-        left.plot([p[0] for p in points], [p[1] for p in points], marker="o", label=mode)
+        for label, block, style in (
+            (mode, values, "-"),
+            (f"{mode} (test)", values.get("splits", {}).get("test"), "--"),
+        ):
+            if not block:
+                continue
+            points = sorted(
+                (int(key.split("@")[1]), v) for key, v in block.items() if key.startswith("recall@")
+            )
+            left.plot([p[0] for p in points], [p[1] for p in points], style, marker="o", label=label)
     left.set(xlabel="k", ylabel="recall@k", title="recall@k by mode", ylim=(0, 1.02))
     left.set_xscale("log")
     left.grid(alpha=0.3)
@@ -185,7 +247,7 @@ def write_outputs(out_dir: Path, result: dict[str, Any]) -> None:
     )
     plot(result, out_dir / "recall.png")
     if result["kind"] == "gold":
-        head = gold_lines(result)[0]
+        head, body = gold_lines(result)[0], gold_sections(result, markdown=True)
         tail = [
             "## Gate",
             "",
@@ -198,13 +260,13 @@ def write_outputs(out_dir: Path, result: dict[str, Any]) -> None:
             "```",
         ]
     else:
-        head, tail = beir_lines(result)[0], []
+        head, body, tail = beir_lines(result)[0], metrics_table(result["metrics"], markdown=True), []
     lines = [
         "# Retrieval evaluation",
         "",
         head,
         "",
-        *metrics_table(result["metrics"], markdown=True),
+        *body,
         "",
         "## Definitions",
         "",

@@ -1,71 +1,122 @@
-"""Evaluation: metric arithmetic, the gold set's integrity, and `evaluate` end to end on tiny corpora."""
+"""`evaluate`: the gold folder's integrity and splits, and the CLI end to end on tiny real collections."""
 
 from __future__ import annotations
 
 import json
-import math
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from retriever.beir import load_beir, rank_documents
 from retriever.cli import main
-from retriever.evaluate import DEFAULT_QA, GATE, gate_failures, gold_metrics, load_gold
-from retriever.metrics import binary_ndcg, contains_any, dcg, hit_at, ndcg, recall_at, reciprocal_rank
+from retriever.gold import GOLD_DIR, gold_sets, load_gold, split_of
+from retriever.metrics import contains_any
 from retriever.report import failure_lines, metrics_table, write_outputs
 
-DOCUMENTS = Path(__file__).resolve().parent.parent / "documents"
+ROOT = Path(__file__).resolve().parent.parent
 GOLD_KEYS = {
-    "recall@1", "recall@3", "recall@5", "recall@10", "mrr@10", "ndcg@10", "refusal_accuracy",
-    "answer_accuracy", "citation_validity", "latency_ms_p50", "latency_ms_p95", "n", "n_answerable",
-    "n_unanswerable",
+    "recall@1", "recall@3", "recall@5", "recall@10", "mrr@10", "ndcg@10", "cited_recall", "answer_accuracy",
+    "refusal_accuracy", "false_refusal_rate", "quote_verbatim", "citation_validity", "latency_ms_p50",
+    "latency_ms_p95", "n", "n_answerable", "n_unanswerable",
 }  # fmt: skip
 BEIR_KEYS = {"ndcg@10", "recall@10", "recall@100", "mrr@10", "latency_ms_p50", "n"}
 
 
-# --- metrics on hand-made rankings -------------------------------------------------------------
+# --- the gold folder ---------------------------------------------------------------------------
 
 
-def test_hit_and_reciprocal_rank() -> None:
-    ranking = [False, False, True, False, True]
-    assert [hit_at(ranking, k) for k in (1, 2, 3, 10)] == [0.0, 0.0, 1.0, 1.0]
-    assert reciprocal_rank(ranking, 10) == pytest.approx(1 / 3)
-    assert reciprocal_rank(ranking, 2) == 0.0
-    assert reciprocal_rank([], 10) == 0.0
+def _texts(folder: Path, prefix: str = "") -> dict[str, str]:
+    """Body text of every document of a folder (front matter removed), as the index sees it."""
+    from retriever.readers import find_sources, read_document
+
+    sources, _ = find_sources(folder)
+    return {prefix + source.id: read_document(source).text for source in sources}
 
 
-def test_ndcg_known_values() -> None:
-    assert dcg([3, 2, 3, 0, 1, 2], 6) == pytest.approx(
-        3 + 2 / math.log2(3) + 3 / 2 + 0 + 1 / math.log2(6) + 2 / math.log2(7)
-    )
-    # The ideal sorts every judged gain, also those the ranking missed.
-    assert ndcg([3, 2, 3, 0, 1, 2], [3, 2, 3, 0, 1, 2, 3, 2], 6) == pytest.approx(
-        dcg([3, 2, 3, 0, 1, 2], 6) / dcg([3, 3, 3, 2, 2, 2], 6)
-    )
-    assert ndcg([1, 0], [1], 10) == 1.0
-    assert ndcg([0, 1], [1], 10) == pytest.approx(1 / math.log2(3))
-    assert ndcg([0, 0], [], 10) == 0.0
+def test_the_library_reads_gold_from_the_gold_folder() -> None:
+    assert GOLD_DIR == ROOT / "gold" and (GOLD_DIR / "README.md").is_file()
+    assert not (ROOT / "tests" / "data" / "gold_qa.jsonl").exists()
 
 
-def test_binary_ndcg_ideal_counts_relevant_in_the_index() -> None:
-    assert binary_ndcg([False, True], 1, 10) == pytest.approx(1 / math.log2(3))
-    # Two relevant passages exist but only one was found at rank 1: the ideal has two on top.
-    assert binary_ndcg([True, False], 2, 10) == pytest.approx(1 / (1 + 1 / math.log2(3)))
-    # An undercounted ideal never lets nDCG pass 1.
-    assert binary_ndcg([True, True], 1, 10) == 1.0
+def test_gold_qa_lines_carry_a_stratified_split() -> None:
+    path = GOLD_DIR / "gold_qa.jsonl"
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(lines) >= 129
+    for line in lines:
+        assert set(line) == {"id", "question", "evidence", "answer", "lang", "split"}
+    # The README's rule: per (answerable, lang), ordered by SHA-256 of the id, alternately dev and test.
+    strata = Counter((bool(r["evidence"]), r["lang"], r["split"]) for r in lines)
+    for answerable, lang in {(a, la) for a, la, _ in strata}:
+        dev, test = strata[(answerable, lang, "dev")], strata[(answerable, lang, "test")]
+        assert dev - test in (0, 1), f"{answerable=} {lang=}: {dev} dev, {test} test"
+    assert sum(not r["evidence"] for r in lines if r["split"] == "test") >= 10
 
 
-def test_recall_fraction_for_beir() -> None:
-    gains = {"a": 2, "b": 1, "c": 0}
-    assert recall_at(["a", "x", "b"], gains, 2) == 0.5
-    assert recall_at(["a", "x", "b"], gains, 3) == 1.0
-    assert recall_at(["c"], {"c": 0}, 10) == 0.0
+def test_lines_without_split_get_one_from_their_id(tmp_path: Path) -> None:
+    qa = tmp_path / "new.jsonl"
+    rows = [{"id": f"n{i}", "question": "Q?", "evidence": [], "answer": []} for i in range(12)]
+    rows[0]["split"] = "test" if split_of("n0") == "dev" else "dev"  # an explicit split wins
+    qa.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    questions = load_gold(qa)
+    assert questions[0].split != split_of("n0")
+    assert [q.split for q in questions[1:]] == [split_of(f"n{i}") for i in range(1, 12)]
+    assert {q.split for q in questions} == {"dev", "test"} and questions[0].set_name == "new"
 
 
-def test_contains_any_ignores_case_and_white_space() -> None:
-    assert contains_any("The KEP was held on\n18-19   November 2025.", ["held on 18-19 november 2025"])
-    assert not contains_any("held on 18 November", ["held on 18-19 November"])
-    assert not contains_any("anything", [])
+def test_load_gold_rejects_bad_lines(tmp_path: Path) -> None:
+    qa = tmp_path / "qa.jsonl"
+    line = json.dumps({"id": "a", "question": "Q?", "evidence": [], "answer": [], "lang": "en"})
+    qa.write_text(line + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="duplicate id 'a'"):
+        load_gold(qa)
+    qa.write_text(json.dumps({"id": "b", "question": "Q?", "split": "train"}) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"qa.jsonl:1: .*split must be dev or test"):
+        load_gold(qa)
+
+
+def test_every_gold_file_is_well_formed() -> None:
+    """Every gold/ file loads, ids are unique across gold/, evidence and an answer are in the documents."""
+    sets = gold_sets()  # raises on a bad line or an id used twice
+    documents = _texts(ROOT / "documents")
+    problems = []
+    for s in sets:
+        texts = documents | (
+            _texts(s.extra_documents, s.extra_documents.name + "/") if s.extra_documents else {}
+        )
+        for q in s.questions:
+            holders = [doc for doc, text in texts.items() if contains_any(text, q.evidence)]
+            for evidence in q.evidence:
+                if not any(contains_any(text, [evidence]) for text in texts.values()):
+                    problems.append(f"{s.name}/{q.id}: evidence not in any document: {evidence!r}")
+            # Alternative spellings may be absent; one answer string at least must be quotable.
+            if q.answer and not any(contains_any(texts[doc], q.answer) for doc in holders):
+                problems.append(f"{s.name}/{q.id}: no answer string in the evidence documents: {q.answer}")
+            if not q.answerable and q.answer:
+                problems.append(f"{s.name}/{q.id}: an unanswerable question lists answers")
+    assert not problems, "\n".join(problems)
+
+
+# --- report pieces -------------------------------------------------------------------------------
+
+
+def test_report_hides_test_half_failures_and_writes_files(tmp_path: Path) -> None:
+    row = {"id": "q1", "set_name": "s", "split": "dev", "question": "Who?", "failures": ["wrongly refused"],
+           "top": ["a.md#0 (Intro)"], "asked": True, "refused": True, "answer": "I won't guess."}  # fmt: skip
+    hidden = row | {"id": "q2", "split": "test", "question": "Secret?"}
+    dev = {"recall@1": 0.5, "n": 1, "by_lang": {"en": {"n": 1}}}
+    metrics = {"recall@1": 0.5, "recall@10": 1.0, "latency_ms_p50": 12.0, "n": 2, "n_answerable": 1,
+               "n_unanswerable": 1, "splits": {"dev": dev}}  # fmt: skip
+    result = {"kind": "gold", "index": "idx", "k": 10, "definitions": {"x": "y"}, "gate": {}, "sets": [],
+              "gate_failures": [], "metrics": {"hybrid": metrics},
+              "questions": {"hybrid": [row, hidden]}}  # fmt: skip
+    text = "\n".join(failure_lines(result))
+    assert "s/q1" in text and "wrongly refused" in text and "a.md#0 (Intro)" in text
+    assert "Secret?" not in text and "1 test-half questions, not shown" in text
+    assert metrics_table({"hybrid": {"recall@1": 0.5}})[1].split() == ["recall@1", "0.500"]
+    write_outputs(tmp_path, result)
+    assert {p.name for p in tmp_path.iterdir()} == {"report.md", "results.json", "recall.png"}
+    assert "split dev:" in (tmp_path / "report.md").read_text(encoding="utf-8")
 
 
 def test_rank_documents_keeps_first_occurrence() -> None:
@@ -73,98 +124,7 @@ def test_rank_documents_keeps_first_occurrence() -> None:
     assert rank_documents(["b", "a", "c"], depth=2) == ["b", "a"]
 
 
-def test_gold_metrics_and_gate_on_made_up_rows() -> None:
-    rows = [
-        {"answerable": True, "relevant": [False, True], "n_relevant": 1, "refused": False,
-         "answer_correct": True, "citations": [{"quote_valid": True}], "latency_ms": 10.0},
-        {"answerable": True, "relevant": [False] * 10, "n_relevant": 1, "refused": True,
-         "answer_correct": False, "citations": [], "latency_ms": 30.0},
-        {"answerable": False, "relevant": [], "n_relevant": 0, "refused": True,
-         "answer_correct": False, "citations": [], "latency_ms": 20.0},
-    ]  # fmt: skip
-    m = gold_metrics(rows, 10)
-    assert set(m) == GOLD_KEYS
-    assert (m["recall@1"], m["recall@3"], m["mrr@10"]) == (0.0, 0.5, 0.25)
-    assert m["refusal_accuracy"] == pytest.approx(2 / 3)
-    assert (m["answer_accuracy"], m["citation_validity"], m["latency_ms_p50"]) == (0.5, 1.0, 20.0)
-    assert (m["n"], m["n_answerable"], m["n_unanswerable"]) == (3, 2, 1)
-    failing = gate_failures(m)
-    assert any(f.startswith("recall@5") for f in failing) and any("refusal" in f for f in failing)
-    assert gate_failures(dict.fromkeys(GATE, 1.0)) == []
-
-
-def test_report_lists_failures_and_writes_files(tmp_path: Path) -> None:
-    row = {
-        "id": "q1",
-        "question": "Who?",
-        "answerable": True,
-        "failures": ["wrongly refused"],
-        "top": [{"id": "a.md#0", "section": "Intro"}],
-        "refused": True,
-        "answer": "I won't guess.",
-    }
-    result = {"kind": "gold", "qa": "qa.jsonl", "index": "idx", "k": 10, "definitions": {"x": "y"},
-              "metrics": {"hybrid": {"recall@1": 0.5, "recall@10": 1.0, "latency_ms_p50": 12.0, "n": 2,
-                                     "n_answerable": 1, "n_unanswerable": 1}},
-              "questions": {"hybrid": [row]}}  # fmt: skip
-    text = "\n".join(failure_lines(result))
-    assert "q1" in text and "wrongly refused" in text and "a.md#0 (Intro)" in text
-    assert metrics_table(result["metrics"])[1].split() == ["recall@1", "0.500"]
-    write_outputs(tmp_path, result)
-    assert {p.name for p in tmp_path.iterdir()} == {"report.md", "results.json", "recall.png"}
-
-
-# --- the gold set ----------------------------------------------------------------------------
-
-
-def _document_texts() -> dict[str, str]:
-    """Body text of every document (front matter removed), as the index sees it."""
-    try:
-        from retriever.readers import find_sources, read_document
-    except ImportError:  # the readers module not written yet: strip the front matter here
-        texts = {}
-        for path in sorted(DOCUMENTS.rglob("*")):
-            if path.is_file():
-                text = path.read_text(encoding="utf-8")
-                texts[str(path.relative_to(DOCUMENTS))] = (
-                    text.split("---", 2)[2] if text.startswith("---") else text
-                )
-        return texts
-    sources, _ = find_sources(DOCUMENTS)
-    return {source.id: read_document(source).text for source in sources}
-
-
-def test_gold_set_is_well_formed() -> None:
-    questions = load_gold(DEFAULT_QA)
-    lines = [line for line in DEFAULT_QA.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(lines) == len(questions) >= 60
-    for line in lines:
-        assert set(json.loads(line)) == {"id", "question", "evidence", "answer", "lang"}
-    assert sum(not q.answerable for q in questions) >= 12
-    texts = _document_texts()
-    problems = []
-    for q in questions:
-        if q.answerable != bool(q.answer):
-            problems.append(f"{q.id}: evidence and answer must be both empty or both given")
-        holders = [doc for doc, text in texts.items() if contains_any(text, q.evidence)]
-        for evidence in q.evidence:
-            if not any(contains_any(text, [evidence]) for text in texts.values()):
-                problems.append(f"{q.id}: evidence not in any document: {evidence!r}")
-        for answer in q.answer:
-            if not any(contains_any(texts[doc], [answer]) for doc in holders):
-                problems.append(f"{q.id}: answer not in the evidence documents: {answer!r}")
-    assert not problems, "\n".join(problems)
-
-
-def test_load_gold_rejects_duplicate_ids(tmp_path: Path) -> None:
-    qa = tmp_path / "qa.jsonl"
-    line = json.dumps({"id": "a", "question": "Q?", "evidence": [], "answer": [], "lang": "en"})
-    qa.write_text(line + "\n" + line + "\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="duplicate id 'a'"):
-        load_gold(qa)
-
-
-# --- end to end through the CLI on tiny corpora ------------------------------------------------
+# --- BEIR end to end ---------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -206,9 +166,33 @@ def test_evaluate_beir_cli_json(beir_dir: Path, tmp_path: Path, capsys: pytest.C
     assert bm25["latency_ms_p50"] > 0
 
 
+# --- gold and --qa sets end to end on a tiny collection ------------------------------------------
+
+
+def _q(qid: str, question: str, evidence: str = "", answer: str = "", **more: str) -> dict[str, object]:
+    """A gold line; no evidence means the documents do not answer it."""
+    return {"id": qid, "question": question, "evidence": [evidence] if evidence else [],
+            "answer": [answer] if answer else [], "lang": "en"} | more  # fmt: skip
+
+
+TEN_CENTS = "Each returned bottle earns ten cents"
+TINY_GOLD = [
+    _q("bag-date", "When did Lakeside ban plastic carrier bags?",
+       "banned plastic carrier bags on 3 March 2021", "3 March 2021", split="dev"),
+    _q("bag-fine", "How much is the fine for shops in Lakeside that break the bag rule?",
+       "pay a fine of 500 dollars", "500 dollars", split="test"),
+    _q("deposit", "How much does Hilltown pay for a returned bottle?", TEN_CENTS, "ten cents", split="test",
+       type="number"),
+    _q("deposit-ms", "Berapakah Hilltown bayar untuk setiap botol yang dipulangkan?", TEN_CENTS, "ten cents",
+       lang="ms", split="test"),
+    _q("none-football", "Who won the football world cup in 1998?", split="dev", type="offtopic"),
+    _q("none-tax", "What is the income tax rate in Rivertown?", split="test", type="nearmiss"),
+]  # fmt: skip
+
+
 @pytest.fixture(scope="module")
-def tiny_docs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
-    """A three-document folder, its own three-question gold set, and an index folder for both."""
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A three-document folder, a gold folder split into halves, two --qa files and an index folder."""
     root = tmp_path_factory.mktemp("tiny")
     docs = root / "documents"
     docs.mkdir()
@@ -222,65 +206,109 @@ def tiny_docs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Pat
         "Rivertown composting\n\nRivertown collects food waste every Tuesday for its composting plant.\n",
         encoding="utf-8",
     )
-    qa = root / "qa.jsonl"
-    rows = [
-        {"id": "bag-date", "question": "When did Lakeside ban plastic carrier bags?", "lang": "en",
-         "evidence": ["banned plastic carrier bags on 3 March 2021"], "answer": ["3 March 2021"]},
-        {"id": "deposit", "question": "How much does Hilltown pay for a returned bottle?",
-         "evidence": ["Each returned bottle earns ten cents"], "answer": ["ten cents"], "lang": "en"},
-        {"id": "none-football", "question": "Who won the football world cup in 1998?",
-         "evidence": [], "answer": [], "lang": "en"},
-    ]  # fmt: skip
-    qa.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    return docs, qa, root / "index"
+    gold = root / "gold"
+    gold.mkdir()
+    (gold / "tiny.jsonl").write_text("".join(json.dumps(r) + "\n" for r in TINY_GOLD), encoding="utf-8")
+    extra = root / "extra.jsonl"
+    extra_rows = [
+        _q("compost-day", "On which day does Rivertown collect food waste?", "every Tuesday", "Tuesday"),
+        _q(
+            "hidden",
+            "When did Hilltown start its deposit scheme?",
+            "deposit scheme in 2019",
+            "2019",
+            split="test",
+        ),
+    ]
+    extra.write_text("".join(json.dumps(r) + "\n" for r in extra_rows), encoding="utf-8")
+    other = root / "other" / "extra.jsonl"  # the same file name: reported under a name of its own
+    other.parent.mkdir()
+    other.write_text(json.dumps(TINY_GOLD[0] | {"split": None}) + "\n", encoding="utf-8")
+    return {"docs": docs, "gold": gold, "extra": extra, "other": other, "index": root / "index"}
 
 
-def test_evaluate_documents_cli_json(
-    tiny_docs: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+def _argv(tiny: dict[str, Path], *more: str) -> list[str]:
+    return ["evaluate", "--documents", str(tiny["docs"]), "--index", str(tiny["index"]), *more]
+
+
+def test_evaluate_reports_splits_qa_sets_and_breakdowns(
+    tiny: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    docs, qa, index = tiny_docs
-    argv = ["evaluate", "--documents", str(docs), "--qa", str(qa), "--index", str(index), "--json"]
-    assert main(argv) == 0
+    argv = _argv(tiny, "--gold", str(tiny["gold"]), "--qa", str(tiny["extra"]), "--qa", str(tiny["other"]))
+    assert main([*argv, "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert set(result) == {"dense", "bm25", "hybrid"}
+    assert set(result) == {"hybrid", "dense", "bm25"}  # the top level stays {MODE: metrics}
     for metrics in result.values():
-        assert set(metrics) == GOLD_KEYS
-        assert (metrics["n"], metrics["n_answerable"], metrics["n_unanswerable"]) == (3, 2, 1)
+        assert set(metrics) >= GOLD_KEYS and set(metrics) - GOLD_KEYS == {
+            "splits",
+            "by_lang",
+            "by_type",
+            "by_set",
+        }
+        assert (metrics["n"], metrics["n_answerable"], metrics["n_unanswerable"]) == (9, 7, 2)
         assert metrics["recall@10"] == 1.0  # three documents: the right one is always in the top 10
-        for key in ("refusal_accuracy", "answer_accuracy", "citation_validity", "ndcg@10", "mrr@10"):
-            assert 0.0 <= metrics[key] <= 1.0
-        assert metrics["citation_validity"] == 1.0
+        assert metrics["quote_verbatim"] == 1.0
         assert 0 < metrics["latency_ms_p50"] <= metrics["latency_ms_p95"]
+        splits = metrics["splits"]
+        assert list(splits) == ["dev", "test", "extra", "extra-2"]
+        assert (splits["dev"]["n"], splits["test"]["n"], splits["extra"]["n"], splits["extra-2"]["n"]) == (
+            2,
+            4,
+            2,
+            1,
+        )
+        assert set(splits["test"]) >= GOLD_KEYS
+        assert splits["test"]["by_lang"]["ms"]["n"] == 1 and splits["test"]["by_lang"]["en"]["n"] == 3
+        assert metrics["by_lang"]["ms"]["n_answerable"] == 1
+        assert metrics["by_type"]["offtopic"]["n_unanswerable"] == 1
+        assert set(metrics["by_set"]) == {"tiny", "extra", "extra-2"}
+        for block in (metrics, splits["dev"], splits["test"]):
+            for key in (
+                "cited_recall",
+                "answer_accuracy",
+                "refusal_accuracy",
+                "false_refusal_rate",
+                "ndcg@10",
+            ):
+                assert 0.0 <= block[key] <= 1.0
+    # The same figures in words, each split titled.
+    assert main(argv) == 0
+    words = capsys.readouterr().out
+    for title in (
+        "whole run:",
+        "split dev:",
+        "split test:",
+        "set extra (--qa):",
+        "set extra-2 (--qa):",
+        "lang:",
+    ):
+        assert title in words
 
 
-def test_evaluate_out_writes_report(tiny_docs: tuple[Path, Path, Path], tmp_path: Path) -> None:
-    docs, qa, index = tiny_docs
+def test_evaluate_out_writes_report(tiny: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "report"
-    argv = ["evaluate", "--documents", str(docs), "--qa", str(qa), "--index", str(index), "--mode", "bm25"]
-    assert main([*argv, "--out", str(out)]) == 0
+    assert main([*_argv(tiny, "--qa", str(tiny["extra"]), "--mode", "bm25"), "--out", str(out)]) == 0
     assert {p.name for p in out.iterdir()} == {"report.md", "results.json", "recall.png"}
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
-    assert [q["id"] for q in results["questions"]["bm25"]] == ["bag-date", "deposit", "none-football"]
+    assert [q["id"] for q in results["questions"]["bm25"]] == ["compost-day", "hidden"]
     assert "| recall@5 |" in (out / "report.md").read_text(encoding="utf-8")
 
 
-def test_calibrate_prediction_matches_real_refusals(
-    tiny_docs: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+def test_evaluate_with_documents_needs_questions(
+    tiny: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    docs, qa, index = tiny_docs
-    argv = [
-        "evaluate",
-        "--documents",
-        str(docs),
-        "--qa",
-        str(qa),
-        "--index",
-        str(index),
-        "--calibrate",
-        "--json",
-    ]
+    assert main(_argv(tiny)) == 2
+    assert "give --qa FILE" in capsys.readouterr().err
+
+
+def test_calibrate_fits_on_dev_only_and_its_prediction_holds(
+    tiny: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = _argv(tiny, "--gold", str(tiny["gold"]), "--qa", str(tiny["extra"]), "--calibrate", "--json")
     assert main(argv) == 0
     result = json.loads(capsys.readouterr().out)
+    # Gold dev half (2) and the --qa line naming no split (1); every test line is left out.
+    assert result["n"] == 3
     assert len(result["grid"]) == 33 and result["grid"][0]["min_score"] == 0.0
     assert result["best"]["min_score"] in [row["min_score"] for row in result["grid"]]
     assert result["check_mismatches"] == []
