@@ -161,6 +161,36 @@ def add_bench(sub: Subparsers) -> None:
     p.set_defaults(func=bench.run)
 
 
+@subcommand
+def add_docs(sub: Subparsers) -> None:
+    """`docs`: each document with its date and facts (place, kind, dates, what it replaces)."""
+    from . import cli_policy
+
+    p = sub.add_parser("docs", help="each document with its title, date and facts")
+    cli_policy.add_docs_arguments(p)
+    p.set_defaults(func=cli_policy.run_docs)
+
+
+@subcommand
+def add_events(sub: Subparsers) -> None:
+    """`events`: events in the documents, upcoming first, then the most recent."""
+    from . import cli_policy
+
+    p = sub.add_parser("events", help="events in the documents (upcoming first, then recent)")
+    cli_policy.add_events_arguments(p)
+    p.set_defaults(func=cli_policy.run_events)
+
+
+@subcommand
+def add_feedback(sub: Subparsers) -> None:
+    """`feedback export`: 👎 and refused questions as gold-set candidates."""
+    from . import cli_policy
+
+    p = sub.add_parser("feedback", help="gold-set candidates from 👎 votes and refused questions")
+    cli_policy.add_feedback_arguments(p)
+    p.set_defaults(func=cli_policy.run_feedback)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered subcommand."""
     parser = argparse.ArgumentParser(prog="python -m retriever", description=__doc__)
