@@ -1,5 +1,5 @@
-"""The bot's plain helpers, with no Telegram in them: HTML rendering, message splitting, upload
-file names and placement, feedback lines.
+"""The bot's plain helpers, with no Telegram in them: every sentence users see, HTML rendering,
+message splitting, feedback lines.
 
 Everything that reaches Telegram in HTML parse mode is built here from plain text, escaped
 piece by piece, so document text can never open a tag. Messages are split *before* markup is
@@ -8,13 +8,12 @@ added (see `pack`), which is why no split can land inside a tag or an entity.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
+import os
 import re
-import shutil
 import tempfile
-import unicodedata
+import threading
 import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
@@ -45,6 +44,7 @@ COMMANDS = (
 ADMIN_COMMANDS = (
     ("reindex", "Rebuild the index from the documents folder"),
     ("status", "Index version, documents, chunks, model"),
+    ("remove", "Remove a document: /remove NAME"),
 )
 
 START_TEXT = (
@@ -67,6 +67,8 @@ HELP_TEXT = (
 ADMIN_HELP = (
     "\n\n<b>For administrators</b>\n"
     "• Send a file ({exts}, up to {mb:g} MB) to add it to the collection.\n"
+    "• Sending a file with the name of one already there asks whether to replace it.\n"
+    "• /remove NAME takes a document out of the collection.\n"
     "• /reindex rebuilds the index from the documents folder; /status shows the live index."
 )
 NOT_ADMIN = "Sorry, only the assistant's administrators can do that."
@@ -84,6 +86,95 @@ INDEX_MISSING_TEXT = (
 )
 ERROR_TEXT = "Sorry, something went wrong while handling that. Please try again in a moment."
 TOO_OLD_TEXT = "Sorry, this answer is too old for its buttons to work — please ask again."
+TOO_LONG_TEXT = (
+    "That question is {n} characters long; please keep it under {limit} characters (one question at a "
+    "time works best)."
+)
+FLOOD_TEXT = "You're asking faster than I can read — please wait about {seconds} s and try again."
+NO_ANSWER_TEXT = "The documents don't answer this question."
+SOURCES_HEADING = "Sources"
+SOURCES_BUTTON = "📚 Sources"
+NO_PASSAGES_TEXT = "This answer has no quoted passages."
+DOCS_HEADER = "{n} documents in the collection (index {version})"
+UNDATED = "undated"
+WRONG_CHAT_TEXT = "This button belongs to a message in another chat, so it does nothing here."
+VOTE_TEXT = {
+    "up": "Thank you — your feedback was recorded.",
+    "down": "Thank you — noted; the team will look at this answer.",
+}
+VOTE_SAME_TEXT = "You already gave this answer a {emoji}; one vote per answer counts."
+VOTE_CHANGED_TEXT = "Changed your vote on this answer to {emoji}."
+VOTE_EMOJI = {"up": "👍", "down": "👎"}
+
+# Administrators
+REINDEX_STARTED = "Reindexing… I keep answering from the current index meanwhile."
+REINDEX_QUEUED = (
+    "A reindex is already running. I'll run another one as soon as it ends, so files that arrived "
+    "meanwhile are included, and post its summary here."
+)
+UPLOAD_RECEIVED = (
+    "Received {name}. Checking and indexing it… I keep answering from the current index meanwhile."
+)
+DOWNLOAD_FAILED = (
+    "<b>{name} was NOT added</b>: I couldn't download it from Telegram ({reason}). Please send it again; "
+    "if it keeps failing, copy it into the documents folder on the server and send /reindex."
+)
+DOWNLOAD_TOO_BIG = "Telegram lets bots download files of up to 20 MB only"
+DOWNLOAD_UNAVAILABLE = "Telegram did not hand the file over"
+UNSUPPORTED_TEXT = "I can't add {name}: I read only {exts} files."
+TOO_BIG_TEXT = "{name} is too large: the limit is {mb:g} MB."
+REPLACE_QUESTION = (
+    "<b>A different {name} is already in the collection.</b> Replace it with the file you just sent? "
+    "Until you choose, the old one keeps answering."
+)
+REPLACE_BUTTON = "Replace it"
+KEEP_BUTTON = "Keep the old one"
+KEPT_TEXT = "Kept the existing {name}; the file you sent was not added."
+SHRINK_QUESTION = "<b>Nothing was published.</b> {reason}\n\nPublish the smaller collection anyway?"
+SHRINK_BUTTON = "Publish anyway"
+CANCEL_BUTTON = "Cancel"
+SHRINK_CANCELLED = "Cancelled: nothing was published; the current index keeps answering."
+CONFIRM_GONE_TEXT = "This question has expired or was already answered; please start again."
+CONFIRM_NOT_YOURS = "Only the assistant's administrators can answer this, in the chat where it was asked."
+CONFIRM_WORKING = "On it…"
+REMOVE_USAGE = (
+    "Tell me which document to remove, for example:\n<code>/remove {example}</code>\n/docs lists them."
+)
+REMOVE_NONE = "There is no document named {name} in the collection; /docs lists them."
+REMOVE_MANY = "Several documents match {name}: {ids}. Please give the full name."
+REMOVING_TEXT = "Removing {name}… I keep answering from the current index meanwhile."
+STARTUP_SHRINK = "<b>At start-up I kept the last good index.</b> {reason}"
+STARTUP_FAILED = "<b>At start-up I kept the last good index</b>, because updating it failed: {reason}"
+FAILURE_FOLDER_MISSING = (
+    "The documents folder {folder} is missing (an unmounted volume?). Nothing was changed and the "
+    "current index keeps answering. Restore the folder, or set RETRIEVER_DOCUMENTS_DIR to it, then "
+    "send /reindex."
+)
+FAILURE_NO_DOCUMENTS = (
+    "There are no documents to index in {folder}. Send me a file (or copy files into that folder), "
+    "then send /reindex."
+)
+FAILURE_LOCKED = (
+    "Another build of the index is running (perhaps `python -m retriever index` on the server). "
+    "The current index keeps answering; send /reindex again when it has finished."
+)
+FAILURE_DISK = (
+    "The index could not be written: the disk is full or not writable. The current index keeps "
+    "answering; free some space or fix the folder's permissions, then send /reindex."
+)
+FAILURE_INTERNAL = (
+    "The index could not be rebuilt because of an internal error (the details are in the assistant's "
+    "log). The current index keeps answering; send /reindex to try again, and tell the maintainers if "
+    "it fails again."
+)
+INDEX_KEPT = "The previous index is still in use."
+
+# The terminal chat
+CONSOLE_BANNER = "Plastic Policy Assistant — type a question; 'quit' or Ctrl-D leaves."
+CONSOLE_TOO_LONG = "Please keep questions under {limit} characters."
+CONSOLE_NO_INDEX = "There is no index yet: run `python -m retriever index`."
+CONSOLE_ERROR = "Sorry, something went wrong; the details are in the log. Please try again."
+NO_TOKEN_TEXT = "TELEGRAM_BOT_TOKEN is not set: starting the terminal chat instead."
 
 
 def utf16_len(text: str) -> int:
@@ -219,20 +310,60 @@ def where(citation: Citation) -> str:
 
 def source_block(citation: Citation) -> Block:
     """`[n] Title — section, p. N, date` with the title linked when the source is a web page."""
-    title = _shorten(citation.title or citation.doc_id)
+    title = neutral(_shorten(citation.title or citation.doc_id))
     detail = where(citation)
     tail = f" — {detail}" if detail else ""
     plain = f"[{citation.n}] {title}{tail}"
     return Block(f"[{citation.n}] {link(citation.source or '', title)}{esc(tail)}", plain, sep="\n")
 
 
+# Inside a quote, "[3]" is the document's own footnote; shown as "(3)" it can't pass for one of
+# our numbered sources, which are always "[n]" in bold right after a closing quotation mark.
+_MARKER = re.compile(r"\[(\s*\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*\s*)\]")
+
+
+def neutral(text: str) -> str:
+    """Document text with bracketed numbers turned into parentheses (see _MARKER)."""
+    return _MARKER.sub(r"(\1)", text)
+
+
+def quote_parts(answer: Answer) -> list[tuple[str, int | None]]:
+    """The answer as (text, citation number) pieces: quotes with their number, glue text with None.
+
+    The library writes `quote [n]` for each citation in order; if the text does not have that
+    shape (a refusal, a greeting), the whole answer is one piece of glue.
+    """
+    parts: list[tuple[str, int | None]] = []
+    text, cursor = answer.answer, 0
+    for citation in answer.citations:
+        quote = citation.quote
+        start = text.find(quote, cursor) if quote else -1
+        marker = re.compile(rf"\s*\[{citation.n}\]").match(text, start + len(quote)) if start >= 0 else None
+        if marker is None:
+            return [(answer.answer, None)]
+        if text[cursor:start].strip():
+            parts.append((text[cursor:start].strip(), None))
+        parts.append((quote, citation.n))
+        cursor = marker.end()
+    if text[cursor:].strip():
+        parts.append((text[cursor:].strip(), None))
+    return parts
+
+
 def answer_blocks(answer: Answer) -> list[Block]:
-    """The answer's paragraphs, then a "Sources" list (none for a refusal without citations)."""
-    blocks = [text_block(p) for p in re.split(r"\n\s*\n", answer.answer.strip()) if p.strip()]
+    """The answer: each quote in quotation marks followed by its bold [n], then the "Sources" list."""
+    blocks: list[Block] = []
+    for text, n in quote_parts(answer) if answer.citations else [(answer.answer, None)]:
+        if n is None:
+            blocks.extend(text_block(p) for p in re.split(r"\n\s*\n", text.strip()) if p.strip())
+            continue
+        quoted = f"“{neutral(text.strip())}”"
+        sep = " " if blocks else "\n\n"
+        blocks.append(Block(f"{esc(quoted)} <b>[{n}]</b>", f"{quoted} [{n}]", sep=sep))
     if not blocks:
-        blocks = [text_block("The documents don't answer this question.")]
+        blocks = [text_block(NO_ANSWER_TEXT)]
     if answer.citations:
-        blocks.append(text_block("Sources", ("<b>", "</b>")))
+        blocks.append(text_block(SOURCES_HEADING, ("<b>", "</b>")))
         blocks.extend(source_block(c) for c in answer.citations)
     return blocks
 
@@ -241,34 +372,42 @@ def passage_blocks(answer: Answer) -> list[Block]:
     """Each cited passage in full under its source line, the quoted sentence in bold."""
     blocks: list[Block] = []
     for citation in answer.citations:
-        head = f"[{citation.n}] {_shorten(citation.title or citation.doc_id)}"
+        head = f"[{citation.n}] {neutral(_shorten(citation.title or citation.doc_id))}"
         detail = where(citation)
         blocks.append(text_block(head + (f" — {detail}" if detail else ""), ("<b>", "</b>")))
         passage = (citation.passage or citation.quote).strip()
         start = passage.find(citation.quote.strip()) if citation.quote.strip() else -1
         if start >= 0:
             end = start + len(citation.quote.strip())
-            body = esc(passage[:start]) + "<b>" + esc(passage[start:end]) + "</b>" + esc(passage[end:])
+            body = (
+                esc(neutral(passage[:start]))
+                + "<b>"
+                + esc(neutral(passage[start:end]))
+                + "</b>"
+                + esc(neutral(passage[end:]))
+            )
         else:
-            body = esc(passage)
+            body = esc(neutral(passage))
         blocks.append(
-            Block(f"<blockquote>{body}</blockquote>", passage, ("<blockquote>", "</blockquote>"), "\n")
+            Block(
+                f"<blockquote>{body}</blockquote>", neutral(passage), ("<blockquote>", "</blockquote>"), "\n"
+            )
         )
     if not blocks:
-        blocks.append(text_block("This answer has no quoted passages."))
+        blocks.append(text_block(NO_PASSAGES_TEXT))
     return blocks
 
 
 def docs_blocks(manifest: Mapping[str, Any]) -> list[Block]:
     """The indexed documents, newest first, each linked and dated."""
     documents: Mapping[str, Mapping[str, Any]] = manifest.get("documents", {})
-    header = f"{len(documents)} documents in the collection (index {manifest.get('version', '?')})"
+    header = DOCS_HEADER.format(n=len(documents), version=manifest.get("version", "?"))
     blocks = [text_block(header, ("<b>", "</b>"))]
     ordered = sorted(documents.items(), key=lambda item: str(item[1].get("title") or item[0]).lower())
     ordered.sort(key=lambda item: str(item[1].get("date") or ""), reverse=True)
     for doc_id, meta in ordered:
         title = _shorten(str(meta.get("title") or doc_id))
-        date = str(meta.get("date") or "undated")
+        date = str(meta.get("date") or UNDATED)
         line = f"• {link(str(meta.get('source') or ''), title)} ({esc(date)})"
         blocks.append(Block(line, f"• {title} ({date})", sep="\n"))
     return blocks
@@ -314,30 +453,40 @@ def status_html(manifest: Mapping[str, Any]) -> str:
     return "<b>Index status</b>\n" + "\n".join(f"{esc(k)}: {esc(str(v))}" for k, v in rows)
 
 
-def safe_filename(name: str, default_stem: str = "document") -> str:
-    """A harmless file name from a user-supplied one: basename only, no hidden or dotted-path
-    tricks, letters (any script), digits and `._-` kept, extension lower-cased."""
-    base = re.split(r"[\\/]", unicodedata.normalize("NFKC", name))[-1].strip()
-    stem, dot, ext = base.rpartition(".")
-    if not dot:
-        stem, ext = base, ""
-    ext = re.sub(r"[^a-z0-9]", "", ext.lower())[:10]
+def failure_text(exc: BaseException, folder: Path) -> str:
+    """What a failed build means for an administrator and what to do, never Python's own words."""
+    from retriever import SettingsError
 
-    def keep(ch: str) -> str:
-        # Marks (M*) matter: Thai and Indic names are unreadable without their vowel signs.
-        return ch if ch in "-_" or unicodedata.category(ch)[0] in "LMN" else "-"
+    if isinstance(exc, SettingsError):
+        return esc(str(exc))  # written for people, naming the variable to fix
+    if not folder.is_dir():
+        return esc(FAILURE_FOLDER_MISSING.format(folder=folder))
+    if isinstance(exc, TimeoutError):
+        return esc(FAILURE_LOCKED)
+    if isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError):
+        return esc(FAILURE_DISK)
+    if not any(p.is_file() and not p.name.startswith(".") for p in folder.rglob("*")):
+        return esc(FAILURE_NO_DOCUMENTS.format(folder=folder))
+    return esc(FAILURE_INTERNAL)
 
-    stem = "".join(keep(ch) for ch in stem)
-    stem = re.sub(r"-{2,}", "-", stem).strip("-_")[:100].strip("-_")
-    return f"{stem or default_stem}.{ext}" if ext else (stem or default_stem)
+
+_feedback_lock = threading.Lock()
 
 
-def append_feedback(
-    data_dir: Path, answer: Answer, *, vote: str, user_id: int, chat_id: int, message_id: int | None
+def record_vote(
+    data_dir: Path,
+    answer: Answer,
+    *,
+    answer_id: str,
+    vote: str,
+    user_id: int,
+    chat_id: int,
+    message_id: int | None,
 ) -> None:
-    """Append one JSON line to data_dir/feedback.jsonl (data_dir outlives reindexing)."""
+    """Keep one line per user and answer in data_dir/feedback.jsonl: a new vote replaces the old one."""
     line = {
         "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "answer_id": answer_id,
         "vote": vote,
         "user_id": user_id,
         "chat_id": chat_id,
@@ -348,32 +497,20 @@ def append_feedback(
         "citations": [asdict(c) for c in answer.citations],
     }
     data_dir.mkdir(parents=True, exist_ok=True)
-    # One write() of one line in append mode: concurrent votes never interleave within a line.
-    with (data_dir / "feedback.jsonl").open("a", encoding="utf-8") as out:
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
-
-
-def place_upload(folder: Path, name: str, data: bytes, tmp_dir: Path) -> tuple[Path, bool]:
-    """Where an upload goes: (path, True) if saved, or (existing path, False) if identical.
-
-    Never overwrites: a different file of the same name becomes name-2.ext, name-3.ext…
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256(data).hexdigest()
-    stem, dot, ext = name.rpartition(".")
-    if not dot:
-        stem, ext = name, ""
-    n = 1
-    while True:
-        candidate = folder / (name if n == 1 else f"{stem}-{n}{dot}{ext}")
-        if not candidate.exists():
-            break
-        if candidate.is_file() and hashlib.sha256(candidate.read_bytes()).hexdigest() == digest:
-            return candidate, False
-        n += 1
-    # Written elsewhere and moved in whole, so a concurrent index build never reads half a file.
-    tmp_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=tmp_dir, delete=False) as tmp:
-        tmp.write(data)
-    shutil.move(tmp.name, candidate)
-    return candidate, True
+    path = data_dir / "feedback.jsonl"
+    with _feedback_lock:
+        kept: list[str] = []
+        if path.exists():
+            for raw in path.read_text(encoding="utf-8").splitlines():
+                try:
+                    old = json.loads(raw)
+                except json.JSONDecodeError:
+                    kept.append(raw)  # not ours to judge; never lose a line
+                    continue
+                if not (old.get("answer_id") == answer_id and old.get("user_id") == user_id):
+                    kept.append(raw)
+        kept.append(json.dumps(line, ensure_ascii=False))
+        # Written whole and renamed into place: a crash leaves the old file or the new, never half.
+        with tempfile.NamedTemporaryFile("w", dir=data_dir, delete=False, encoding="utf-8") as tmp:
+            tmp.write("\n".join(kept) + "\n")
+        os.replace(tmp.name, path)

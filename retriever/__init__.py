@@ -146,3 +146,7 @@ def render_text(answer: Answer) -> str:
     from .render import render_text as _render
 
     return _render(answer)
+
+from .collection import AddResult, RemoveResult, add_document, remove_document, supported_types  # noqa: E402
+
+__all__ += ["AddResult", "RemoveResult", "add_document", "remove_document", "supported_types"]

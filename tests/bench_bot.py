@@ -99,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     with FakeTelegram() as fake, tempfile.TemporaryDirectory() as data:
         flood = args.questions + 1  # the flood limit would otherwise be what is measured
         bot = BotThread(
-            bot_settings(settings, fake, data_dir=Path(data), flood_limit=max(flood, settings.flood_limit)),
+            settings.with_(data_dir=Path(data)),
+            bot_settings(fake, flood_limit=max(flood, 10)),
             rate_limit=not args.no_rate_limit,
         ).start(fake)
         start = threading.Barrier(args.users)

@@ -461,11 +461,17 @@ class FakeTelegram:
         )[:count]
 
     def fail_next(
-        self, method: str, description: str = "Bad Request: injected failure", code: int = 400
+        self, method: str, description: str = "Bad Request: injected failure", code: int = 400, times: int = 1
     ) -> None:
-        """Make the next call of `method` fail (to exercise the bot's error handling)."""
+        """Make the next `times` calls of `method` fail (to exercise the bot's error handling).
+
+        `code=500` or `502` with "Internal Server Error" / "Bad Gateway" plays Telegram having a bad
+        moment; a 400 is a refusal that retrying cannot fix.
+        """
         with self._cond:
-            self._failures.setdefault(method.lower(), []).append(ApiError(description, code))
+            self._failures.setdefault(method.lower(), []).extend(
+                ApiError(description, code) for _ in range(times)
+            )
 
     # ---- playing users ------------------------------------------------------------------------
 
@@ -630,6 +636,16 @@ class FakeTelegram:
         content: dict[str, Any] = {"document": document}
         if caption:
             content["caption"] = caption
+            mentions = [
+                {
+                    "type": "mention",
+                    "offset": utf16_len(caption[: m.start()]),
+                    "length": utf16_len(m.group(0)),
+                }
+                for m in re.finditer(r"(?<![\w/])@[A-Za-z0-9_]{3,}", caption)
+            ]  # as clients add them
+            if mentions:
+                content["caption_entities"] = mentions
         message = self._new_message(user_id, chat_id, chat_type, None, None, None, None, content)
         self._push({"message": message})
         return message
@@ -1124,23 +1140,27 @@ def _make_handler(fake: FakeTelegram) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def bot_settings(settings: Any, fake: FakeTelegram, **changes: Any) -> Any:
-    """Settings pointing the bot at this fake server (token, API root), with other changes."""
-    return settings.with_(telegram_bot_token=fake.token, telegram_api_base=fake.url, **changes)
+def bot_settings(fake: FakeTelegram, **changes: Any) -> Any:
+    """bot.BotSettings pointing the bot at this fake server (token, API root), with other changes."""
+    import bot  # the module under test; imported late so this file also runs without it
+
+    return bot.BotSettings(token=fake.token, api_base=fake.url, **changes)
 
 
 class BotThread:
     """The real bot Application (bot.py) served by `run_polling` in a thread with its own loop.
 
     Tests stay synchronous and talk to the bot only through the fake server, as users would.
+    `settings` are the library's (retriever.Settings), `telegram` the bot's (bot.BotSettings).
     """
 
-    def __init__(self, settings: Any, *, rate_limit: bool = True) -> None:
-        import bot  # the module under test; imported late so this file also runs without it
+    def __init__(self, settings: Any, telegram: Any, *, rate_limit: bool = True) -> None:
+        import bot
 
         self.bot_module = bot
         self.settings = settings
-        self.application = bot.build_application(settings, rate_limit=rate_limit)
+        self.telegram = telegram
+        self.application = bot.build_application(settings, telegram, rate_limit=rate_limit)
         self.loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self.error: BaseException | None = None
@@ -1155,7 +1175,7 @@ class BotThread:
             asyncio.set_event_loop(self.loop)
             ready.set()
             try:
-                self.bot_module.serve(self.application, self.settings, in_thread=True)
+                self.bot_module.serve(self.application, self.telegram, in_thread=True)
             except BaseException as exc:  # surfaced by stop(), not lost in the thread
                 self.error = exc
 

@@ -60,14 +60,8 @@ def settings(
     root = tmp_path_factory.mktemp("admin")
     shutil.copytree(DOCUMENTS, root / "documents")
     shutil.copytree(corpus_settings.index_dir, root / "index")
-    settings = bot_settings(
-        corpus_settings,
-        fake,
-        documents_dir=root / "documents",
-        index_dir=root / "index",
-        data_dir=root / "data",
-        admin_user_ids=(ADMIN, 43),
-        max_upload_mb=1.0,
+    settings = corpus_settings.with_(
+        documents_dir=root / "documents", index_dir=root / "index", data_dir=root / "data", max_upload_mb=1.0
     )
     summary = retriever.index_documents(settings=settings)
     assert not (summary.added or summary.changed), "the copied index should already be current"
@@ -76,7 +70,7 @@ def settings(
 
 @pytest.fixture(scope="module")
 def running(fake: FakeTelegram, settings: Settings) -> Iterator[BotThread]:
-    thread = BotThread(settings).start(fake)
+    thread = BotThread(settings, bot_settings(fake, admin_user_ids=(ADMIN, 43))).start(fake)
     yield thread
     thread.stop()
 

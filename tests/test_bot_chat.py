@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fake_telegram import BotThread, FakeTelegram, SentMessage, ask_bot, bot_settings, parse_html
@@ -26,18 +27,14 @@ _users = itertools.count(2000)
 def settings(
     fake: FakeTelegram, corpus_settings: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> Settings:
-    return bot_settings(
-        corpus_settings,
-        fake,
-        admin_user_ids=(ADMIN,),
-        data_dir=tmp_path_factory.mktemp("bot-data") / "data",  # not there yet: the bot creates it
-        flood_limit=FLOOD_LIMIT,
-    )
+    # data_dir is not there yet: the bot creates it
+    return corpus_settings.with_(data_dir=tmp_path_factory.mktemp("bot-data") / "data")
 
 
 @pytest.fixture(scope="module")
 def running(fake: FakeTelegram, settings: Settings) -> Iterator[BotThread]:
-    thread = BotThread(settings).start(fake)
+    telegram = bot_settings(fake, admin_user_ids=(ADMIN,), flood_limit=FLOOD_LIMIT)
+    thread = BotThread(settings, telegram).start(fake)
     yield thread
     thread.stop()
 
@@ -182,14 +179,24 @@ def test_votes_are_recorded_as_json_lines(
     fake: FakeTelegram, running: BotThread, settings: Settings, user: int
 ) -> None:
     answer = ask_bot(fake, QUESTION, user)[-1]
+
+    def mine() -> list[dict[str, Any]]:
+        lines = (settings.data_dir / "feedback.jsonl").read_text().splitlines()
+        return [r for r in map(json.loads, lines) if r["user_id"] == user]
+
     up = fake.user_clicks(answer, answer.button("👍")["callback_data"], user)
     assert "feedback" in fake.callback_answer(up).params["text"]
+    for _ in range(5):  # pressing again does not add votes
+        again = fake.user_clicks(answer, answer.button("👍")["callback_data"], user)
+        assert "already" in fake.callback_answer(again).params["text"]
+    assert [r["vote"] for r in mine()] == ["up"]
     down = fake.user_clicks(answer, answer.button("👎")["callback_data"], user)
-    fake.callback_answer(down)
-    lines = [json.loads(line) for line in (settings.data_dir / "feedback.jsonl").read_text().splitlines()]
-    mine = [line for line in lines if line["user_id"] == user]
-    assert [line["vote"] for line in mine] == ["up", "down"]
-    record = mine[0]
+    assert "Changed your vote" in fake.callback_answer(down).params["text"]
+    assert [r["vote"] for r in mine()] == ["down"], "a second vote replaces the first"
+    colleague = next(_users)  # another user's vote on the same answer is their own
+    other = fake.user_clicks(answer, answer.button("👍")["callback_data"], colleague)
+    fake.callback_answer(other)
+    record = mine()[0]
     assert record["question"] == QUESTION and record["chat_id"] == user
     assert record["answer"] and "[1]" in record["answer"]
     assert record["citations"][0]["n"] == 1 and record["citations"][0]["doc_id"]
@@ -229,7 +236,7 @@ def test_long_answers_are_split_under_the_limit(fake: FakeTelegram, running: Bot
     async def send() -> list[int]:
         from telegram import Message
 
-        state = running.application.bot_data["state"]
+        state = running.application.bot_data
         sent = await bot.send_answer(Message.de_json(message, running.application.bot), state, answer)
         return [m.message_id for m in sent]
 

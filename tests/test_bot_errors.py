@@ -30,19 +30,15 @@ def settings(
 ) -> Settings:
     root: Path = tmp_path_factory.mktemp("no-index")
     (root / "documents").mkdir()
-    return bot_settings(
-        base_settings,
-        fake,
-        documents_dir=root / "documents",
-        index_dir=root / "index",
-        data_dir=root / "data",
-        admin_user_ids=(ADMIN,),
+    return base_settings.with_(
+        documents_dir=root / "documents", index_dir=root / "index", data_dir=root / "data"
     )
 
 
 @pytest.fixture(scope="module")
 def running(fake: FakeTelegram, settings: Settings) -> Iterator[BotThread]:
-    thread = BotThread(settings).start(fake)  # the warm-up question finds no index: still starts
+    # The warm-up question finds no index: the bot still starts.
+    thread = BotThread(settings, bot_settings(fake, admin_user_ids=(ADMIN,))).start(fake)
     yield thread
     thread.stop()
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from fake_telegram import ApiError, parse_html, utf16_len
 
 import botui
-from bot import ANSWERS_KEPT, BotState
+from bot import ANSWERS_KEPT, BotSettings, BotState
 from retriever import Answer, Citation, Settings
 
 NASTY = 'Bags <b>must</b> cost 5 baht & "more" <script>alert(1)</script> &amp; 🌍 a<b'
@@ -118,30 +117,10 @@ def test_sources_list_and_passages_escape_document_text() -> None:
     assert any(e.type == "blockquote" for e in passage_entities)
 
 
-@pytest.mark.parametrize(
-    ("given", "expected"),
-    [
-        ("../../etc/passwd.md", "passwd.md"),
-        ("..\\..\\windows\\evil.PDF", "evil.pdf"),
-        (".hidden.md", "hidden.md"),
-        ("My Report (final) v2.DOCX", "My-Report-final-v2.docx"),
-        ("รายงาน นโยบาย.pdf", "รายงาน-นโยบาย.pdf"),
-        ("<script>.md", "script.md"),
-        ("...", "document"),
-        ("a.tar.gz", "a-tar.gz"),
-    ],
-)
-def test_safe_filename(given: str, expected: str) -> None:
-    name = botui.safe_filename(given)
-    assert name == expected
-    assert "/" not in name and "\\" not in name and not name.startswith(".")
-    assert re.fullmatch(r"[\w.-]+", name)
-
-
 def test_answer_keys_are_short_and_bounded(tmp_path: Path) -> None:
     from bot import StoredAnswer
 
-    state = BotState(Settings(data_dir=tmp_path))
+    state = BotState(settings=Settings(data_dir=tmp_path))
     keys = [state.remember(StoredAnswer(Answer("q", "a", True), 1, 1)) for _ in range(ANSWERS_KEPT + 5)]
     assert len(state.answers) == ANSWERS_KEPT
     assert keys[0] not in state.answers and keys[-1] in state.answers
@@ -149,7 +128,7 @@ def test_answer_keys_are_short_and_bounded(tmp_path: Path) -> None:
 
 
 def test_flood_window_counts_questions_per_user(tmp_path: Path) -> None:
-    state = BotState(Settings(flood_limit=2))
+    state = BotState(bot=BotSettings(flood_limit=2))
     assert state.flood_wait(1) == 0 and state.flood_wait(1) == 0
     assert 0 < state.flood_wait(1) <= 60
     assert state.flood_wait(2) == 0  # other users are not held up
