@@ -40,13 +40,6 @@ class Settings:
     max_answer_sentences: int = 3  # RETRIEVER_MAX_ANSWER_SENTENCES
     max_upload_mb: float = 20.0  # RETRIEVER_MAX_UPLOAD_MB
     max_question_chars: int = 1000  # RETRIEVER_MAX_QUESTION_CHARS
-    telegram_bot_token: str = ""  # TELEGRAM_BOT_TOKEN
-    admin_user_ids: tuple[int, ...] = ()  # ADMIN_USER_IDS: comma-separated numeric ids
-    telegram_api_base: str = "https://api.telegram.org"  # TELEGRAM_API_BASE
-    webhook_url: str = ""  # TELEGRAM_WEBHOOK_URL: set to use a webhook instead of long polling
-    webhook_port: int = 8443  # TELEGRAM_WEBHOOK_PORT
-    webhook_secret: str = ""  # TELEGRAM_WEBHOOK_SECRET
-    flood_limit: int = 10  # TELEGRAM_FLOOD_LIMIT: questions per user per minute
 
     def __post_init__(self) -> None:
         """Refuse values that cannot work, naming the setting, wherever the Settings are made."""
@@ -103,15 +96,7 @@ def _check_positive(settings: Settings, name: str) -> None:
         raise _bad(name, value, "use a number greater than 0")
 
 
-_ENV_NAMES = {
-    "telegram_bot_token": "TELEGRAM_BOT_TOKEN",
-    "admin_user_ids": "ADMIN_USER_IDS",
-    "telegram_api_base": "TELEGRAM_API_BASE",
-    "webhook_url": "TELEGRAM_WEBHOOK_URL",
-    "webhook_port": "TELEGRAM_WEBHOOK_PORT",
-    "webhook_secret": "TELEGRAM_WEBHOOK_SECRET",
-    "flood_limit": "TELEGRAM_FLOOD_LIMIT",
-}
+_ENV_NAMES: dict[str, str] = {}  # fields whose variable is not RETRIEVER_<NAME>
 
 
 def env_name(field_name: str) -> str:
