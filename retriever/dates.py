@@ -125,8 +125,8 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
     taken: list[tuple[int, int, re.Match[str]]] = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if _plain_word(m):
-                continue
+            if _plain_word(m) or _read(m, year or 2000) is None:
+                continue  # a month word used as a word, or "7th and 5 March" read as a backward range
             if not any(m.start() < b and a < m.end() for a, b, _ in taken):
                 taken.append((m.start(), m.end(), m))
     found: list[DateMention] = []

@@ -256,9 +256,9 @@ def select_events(
         if (low is None or e.last_day() >= low) and (high is None or as_date(e.start) <= high)
     ]
     upcoming = sorted((e for e in chosen if e.last_day() >= today), key=lambda e: (as_date(e.start), e.title))
-    past = sorted(
-        (e for e in chosen if e.last_day() < today), key=lambda e: (e.last_day(), e.start), reverse=True
-    )
+    past = sorted((e for e in chosen if e.last_day() < today), key=lambda e: (as_date(e.start), e.last_day()))
+    past.reverse()  # most recent start first
+
     return upcoming + past
 
 
