@@ -8,7 +8,6 @@ overwritten without `replace=True`, and a file the reader cannot use never reach
 from __future__ import annotations
 
 import hashlib
-import inspect
 import logging
 import os
 import re
@@ -21,19 +20,7 @@ from typing import Literal
 
 from .readers import SUPPORTED, ReadError, SourceFile, find_sources, read_document
 from .settings import Settings, load_settings
-from .types import IndexMissing, IndexSummary
-
-try:
-    from .types import CollectionShrank
-except ImportError:  # pragma: no cover - until the build layer's guard lands
-
-    class CollectionShrank(RuntimeError):  # type: ignore[no-redef]
-        """Stand-in for the build layer's guard against publishing a collapsed collection."""
-
-        removed: tuple[str, ...] = ()
-        before: int = 0
-        after: int = 0
-
+from .types import CollectionShrank, IndexMissing, IndexSummary
 
 log = logging.getLogger(__name__)
 
@@ -107,10 +94,7 @@ def safe_name(name: str, default_stem: str = "document") -> str:
 def _index(settings: Settings, allow_shrink: bool) -> IndexSummary:
     from . import index_documents
 
-    # The guard's keyword arrives with the build layer's change; until then builds cannot refuse.
-    if "allow_shrink" in inspect.signature(index_documents).parameters:
-        return index_documents(settings=settings, allow_shrink=allow_shrink)  # type: ignore[call-arg]
-    return index_documents(settings=settings)
+    return index_documents(settings=settings, allow_shrink=allow_shrink)
 
 
 def _missing_folder(settings: Settings) -> str:
@@ -122,8 +106,7 @@ def _missing_folder(settings: Settings) -> str:
 
 
 def _shrink_message(exc: CollectionShrank, action: str) -> str:
-    before, after = getattr(exc, "before", 0), getattr(exc, "after", 0)
-    counts = f" from {before} to {after} documents" if before else ""
+    counts = f" from {exc.before} to {exc.after} documents" if exc.before else ""
     return (
         f"{action}: the index would have shrunk{counts}, so the documents folder may be incomplete "
         "(an unmounted or emptied volume?). Nothing was published; the current index keeps answering. "
@@ -276,7 +259,7 @@ def remove_document(
                 summary = _index(s, allow_shrink)
             except CollectionShrank as exc:
                 # Removing the one document asked for is what was meant, even from a small collection.
-                if tuple(getattr(exc, "removed", ())) != (doc_id,):
+                if tuple(exc.removed) != (doc_id,):
                     raise
                 summary = _index(s, True)
         except CollectionShrank as exc:

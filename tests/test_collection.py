@@ -174,8 +174,6 @@ def test_removing_one_of_two_documents_is_what_was_asked_not_a_collapse(settings
 
 
 def test_an_upload_into_an_emptied_folder_does_not_publish_a_collapsed_collection(settings: Settings) -> None:
-    if not getattr(retriever, "CollectionShrank", None):
-        pytest.skip("the build layer's shrink guard has not landed yet")
     for name in SEED:
         (settings.documents_dir / name).unlink()  # a volume mounted empty, say
     result = retriever.add_document("bottles.md", BOTTLES, settings=settings)
