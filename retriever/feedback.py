@@ -114,11 +114,16 @@ _SCRIPTS = [
     ("ja", "\u3040-\u30ff"),
     ("zh", "\u4e00-\u9fff"),
 ]
-_MALAY = "yang dan di untuk apa apakah bagaimana siapa tidak dengan ini itu plastik sampah dasar"
+_MALAY = (
+    "yang dan di untuk apa apakah bagaimana siapa tidak dengan ini itu plastik sampah dasar berapa mana "
+    "dalam pada tahun negara diadakan larangan pasar ke dari oleh"
+)
 _WORDS = {
     "vi": "của và là các những không được cho với này có về nào gì khi bao nhiêu nhựa",
-    "id": f"{_MALAY} kapan pemerintah kantong kantung bisa saja tentang",  # a tie with Malay goes here
-    "ms": f"{_MALAY} bila kerajaan beg boleh sahaja mengenai sisa",
+    "id": f"{_MALAY} kapan pemerintah kantong kantung bisa saja tentang tanggal setelah sudah ditargetkan "
+    "kebijakan tercakup kena",  # a tie with Malay goes to Indonesian
+    "ms": f"{_MALAY} bila kerajaan beg boleh sahaja mengenai sisa mesyuarat bilangan skim pulangan kedai "
+    "kempen dilancarkan apabila isnin menyasarkan merasmikan bagi pihak",
     "fil": "ang ng mga sa ano paano kailan saan sino ba na at para",
 }
 
@@ -133,4 +138,4 @@ def guess_language(text: str) -> str:
     words = re.findall(r"\w+", text.lower())
     scores = {code: sum(w in vocab.split() for w in words) for code, vocab in _WORDS.items()}
     best = max(scores, key=lambda c: scores[c])
-    return best if scores[best] >= 2 else "en"
+    return best if scores[best] >= 2 else "en"  # one shared word ("di", "ang") says little
