@@ -150,3 +150,10 @@ def render_text(answer: Answer) -> str:
 from .collection import AddResult, RemoveResult, add_document, remove_document, supported_types  # noqa: E402
 
 __all__ += ["AddResult", "RemoveResult", "add_document", "remove_document", "supported_types"]
+
+from .events import Event, extract_events, list_events, select_events  # noqa: E402
+from .facts import DocFacts, document_facts  # noqa: E402
+from .links import citation_link  # noqa: E402
+
+__all__ += ["DocFacts", "Event", "citation_link", "document_facts", "extract_events", "list_events"]
+__all__ += ["select_events"]
