@@ -17,11 +17,11 @@ from .event_text import (
     is_label_line,
     is_reported,
     labels,
-    organisers_in,
     place_in,
     shifted,
     title_at,
 )
+from .organisers import organisers_in
 from .places import find_places
 from .types import Document
 
