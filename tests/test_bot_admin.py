@@ -160,19 +160,61 @@ def test_an_uploaded_document_is_indexed_and_answers_the_next_question(
     assert "https://environment.testland.example/news/polystyrene-ban" in [u for m in answer for u in m.links]
 
 
-def test_same_file_again_is_recognised_and_a_namesake_is_not_overwritten(
+def test_same_file_again_is_recognised_and_a_namesake_is_replaced_only_when_confirmed(
     fake: FakeTelegram, running: BotThread, settings: Settings
 ) -> None:
     mark = fake.mark()
     fake.user_sends_document(TESTLAND, "Testland Polystyrene Ban.md", ADMIN)
     assert "already in the collection" in reply_containing(fake, ADMIN, mark, "already").text
     namesake = TESTLAND.replace(b"500 Testland", b"700 Testland")
+    path = settings.documents_dir / "Testland-Polystyrene-Ban.md"
     mark = fake.mark()
     fake.user_sends_document(namesake, "Testland Polystyrene Ban.md", ADMIN)
-    assert "Saved as Testland-Polystyrene-Ban-2.md" in reply_containing(fake, ADMIN, mark, "Saved as").text
+    question = reply_containing(fake, ADMIN, mark, "Replace it")
+    assert path.read_bytes() == TESTLAND, "nothing changes before the admin answers"
+    fake.user_clicks(question, question.button("Keep")["callback_data"], OFFICIAL)  # not an admin
+    mark = fake.mark()
+    keep = fake.user_clicks(question, question.button("Keep")["callback_data"], ADMIN)
+    fake.callback_answer(keep)
+    assert "Kept the existing Testland-Polystyrene-Ban.md" in reply_containing(fake, ADMIN, mark, "Kept").text
+    assert path.read_bytes() == TESTLAND
+    mark = fake.mark()
+    fake.user_sends_document(namesake, "Testland Polystyrene Ban.md", 43)
+    question = reply_containing(fake, 43, mark, "Replace it")
+    fake.user_clicks(question, question.button("Replace")["callback_data"], 43)
+    done = reply_containing(fake, 43, mark, "Index v")
+    assert "Replaced Testland-Polystyrene-Ban.md" in done.text and "Changed (1)" in done.text
+    assert path.read_bytes() == namesake
+    assert not list(settings.documents_dir.glob("Testland-Polystyrene-Ban-*")), "no name-2 copies"
+    question_text = "What fine do Testland food vendors face for using polystyrene containers?"
+    text = "\n".join(m.text for m in ask_bot(fake, question_text, OFFICIAL))
+    assert "700 Testland dollars" in text and "500 Testland" not in text
+    again = fake.user_clicks(question, question.button("Replace")["callback_data"], 43)
+    assert "expired" in fake.callback_answer(again).params["text"], "a question is answered once"
+
+
+def test_remove_takes_a_document_out_and_reindexes(
+    fake: FakeTelegram, running: BotThread, settings: Settings
+) -> None:
+    (settings.documents_dir / "to-remove.md").write_bytes(TESTLAND.replace(b"Testland", b"Removeland"))
+    mark = fake.mark()
+    fake.user_sends("/reindex", ADMIN)
     reply_containing(fake, ADMIN, mark, "Index v")
-    assert (settings.documents_dir / "Testland-Polystyrene-Ban.md").read_bytes() == TESTLAND
-    assert (settings.documents_dir / "Testland-Polystyrene-Ban-2.md").read_bytes() == namesake
+    assert "to-remove.md" in retriever.status(settings=settings)["documents"]
+    mark = fake.mark()
+    fake.user_sends("/remove", OFFICIAL)
+    assert "only the assistant's administrators" in fake.wait_for_messages(OFFICIAL, 1, since=mark)[0].text
+    fake.user_sends("/remove", ADMIN)
+    assert "/remove" in reply_containing(fake, ADMIN, mark, "for example").text
+    mark = fake.mark()
+    fake.user_sends("/remove no-such-file.pdf", ADMIN)
+    assert "no document named no-such-file.pdf" in reply_containing(fake, ADMIN, mark, "no document").text
+    mark = fake.mark()
+    fake.user_sends("/remove TO-REMOVE.md", ADMIN)
+    done = reply_containing(fake, ADMIN, mark, "Index v")
+    assert "Removed to-remove.md" in done.text and "Removed (1): to-remove.md" in done.text
+    assert not (settings.documents_dir / "to-remove.md").exists()
+    assert "to-remove.md" not in retriever.status(settings=settings)["documents"]
 
 
 def test_a_corrupt_pdf_is_reported_removed_and_the_index_keeps_answering(
@@ -224,11 +266,17 @@ def test_questions_are_answered_while_a_reindex_runs(
     fake.user_sends("/reindex", ADMIN)
     reply_containing(fake, ADMIN, mark, "Reindexing")
     fake.user_sends("/reindex", 43)
-    assert "already running" in reply_containing(fake, 43, mark, "already running").text
+    queued = reply_containing(fake, 43, mark, "already running").text
+    assert "another one" in queued, "the second /reindex is queued, not dropped"
+    # A file that arrives after the running build read the folder goes into the queued build.
+    (settings.documents_dir / "late.md").write_bytes(TESTLAND.replace(b"Testland", b"Lateland"))
     answer = ask_bot(fake, CORPUS_QUESTION, OFFICIAL)
     summary = reply_containing(fake, ADMIN, mark, "Index v", timeout=300)
     assert answer[-1].time < summary.time, "the answer did not wait for the reindex"
     assert "Added (16)" in summary.text and "chunks" in summary.text and " s" in summary.text
+    follow_up = reply_containing(fake, 43, mark, "Index v", timeout=300)
+    assert "Added (1): late.md" in follow_up.text
+    assert "late.md" in retriever.status(settings=settings)["documents"]
     mark = fake.mark()
     fake.user_sends("/reindex", ADMIN)
     assert (
