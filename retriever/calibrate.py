@@ -26,6 +26,7 @@ def at_threshold(results: Sequence[QuestionResult], min_score: float) -> dict[st
     answerable = [(r, x) for r, x in zip(results, refused, strict=True) if r.answerable]
     return {
         "min_score": min_score,
+        "decision_accuracy": share(x != r.answerable for r, x in zip(results, refused, strict=True)),
         "refusal_accuracy": share(x for r, x in zip(results, refused, strict=True) if not r.answerable),
         "false_refusal_rate": share(x for _, x in answerable),
         "answer_accuracy": share(r.answer_correct and not x for r, x in answerable),
@@ -33,11 +34,13 @@ def at_threshold(results: Sequence[QuestionResult], min_score: float) -> dict[st
 
 
 def calibrate(results_on_dev: Sequence[QuestionResult], grid: Sequence[float] = GRID) -> dict[str, Any]:
-    """Sweep min_score over dev results asked with min_score=-1; best = most refusal + answer accuracy."""
+    """Sweep min_score over dev results asked with min_score=-1; best = most decision + answer accuracy."""
     if not results_on_dev:
         raise ValueError("nothing to calibrate on: no dev questions were run")
     rows = [at_threshold(results_on_dev, t) for t in grid]
-    objective = [np.nan_to_num(r["refusal_accuracy"]) + np.nan_to_num(r["answer_accuracy"]) for r in rows]
+    # Refused-exactly-when-unanswerable over ALL questions, weighted by how often each kind is asked, plus
+    # answer accuracy: refusal_accuracy alone (unanswerable only) would buy refusals with many false ones.
+    objective = [np.nan_to_num(r["decision_accuracy"]) + np.nan_to_num(r["answer_accuracy"]) for r in rows]
     # Among equally good thresholds take the middle one: the widest margin on both sides.
     tied = [r["min_score"] for r, o in zip(rows, objective, strict=True) if o >= max(objective) - 1e-12]
     best = tied[len(tied) // 2]

@@ -168,26 +168,18 @@ def beir_lines(result: dict[str, Any]) -> list[str]:
 
 
 def calibration_lines(result: dict[str, Any]) -> list[str]:
-    """The threshold sweep as a table, with the best and the current value."""
-    best, current = result["best"]["min_score"], result["current"]["min_score"]
+    """The calibration sweep as a table (whatever figures its rows hold), with the best and current rows."""
+    keys = list(result["grid"][0]) if result.get("grid") else list(result["best"])
+    rows = [*result.get("grid", []), result["best"], result["current"]]
+    labels = [*([""] * len(result.get("grid", []))), "best", "current"]
+    width = max(len(k) for k in keys)
     lines = [
-        f"refusal threshold sweep ({result['mode']}, {result['n']} dev questions):"
-        " min_score  refusal_accuracy  false_refusal_rate  answer_accuracy"
+        f"calibration on {result['n']} dev questions ({result['mode']}):",
+        "  ".join(f"{k:>{width}}" for k in [*keys, ""]),
     ]
-    for row in result["grid"]:
-        mark = " <- best" if row["min_score"] == best else ""
-        mark += " <- current" if row["min_score"] == current else ""
-        lines.append(
-            f"  {row['min_score']:.3f}  {row['refusal_accuracy']:.3f}  {row['false_refusal_rate']:.3f}"
-            f"  {row['answer_accuracy']:.3f}{mark}"
-        )
+    for row, label in zip(rows, labels, strict=True):
+        lines.append("  ".join(f"{_cell(k, row.get(k)):>{width}}" for k in keys) + f"  {label}")
     mismatches = ", ".join(result["check_mismatches"]) or "none"
-    for label, row in (("best", result["best"]), ("current", result["current"])):
-        lines.append(
-            f"{label} min_score {row['min_score']:.3f}: refusal_accuracy {row['refusal_accuracy']:.3f},"
-            f" false_refusal_rate {row['false_refusal_rate']:.3f},"
-            f" answer_accuracy {row['answer_accuracy']:.3f}"
-        )
     lines.append(
         f"sweep {result['sweep_seconds']} s (one ask per question);"
         f" check at best {result['check_seconds']} s, mismatches: {mismatches}"
