@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -18,7 +19,22 @@ _DECOR = f"(?:\\s|{_EMOJI}|{_EMOJI_MOD}|[-–—*•·#>|_~=])+"
 _DECOR_START = re.compile(f"^{_DECOR}")
 _DECOR_END = re.compile(f"{_DECOR}$")
 
-_SENT_END = re.compile(r"(?:[.!?…]+[\"”’')\]»]*(?=\s|“|$))|[。！？]+")
+_SENT_END = re.compile(
+    r"(?:[.!?…]+[\"”’')\]»]*(?=\s|“|$))"
+    # Chinese/Japanese full stops (full and half width), Khmer khan and bariyoosan, Burmese section mark:
+    # they end a sentence with or without a space after, closing quotes and brackets included.
+    r"|[。！？｡]+[”’」』）)\]»]*|[\u17d4\u17d5\u104b]+"
+)
+# Thai and Lao put no full stop at a sentence's end: a space between two letters of the script is the
+# break. Not beside the repetition marks ๆ/ໆ, which are written between spaces inside a sentence.
+_SPACE_BREAK = re.compile(
+    r"(?<=[\u0e01-\u0e45\u0e47-\u0e5b])[ \t\u00a0\u3000]+(?=[\u0e01-\u0e45\u0e47-\u0e5b])"
+    r"|(?<=[\u0e81-\u0ec5\u0ec7-\u0eff])[ \t\u00a0\u3000]+(?=[\u0e81-\u0ec5\u0ec7-\u0eff])"
+)
+# Scripts written without spaces between words: a word is about 1.5 Han/kana characters, 4 Thai, Lao,
+# Khmer or Burmese ones (so a chunk holds about as many model tokens in them as in English).
+_HAN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_ABUGIDA = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 _LINE_MARKER = re.compile(r"(?:#{1,6}\s+|[-*•+]\s+|>\s*)+")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$")
 _HARD_BREAK = re.compile(r"\*{3,}|-{3,}|_{3,}")
@@ -48,9 +64,19 @@ def strip_decoration(text: str) -> str:
     return _DECOR_END.sub("", _DECOR_START.sub("", text))
 
 
+def _token_words(token: str) -> int:
+    if not any(c.isalnum() for c in token):
+        return 0
+    han, abugida = len(_HAN.findall(token)), len(_ABUGIDA.findall(token))
+    if not (han or abugida):
+        return 1
+    return max(1, math.ceil(han / 1.5 + abugida / 4))
+
+
 def count_words(text: str) -> int:
-    """Words in `text`; tokens with no letter or digit (emoji, dashes) do not count."""
-    return sum(1 for t in _TOKEN.findall(text) if any(c.isalnum() for c in t))
+    """Words in `text`; tokens with no letter or digit (emoji, dashes) do not count, and a run of a
+    script written without spaces counts as the words it holds."""
+    return sum(_token_words(t) for t in _TOKEN.findall(text))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -80,6 +106,7 @@ def _breaks(text: str) -> list[tuple[int, int]]:
         if m.group() == "." and _is_abbreviation(text, m.start()):
             continue
         cuts.append((m.end(), m.end()))
+    cuts.extend(m.span() for m in _SPACE_BREAK.finditer(text))
     cuts.extend(m.span() for m in _BULLET.finditer(text))
     cuts.sort()
     return cuts
@@ -112,8 +139,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(token: str) -> bool:
-    bare = token.rstrip("\"”’')")
-    return bare[-1:] in ("!", "?") or (bare[-1:] == "." and not _is_abbreviation(bare, len(bare) - 1))
+    bare = token.rstrip("\"”’')」』）")
+    return bare[-1:] in ("!", "?", "。", "！", "？", "\u17d4", "\u104b") or (
+        bare[-1:] == "." and not _is_abbreviation(bare, len(bare) - 1)
+    )
 
 
 def headline(line: str) -> str:

@@ -199,10 +199,65 @@ def test_pdf_chunks_carry_page_numbers(tmp_path: Path) -> None:
         ("At the Forum 2024🌏💧♻️, leaders met.", ["At the Forum 2024🌏💧♻️, leaders met."]),
         ("  \n\n - \n🌟\n", []),
         ("ecosystem.“Humans share it.", ["ecosystem.", "“Humans share it."]),
+        # Thai and Lao: a space between two letters of the script ends a sentence; not one beside a
+        # number or a Latin word (written between spaces inside a sentence), nor beside the repetition mark.
+        (
+            "ไทยตั้งเป้ารีไซเคิลขยะพลาสติก 100% ภายในปี 2570 แคมเปญนี้ลดถุงพลาสติกได้ สิ่งต่าง ๆ ดีขึ้น",
+            ["ไทยตั้งเป้ารีไซเคิลขยะพลาสติก 100% ภายในปี 2570 แคมเปญนี้ลดถุงพลาสติกได้", "สิ่งต่าง ๆ ดีขึ้น"],
+        ),
+        ("ປະເທດລາວ ຫຼຸດຜ່ອນຖົງຢາງ", ["ປະເທດລາວ", "ຫຼຸດຜ່ອນຖົງຢາງ"]),
+        ("แคมเปญ Every Day Say No to Plastic Bags ลดถุง", ["แคมเปญ Every Day Say No to Plastic Bags ลดถุง"]),
+        # Chinese and Japanese full stops need no space after them; a closing quote stays with its sentence.
+        (
+            "国家发布了行动计划。到2025年，塑料污染得到遏制！他说：“必须行动。”然后离开",
+            ["国家发布了行动计划。", "到2025年，塑料污染得到遏制！", "他说：“必须行动。”", "然后离开"],
+        ),
+        (
+            "レジ袋を有料化しました｡ 対象はプラスチック製です？はい",
+            ["レジ袋を有料化しました｡", "対象はプラスチック製です？", "はい"],
+        ),
+        # Khmer khan ។ and bariyoosan ៕, Burmese section mark ။.
+        (
+            "អនុក្រឹត្យលេខ ១៦៨ ។ ហាមឃាត់ថង់ប្លាស្ទិក៕ បន្ទាប់",
+            ["អនុក្រឹត្យលេខ ១៦៨ ។", "ហាមឃាត់ថង់ប្លាស្ទិក៕", "បន្ទាប់"],
+        ),
+        ("ရန်ကုန်တွင် ပလတ်စတစ်အိတ်ကို တားမြစ်သည်။နောက်ထပ် စာကြောင်း", ["ရန်ကုန်တွင် ပလတ်စတစ်အိတ်ကို တားမြစ်သည်။", "နောက်ထပ် စာကြောင်း"]),
+        # Vietnamese and Malay are Latin script: the English rules apply (abbreviations included).
+        (
+            "Nghị định số 05/2025/NĐ-CP. Ông Dr. Nam phát biểu.",
+            ["Nghị định số 05/2025/NĐ-CP.", "Ông Dr. Nam phát biểu."],
+        ),
     ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:
     assert sentences_of(text) == expected
+
+
+def test_national_language_spans_are_verbatim() -> None:
+    text = (
+        "# 塑料\n\n国家发布了行动计划。到2025年，塑料污染得到遏制！"
+        "\n\nไทยตั้งเป้า 100% ภายในปี 2570 แคมเปญลดถุง ช่วยได้มาก"
+    )
+    doc = Document(id="mixed.md", text=text, title="mixed")
+    chunks = chunk_document(doc)
+    quoted = [c.text[a:b] for c in chunks for a, b in c.sentences]
+    assert quoted == [
+        "国家发布了行动计划。",
+        "到2025年，塑料污染得到遏制！",
+        "ไทยตั้งเป้า 100% ภายในปี 2570 แคมเปญลดถุง",
+        "ช่วยได้มาก",
+    ]
+    assert all(c.text == text[c.start : c.end] for c in chunks)
+
+
+def test_words_of_scripts_without_spaces_count_by_length() -> None:
+    assert count_words("Thailand bans plastic bags.") == 4
+    assert count_words("国家发布了行动计划") == 6  # 9 Han characters, about 1.5 a word
+    assert count_words("ประเทศไทยห้ามถุงพลาสติก") == 6  # 23 Thai letters and marks, about 4 a word
+    assert count_words("— 🌏") == 0
+    long_thai = " ".join(["ประเทศไทยห้ามใช้ถุงพลาสติกแบบใช้ครั้งเดียว"] * 40)
+    chunks = chunk_document(Document(id="th.txt", text=long_thai, title="th"), words=60, overlap=10)
+    assert len(chunks) > 3 and all(count_words(c.text) <= 60 for c in chunks)
 
 
 def test_split_sentences_is_fast(docs: dict[str, Document]) -> None:
