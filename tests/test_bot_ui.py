@@ -9,7 +9,7 @@ from fake_telegram import ApiError, parse_html, utf16_len
 
 import botui
 from bot import ANSWERS_KEPT, BotSettings, BotState
-from retriever import Answer, Citation, Settings
+from retriever import Answer, Citation, Settings, SettingsError
 
 NASTY = 'Bags <b>must</b> cost 5 baht & "more" <script>alert(1)</script> &amp; 🌍 a<b'
 
@@ -132,3 +132,64 @@ def test_flood_window_counts_questions_per_user(tmp_path: Path) -> None:
     assert state.flood_wait(1) == 0 and state.flood_wait(1) == 0
     assert 0 < state.flood_wait(1) <= 60
     assert state.flood_wait(2) == 0  # other users are not held up
+
+
+@pytest.mark.parametrize(
+    ("error", "has_files", "says"),
+    [
+        (ValueError("max() arg is an empty sequence"), False, "no documents to index"),
+        (ValueError("max() arg is an empty sequence"), True, "internal error"),
+        (OSError(28, "No space left on device"), True, "disk is full"),
+        (TimeoutError("lock"), True, "Another build"),
+        (FileNotFoundError(2, "gone"), True, "internal error"),
+    ],
+)
+def test_build_failures_are_explained_without_python_text(
+    tmp_path: Path, error: Exception, has_files: bool, says: str
+) -> None:
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    if has_files:
+        (folder / "a.md").write_text("text")
+    text = botui.failure_text(error, folder)
+    assert says in text and "max()" not in text and "Errno" not in text and "Error" not in text
+    assert "/reindex" in text or "tell the maintainers" in text
+    missing = botui.failure_text(FileNotFoundError(2, "x"), tmp_path / "unmounted")
+    assert "is missing" in missing and "RETRIEVER_DOCUMENTS_DIR" in missing
+
+
+def test_bot_settings_come_from_the_telegram_variables_and_dotenv(tmp_path: Path) -> None:
+    from bot import load_bot_settings
+
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("TELEGRAM_BOT_TOKEN=from-dotenv\nTELEGRAM_FLOOD_LIMIT=3\n")
+    env = {
+        "ADMIN_USER_IDS": "42, 43",
+        "TELEGRAM_API_BASE": "http://127.0.0.1:1",
+        "TELEGRAM_WEBHOOK_URL": "https://bot.example/hook",
+        "TELEGRAM_WEBHOOK_PORT": "8444",
+        "TELEGRAM_WEBHOOK_SECRET": "s",
+        "TELEGRAM_FLOOD_LIMIT": "5",
+    }
+    s = load_bot_settings(env, dotenv)
+    assert s == BotSettings(
+        "from-dotenv", (42, 43), "http://127.0.0.1:1", "https://bot.example/hook", 8444, "s", 5
+    )
+    assert load_bot_settings({}, tmp_path / "none") == BotSettings()
+    with pytest.raises(SettingsError, match="ADMIN_USER_IDS"):
+        load_bot_settings({"ADMIN_USER_IDS": "alice"}, tmp_path / "none")
+    with pytest.raises(SettingsError, match="TELEGRAM_FLOOD_LIMIT"):
+        load_bot_settings({"TELEGRAM_FLOOD_LIMIT": "0"}, tmp_path / "none")
+    assert not {"telegram_bot_token", "admin_user_ids", "flood_limit"} & set(Settings.__dataclass_fields__)
+
+
+def test_quotes_are_marked_and_their_bracketed_numbers_neutralised() -> None:
+    quote = "A levy of 30 cents [1] applies, see [2, 3] and [sic]."
+    answer = Answer(
+        "q", f"{quote} [1] Second part. [2]", False, (citation(1, quote), citation(2, "Second part."))
+    )
+    text, _ = parse_html(botui.pack(botui.answer_blocks(answer))[0])
+    assert "“A levy of 30 cents (1) applies, see (2, 3) and [sic].” [1] “Second part.” [2]" in text
+    assert text.count("[1]") == 2 and text.count("[2]") == 2  # in the answer and in the Sources list
+    refusal = Answer("q", "The documents I have don't answer this [1].", True)
+    assert "answer this [1]." in parse_html(botui.pack(botui.answer_blocks(refusal))[0])[0], "not a quote"
