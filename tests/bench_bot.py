@@ -1,6 +1,7 @@
 """Benchmark the bot end to end: many users asking at once through the fake Bot API server.
 
     .venv/bin/python tests/bench_bot.py [--users 20] [--questions 5]
+    .venv/bin/python tests/bench_bot.py --restart 16   # seconds of silence after a restart
 
 Each simulated user asks its questions one after another (waiting for each answer, as a person
 would); all users start together. Turnaround is from the update being queued on the fake server
@@ -76,6 +77,37 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))]
 
 
+def restart(pending: int) -> int:
+    """A restart with `pending` new documents: seconds until the bot polls, answers, and has reindexed."""
+    import shutil
+
+    settings = retriever.load_settings()
+    retriever.index_documents(settings=settings)
+    with FakeTelegram() as fake, tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        shutil.copytree(settings.documents_dir, root / "documents")
+        shutil.copytree(settings.index_dir, root / "index", ignore=shutil.ignore_patterns(".lock"))
+        for path in sorted((root / "documents" / "factsheets").glob("*.md"))[:pending]:
+            (root / "documents" / f"copy-{path.name}").write_bytes(path.read_bytes() + b"\n\nA copy.\n")
+        copy = settings.with_(
+            documents_dir=root / "documents", index_dir=root / "index", data_dir=root / "data"
+        )
+        old = retriever.status(settings=copy)["version"]
+        began = time.time()
+        bot = BotThread(copy, bot_settings(fake)).start(fake)
+        polled = fake.calls("getUpdates")[0].time - began
+        answered = ask_bot(fake, QUESTIONS[0], 7, timeout=300)[-1].time - began
+        while retriever.status(settings=copy)["version"] == old and time.time() - began < 600:
+            time.sleep(0.1)
+        published = time.time() - began
+        bot.stop()
+    print(
+        f"restart with {pending} new documents: polling after {polled:.1f} s, first answer after "
+        f"{answered:.1f} s, new index live after {published:.1f} s"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -86,7 +118,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="drop Telegram's ~30 requests/s limit to measure the bot itself (fake server only)",
     )
+    parser.add_argument(
+        "--restart", type=int, metavar="N", help="instead: time a restart with N new documents pending"
+    )
     args = parser.parse_args(argv)
+    if args.restart:
+        return restart(args.restart)
 
     settings = retriever.load_settings()
     summary = retriever.index_documents(settings=settings)
