@@ -1,8 +1,9 @@
-"""Keyword search with bm25s: English stop words removed, Snowball stems."""
+"""Keyword search with bm25s: Latin-script words stemmed, scripts without spaces as character bigrams."""
 
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,15 +14,49 @@ import Stemmer
 # bm25s logs every index build at DEBUG, which leaks into the console chat.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
+# Scripts written without spaces between words (and Hangul, whose words carry attached particles):
+# overlapping character bigrams match whatever the word boundaries are, in any of these languages,
+# with no dictionary to ship (Lucene's CJK bigram approach). Each group is bigrammed on its own.
+_NO_SPACE = {
+    "thai": "\u0e00-\u0e7f",
+    "lao": "\u0e80-\u0eff",
+    "khmer": "\u1780-\u17ff\u19e0-\u19ff",
+    "myanmar": "\u1000-\u109f\ua9e0-\ua9ff\uaa60-\uaa7f",
+    "cjk": "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f",
+    "hangul": "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af",
+}
+_RUN = re.compile("|".join(f"[{chars}]+" for chars in _NO_SPACE.values()))
+# Marks and signs inside these scripts that are not letters of a word on their own.
+_NOT_WORD = re.compile("[\u0e2f\u0e46\u0e5a\u0e5b\u0ec6\u17d4-\u17da\u104a\u104b\u3001-\u3003\u30fb]")
+
 
 @lru_cache(maxsize=1)
 def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+def _bigrams(run: str) -> list[str]:
+    """Overlapping character pairs of one run; a lone character stands for itself."""
+    return [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def _split(text: str) -> tuple[str, list[str]]:
+    """The text with no-space runs blanked out (for the word tokenizer), and those runs' bigrams."""
+    grams: list[str] = []
+    for match in _RUN.finditer(text):
+        for piece in _NOT_WORD.split(match.group()):
+            if piece:
+                grams.extend(_bigrams(piece))
+    return (_RUN.sub(" ", text) if grams else text), grams
+
+
 def tokenize(texts: list[str]) -> list[list[str]]:
-    """Lower-cased, stemmed word tokens without stop words."""
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False)
+    """Per text: lower-cased, stemmed words without English stop words, then character bigrams."""
+    parts = [_split(text) for text in texts]
+    words = bm25s.tokenize(
+        [rest for rest, _ in parts], stopwords="en", stemmer=_stemmer(), return_ids=False, show_progress=False
+    )
+    return [w + grams for w, (_, grams) in zip(words, parts, strict=True)]
 
 
 def build_bm25(texts: list[str]) -> bm25s.BM25:
@@ -44,3 +79,16 @@ def scores(index: bm25s.BM25, query: str, size: int) -> np.ndarray:
     if not ids:
         return np.zeros(size, dtype=np.float32)
     return np.asarray(index.get_scores_from_ids(ids), dtype=np.float32)[:size]
+
+
+def idf_weights(index: bm25s.BM25, text: str) -> dict[str, float]:
+    """IDF of each distinct token of `text` in the index: log(1 + N / (1 + document frequency))."""
+    # bm25s keeps one column of a sparse matrix per token; its length is the token's document frequency.
+    indptr = index.scores["indptr"]
+    n_docs = max(1, int(index.scores["num_docs"]))
+    weights: dict[str, float] = {}
+    for token in dict.fromkeys(tokenize([text])[0]):
+        tid = index.vocab_dict.get(token)
+        df = int(indptr[tid + 1] - indptr[tid]) if tid is not None else 0
+        weights[token] = float(np.log(1 + n_docs / (1 + df)))
+    return weights
