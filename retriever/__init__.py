@@ -5,10 +5,12 @@ Public API (the CLI and the bot call only these):
 - `index_corpus()` does the same from ready-made `Document`s (BEIR datasets, tests).
 - `search()` returns ranked `Passage`s; `ask()` returns a cited `Answer`.
 - `status()` reads the live index's manifest; `render_text()` formats an answer as plain text.
+- `events()` and `documents()` read the events and document facts kept in the live index.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -157,3 +159,36 @@ from .links import citation_link  # noqa: E402
 
 __all__ += ["DocFacts", "Event", "citation_link", "document_facts", "extract_events", "list_events"]
 __all__ += ["select_events"]
+
+
+def events(
+    date_from: str | None = None,
+    date_to: str | None = None,
+    *,
+    settings: Settings | None = None,
+    today: _dt.date | None = None,
+) -> list[Event]:
+    """Events kept in the live index overlapping [date_from, date_to], upcoming first, then recent.
+
+    Defined after `from .events import ...`, so `retriever.events` is this function; the module
+    stays importable as `from retriever.events import ...`.
+    """
+    from .store import read_documents
+
+    docs = read_documents(_settings(settings).index_dir)
+    found = [Event.from_dict(e) for entry in docs.values() for e in entry["events"]]
+    return select_events(found, date_from, date_to, today)
+
+
+def documents(settings: Settings | None = None) -> list[dict[str, Any]]:
+    """Each document of the live index as `docs --json` lists it: id, title, date, source, facts."""
+    from .store import read_documents
+
+    keys = ("title", "date", "source", "facts")
+    return [
+        {"id": doc_id} | {k: entry[k] for k in keys}
+        for doc_id, entry in read_documents(_settings(settings).index_dir).items()
+    ]
+
+
+__all__ += ["documents", "events"]

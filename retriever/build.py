@@ -23,6 +23,8 @@ import numpy as np
 from . import store
 from .chunking import chunk_document
 from .embedding import Embedder, embed_text, get_embedder
+from .events import extract_events
+from .facts import DocFacts, document_facts
 from .keyword import build_bm25
 from .readers import ReadError, find_sources, read_document
 from .settings import Settings
@@ -30,8 +32,10 @@ from .types import Chunk, CollectionShrank, Document, IndexMissing, IndexSummary
 
 log = logging.getLogger(__name__)
 
-# Bump when reading or chunking changes what an unchanged file turns into: forces a full rebuild.
-PIPELINE = 1
+# Bump when reading, chunking or what is kept per document changes what an unchanged file turns into:
+# forces a full rebuild once. Each bump says why, and that is printed as the rebuild's reason.
+PIPELINE = 2
+PIPELINE_CHANGES = {2: "each document's facts and events are now kept in the index"}
 _DOC_FIELDS = ("title", "source", "publisher", "date", "language")
 
 SHRINK_RULE = (
@@ -136,6 +140,16 @@ def doc_entry(doc: Document, sha256: str, n_chunks: int) -> dict[str, Any]:
     return entry | ({"meta": doc.meta} if doc.meta else {})
 
 
+def facts_and_events(doc: Document) -> dict[str, Any]:
+    """The manifest keys "facts" and "events" of a document (read once here, so readers need no files)."""
+    try:
+        events = [e.to_dict() for e in extract_events(doc)]
+        return {"facts": document_facts(doc).to_dict(), "events": events}
+    except Exception:  # a fault in reading cues must not keep the document out of search
+        log.exception("facts and events of %s could not be read; it is indexed without them", doc.id)
+        return {"facts": DocFacts().to_dict(), "events": []}
+
+
 def _live(index_dir: Path) -> tuple[store.Version | None, dict[str, Any] | None, str]:
     """The live version, its manifest, and why it cannot be built upon ("" when it can)."""
     if store.current_version(index_dir) is None:
@@ -163,6 +177,7 @@ def _full_rebuild_reason(
         return "first build"
     changed = [
         f"{key} {previous.get(key)!r} -> {value!r}"
+        + (f" ({PIPELINE_CHANGES[value]})" if key == "pipeline" and value in PIPELINE_CHANGES else "")
         for key, value in config.items()
         if previous.get(key) != value
     ]
@@ -213,7 +228,7 @@ def plan(
             p.unchanged.append(doc_id)  # same content, embedded again for a full rebuild
         else:
             p.changed.append(doc_id)
-        p.docs[doc_id] = doc_entry(doc, source.sha256, len(chunks))
+        p.docs[doc_id] = doc_entry(doc, source.sha256, len(chunks)) | facts_and_events(doc)
         p.fresh.extend((c, doc) for c in chunks)
     p.skipped.sort(key=lambda s: s.id)
     return p

@@ -1,5 +1,6 @@
 """Commands `docs`, `events` and `feedback export`: what the documents are, what happens when, and
-what users found wanting."""
+what users found wanting. `docs` and `events` read what the index build kept; with `--documents` they
+read a folder directly instead (a folder not indexed yet)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+# The package's read API: `events` there is the function reading the live index, not the module.
+from . import documents as indexed_documents
+from . import events as indexed_events
 from .dates import parse_iso
 from .events import Event, extract_events, select_events
 from .facts import DocFacts, document_facts
 from .feedback import export, known_questions
 from .readers import ReadError, find_sources, read_document
-from .settings import load_settings
+from .settings import Settings, load_settings
 from .types import Document
 
 
@@ -44,24 +48,37 @@ def read_documents(folder: Path) -> list[Document]:
     return documents
 
 
+def _source_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--index", type=Path, help="index folder to read (default: index/)")
+    p.add_argument(
+        "--documents", type=Path, help="read this documents folder directly instead of the index"
+    )
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return load_settings().with_(index_dir=args.index)
+
+
 def add_docs_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--documents", type=Path, help="documents folder (default: documents/)")
+    _source_arguments(p)
     p.add_argument("--json", action="store_true", help="print a JSON list")
 
 
 def run_docs(args: argparse.Namespace) -> int:
     """Each document with its title, date and facts."""
-    folder = args.documents or load_settings().documents_dir
-    rows = [
-        {
-            "id": d.id,
-            "title": d.title,
-            "date": d.date,
-            "source": d.source,
-            "facts": document_facts(d).to_dict(),
-        }
-        for d in read_documents(folder)
-    ]
+    if args.documents:
+        rows = [
+            {
+                "id": d.id,
+                "title": d.title,
+                "date": d.date,
+                "source": d.source,
+                "facts": document_facts(d).to_dict(),
+            }
+            for d in read_documents(args.documents)
+        ]
+    else:
+        rows = indexed_documents(_settings(args))
     if args.json:
         _print_json(rows)
         return 0
@@ -78,7 +95,7 @@ def add_events_arguments(p: argparse.ArgumentParser) -> None:
         "--from", dest="date_from", type=_iso, help="only events ending on or after DATE (YYYY[-MM[-DD]])"
     )
     p.add_argument("--to", dest="date_to", type=_iso, help="only events starting on or before DATE")
-    p.add_argument("--documents", type=Path, help="documents folder (default: documents/)")
+    _source_arguments(p)
     p.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)  # for reproducible order
     p.add_argument("--json", action="store_true", help="print a JSON list")
 
@@ -93,9 +110,11 @@ def event_line(event: Event) -> str:
 
 def run_events(args: argparse.Namespace) -> int:
     """Events of the documents, upcoming first, then the most recent."""
-    folder = args.documents or load_settings().documents_dir
-    events = [e for d in read_documents(folder) for e in extract_events(d)]
-    chosen = select_events(events, args.date_from, args.date_to, today=args.today)
+    if args.documents:
+        events = [e for d in read_documents(args.documents) for e in extract_events(d)]
+        chosen = select_events(events, args.date_from, args.date_to, today=args.today)
+    else:
+        chosen = indexed_events(args.date_from, args.date_to, settings=_settings(args), today=args.today)
     if args.json:
         _print_json([e.to_dict() for e in chosen])
     else:

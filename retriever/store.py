@@ -50,6 +50,17 @@ def read_manifest(index_dir: Path) -> dict[str, Any]:
     return json.loads((index_dir / version / "manifest.json").read_text(encoding="utf-8"))
 
 
+def read_documents(index_dir: Path) -> dict[str, dict[str, Any]]:
+    """The live version's manifest entry of each document, each holding its "facts" and "events"."""
+    documents: dict[str, dict[str, Any]] = read_manifest(index_dir)["documents"]
+    if any("facts" not in entry or "events" not in entry for entry in documents.values()):
+        raise IndexMissing(
+            f"the index at {index_dir} was built before documents' facts and events were kept:"
+            " run `python -m retriever index`"
+        )
+    return documents
+
+
 def next_version_name(index_dir: Path) -> str:
     """One past the highest version number ever built here."""
     numbers = [

@@ -3,6 +3,7 @@ kill -9 mid-build and the collapse guard (real model, real FAISS)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -16,7 +17,10 @@ import numpy as np
 import pytest
 
 import retriever
-from retriever import CollectionShrank, IndexSummary, Settings, store
+from retriever import CollectionShrank, IndexSummary, Settings, build, store
+from retriever.events import extract_events
+from retriever.facts import document_facts
+from retriever.readers import read_path
 from retriever.settings import ROOT
 
 DOCS = {
@@ -345,3 +349,63 @@ def test_index_corpus_has_the_same_guard(built: Built, tmp_path: Path) -> None:
         "d1",
         "d2",
     )
+
+
+WORKSHOP = (
+    "# Plastic credits workshop\n\nThe Regional Workshop on Plastic Credits will be held in Da Nang, "
+    "Viet Nam, on 3-5 March 2027. It is organised by UNEP.\n"
+)
+
+
+def test_facts_and_events_are_kept_in_the_manifest_and_carried_forward(copy: Built) -> None:
+    (copy.docs / "workshop.md").write_text(WORKSHOP, encoding="utf-8")
+    assert retriever.index_documents(settings=copy.settings).added == ("workshop.md",)
+    entries = retriever.status(settings=copy.settings)["documents"]
+    for doc_id, entry in entries.items():  # what the build kept is what the document says
+        doc = read_path(copy.docs / doc_id, copy.docs)
+        assert entry["facts"] == document_facts(doc).to_dict()
+        assert entry["events"] == [e.to_dict() for e in extract_events(doc)]
+    [event] = entries["workshop.md"]["events"]
+    assert (event["start"], event["end"], event["place"]) == ("2027-03-03", "2027-03-05", "Da Nang, Viet Nam")
+    assert entries["straws.html"]["facts"]["in_force"] == "2022-06"
+
+    (copy.docs / "bottles.md").write_text(DOCS["bottles.md"] + "\nA can earns 5 cents.\n", encoding="utf-8")
+    s = retriever.index_documents(settings=copy.settings)
+    assert s.changed == ("bottles.md",) and "workshop.md" in s.unchanged and not s.full_rebuild
+    after = retriever.status(settings=copy.settings)["documents"]
+    for doc_id in s.unchanged:  # copied from the previous version's manifest, not read again
+        assert after[doc_id] == entries[doc_id]
+
+    # The read API serves them from the live index.
+    assert retriever.events(settings=copy.settings) == [retriever.Event.from_dict(event)]
+    assert retriever.events("2028", settings=copy.settings) == []
+    listed = retriever.documents(settings=copy.settings)
+    assert [d["id"] for d in listed] == sorted(after)
+    assert listed[-1] == {
+        "id": "workshop.md",
+        "title": "Plastic credits workshop",
+        "date": after["workshop.md"]["date"],
+        "source": after["workshop.md"]["source"],
+        "facts": after["workshop.md"]["facts"],
+    }
+
+
+def test_an_index_built_before_facts_and_events_is_rebuilt_once_and_says_why(copy: Built) -> None:
+    # Turn the live version into one an earlier pipeline wrote: no facts or events per document.
+    path = copy.settings.index_dir / "v000001" / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["pipeline"] = 1
+    for entry in manifest["documents"].values():
+        del entry["facts"], entry["events"]
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    stale = r"built before documents' facts and events were kept: run `python -m retriever index`"
+    with pytest.raises(retriever.IndexMissing, match=stale):
+        retriever.events(settings=copy.settings)
+    with pytest.raises(retriever.IndexMissing, match=r"`python -m retriever index`"):
+        retriever.documents(settings=copy.settings)
+
+    s = retriever.index_documents(settings=copy.settings)
+    assert s.full_rebuild and s.unchanged == tuple(sorted(DOCS))
+    assert f"pipeline 1 -> {build.PIPELINE} (each document's facts and events" in s.reason
+    assert {d["id"] for d in retriever.documents(settings=copy.settings)} == set(DOCS)
+    assert not retriever.index_documents(settings=copy.settings).full_rebuild  # once only
