@@ -50,9 +50,7 @@ def read_documents(folder: Path) -> list[Document]:
 
 def _source_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--index", type=Path, help="index folder to read (default: index/)")
-    p.add_argument(
-        "--documents", type=Path, help="read this documents folder directly instead of the index"
-    )
+    p.add_argument("--documents", type=Path, help="read this documents folder directly instead of the index")
 
 
 def _settings(args: argparse.Namespace) -> Settings:

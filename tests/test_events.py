@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from retriever import cli
+import retriever
+from retriever import Settings, cli
 from retriever.dates import as_date, find_dates
 from retriever.events import Event, extract_events, list_events, select_events
 from retriever.readers import find_sources, read_document, read_path
@@ -254,3 +256,74 @@ def test_events_command(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["events", "--from", "2025-13"])
     assert exited.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+# A small real index: the KEP seed page (two events ahead in 2025), ICLEI's page (several events),
+# two INC fact sheets and a regulation without events.
+INDEXED = (
+    KEP,
+    ICLEI,
+    FS + "02_inc-2-paris-zero-draft-mandate-2023.md",
+    FS + "03_inc-3-nairobi-enb-summary-2023.md",
+    FS + "29_cn-hainan-plastic-ban-2020.md",
+)
+
+
+@pytest.fixture(scope="module")
+def indexed(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    root = tmp_path_factory.mktemp("events-index")
+    for name in INDEXED:
+        (root / "documents" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(DOCUMENTS / name, root / "documents" / name)
+    settings = base_settings.with_(documents_dir=root / "documents", index_dir=root / "index", threads=1)
+    retriever.index_documents(settings=settings)
+    return settings
+
+
+def test_events_command_reads_the_index(indexed: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    index = ["--index", str(indexed.index_dir)]
+    assert (
+        cli.main(["events", *index, "--from", "2024-11", "--to", "2025", "--json", "--today", "2026-12-02"])
+        == 0
+    )
+    listed = json.loads(capsys.readouterr().out)
+    assert [(e["start"], e["doc_id"]) for e in listed] == [
+        ("2025-11-20", KEP),
+        ("2025-11-18", KEP),
+        ("2024-11-07", ICLEI),
+    ]
+    assert all(list(e) == ["title", "start", "end", "place", "organisers", "doc_id", "quote"] for e in listed)
+
+    # Everything the index holds is what the documents themselves give, quotes verbatim.
+    assert cli.main(["events", *index, "--json", "--today", "2025-06-01"]) == 0
+    from_index = json.loads(capsys.readouterr().out)
+    assert (
+        cli.main(["events", "--documents", str(indexed.documents_dir), "--json", "--today", "2025-06-01"])
+        == 0
+    )
+    assert from_index == json.loads(capsys.readouterr().out)
+    texts = {name: read_path(indexed.documents_dir / name, indexed.documents_dir).text for name in INDEXED}
+    assert {e["doc_id"] for e in from_index} == set(INDEXED) - {FS + "29_cn-hainan-plastic-ban-2020.md"}
+    assert all(e["quote"] in texts[e["doc_id"]] for e in from_index)
+
+    assert cli.main(["events", *index, "--today", "2025-06-01"]) == 0
+    text = capsys.readouterr().out.splitlines()
+    assert text[0].startswith(
+        "2025-11-18 – 2025-11-19  Knowledge Exchange Program (KEP) — Kuala Lumpur, Malaysia"
+    )
+    assert text[-1].startswith("2016  Zero Plastic Campaign Programme — Kuala Lumpur")
+
+
+def test_events_api_reads_the_live_index(indexed: Settings) -> None:
+    upcoming = retriever.events("2025", settings=indexed, today=dt.date(2025, 11, 19))
+    assert [(e.title, e.start) for e in upcoming] == [
+        ("Knowledge Exchange Program (KEP)", "2025-11-18"),  # running
+        ("Study Tour", "2025-11-20"),
+    ]
+    inc = retriever.events("2023-11-15", "2023-11-15", settings=indexed)
+    assert [(e.start, e.end, e.place) for e in inc] == [("2023-11-11", "2023-11-19", "Nairobi")]
+
+
+def test_events_without_an_index_name_the_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["events", "--index", str(tmp_path / "none")]) == 2
+    assert "run `python -m retriever index`" in capsys.readouterr().err

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from retriever import cli
+import retriever
+from retriever import Settings, cli
 from retriever.facts import DocFacts, document_facts
 from retriever.places import country_of, find_places
 from retriever.readers import read_path
@@ -219,3 +221,42 @@ def test_docs_command_lists_every_document_with_facts(capsys: pytest.CaptureFixt
     assert cli.main(["docs", "--documents", str(DOCUMENTS)]) == 0
     text = capsys.readouterr().out
     assert f"{KEP}: SEA-MaP kicks off" in text and "China, Hainan · regulation" in text
+
+
+HAINAN = "factsheets/29_cn-hainan-plastic-ban-2020.md"
+
+
+@pytest.fixture(scope="module")
+def indexed(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A small real index: an event page, a provincial ban and a regional campaign page."""
+    root = tmp_path_factory.mktemp("facts-index")
+    for name in (KEP, ICLEI, HAINAN):
+        (root / "documents" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(DOCUMENTS / name, root / "documents" / name)
+    settings = base_settings.with_(documents_dir=root / "documents", index_dir=root / "index", threads=1)
+    retriever.index_documents(settings=settings)
+    return settings
+
+
+def test_docs_command_reads_the_index(indexed: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["docs", "--json", "--index", str(indexed.index_dir)]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [row["id"] for row in listed] == sorted((KEP, ICLEI, HAINAN))
+    assert all(list(row) == ["id", "title", "date", "source", "facts"] for row in listed)
+    rows = {row["id"]: row for row in listed}
+    assert (rows[KEP]["date"], rows[KEP]["source"]) == ("2025-11", "https://seamap-asean.org/?p=8627")
+    assert (rows[KEP]["facts"]["country"], rows[KEP]["facts"]["kind"]) == ("Malaysia", "event")
+    assert rows[HAINAN]["facts"]["in_force"] == "2020-12-01"
+    # The index holds what the documents say, and the Python API gives the same rows.
+    for doc_id, row in rows.items():
+        assert row["facts"] == facts_of(doc_id).to_dict()
+    assert retriever.documents(settings=indexed) == listed
+
+    assert cli.main(["docs", "--index", str(indexed.index_dir)]) == 0
+    text = capsys.readouterr().out
+    assert f"{HAINAN}: China: Hainan Province bans" in text and "China, Hainan · regulation" in text
+
+
+def test_docs_without_an_index_name_the_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["docs", "--index", str(tmp_path / "none")]) == 2
+    assert "run `python -m retriever index`" in capsys.readouterr().err
