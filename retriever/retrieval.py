@@ -11,26 +11,97 @@ from pathlib import Path
 
 import numpy as np
 
-from . import keyword, store
+from . import grounding, keyword, store
 from .embedding import Embedder, get_embedder
 from .settings import Settings
 from .types import Passage
 
 _WORD = re.compile(r"\w+")
+# Grounding lifts, as shares of the best fused score (tuned on the dev questions).
+GROUND_TITLE = 0.25
+GROUND_TEXT = 0.25
 _live: dict[Path, LiveIndex] = {}
 _live_lock = threading.Lock()
 
 
-@dataclass
-class Hits:
-    """Ranked chunk rows with their scores, plus what the answer step reuses."""
+@dataclass(frozen=True)
+class SearchResult:
+    """One question's ranked chunk rows, pinned to the index version they were found in.
 
-    rows: list[int]
-    scores: list[float]
+    Everything composition reads (passages, sentence vectors, document records) comes from
+    `version`, so a reindex publishing mid-question can never mix two versions' rows.
+    """
+
+    version: store.Version
+    rows: tuple[int, ...]
+    scores: tuple[float, ...]
     dense: dict[int, float]
     bm25: dict[int, float]
     query_vector: np.ndarray
     timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def passage(self, i: int) -> Passage:
+        """The Passage of the i-th ranked row."""
+        row, score = self.rows[i], self.scores[i]
+        rec = self.version.records[row]
+        doc = self.version.manifest["documents"][rec["doc_id"]]
+        dense = self.dense.get(row)
+        if dense is None:
+            vector = self.version.faiss_index.reconstruct(int(rec["vid"]))
+            dense = float(np.dot(vector, self.query_vector))
+        return Passage(
+            id=rec["id"],
+            doc_id=rec["doc_id"],
+            text=rec["text"],
+            title=doc.get("title", ""),
+            section=rec["section"],
+            page=rec["page"],
+            date=doc.get("date", ""),
+            source=doc.get("source", ""),
+            publisher=doc.get("publisher", ""),
+            start=rec["start"],
+            end=rec["end"],
+            score=score,
+            dense_score=dense,
+            bm25_score=self.bm25.get(row),
+            sentences=tuple(tuple(s) for s in rec["sentences"]),
+        )
+
+    def passages(self) -> list[Passage]:
+        """All ranked passages, best first."""
+        return [self.passage(i) for i in range(len(self.rows))]
+
+    def sentence_vectors(self, i: int) -> np.ndarray:
+        """Vectors of the i-th ranked passage's sentences, one row per sentence span."""
+        rec = self.version.records[self.rows[i]]
+        first = rec["sent_row"]
+        return self.version.sentence_vectors[first : first + len(rec["sentences"])]
+
+    def document_text(self, doc_id: str) -> str:
+        """Title, sections and text of every chunk of one document (for coverage checks)."""
+        return _document_text(self.version, doc_id)
+
+    @property
+    def n_documents(self) -> int:
+        """Documents in the version searched."""
+        return int(self.version.manifest["n_documents"])
+
+
+def _document_text(version: store.Version, doc_id: str) -> str:
+    held = _doc_text_cache.get(id(version))
+    if held is None or held[0] is not version:
+        # Keyed by identity and checked, so a reloaded version never reads another's texts.
+        _doc_text_cache.clear()
+        held = _doc_text_cache[id(version)] = (version, {})
+    cache = held[1]
+    if doc_id not in cache:
+        title = version.manifest["documents"].get(doc_id, {}).get("title", "")
+        parts = [title] + [f"{r['section']}\n{r['text']}" for r in version.records if r["doc_id"] == doc_id]
+        cache[doc_id] = "\n".join(parts)
+    return cache[doc_id]
+
+
+_doc_text_cache: dict[int, tuple[store.Version, dict[str, str]]] = {}
 
 
 def _words(text: str) -> set[str]:
@@ -118,7 +189,7 @@ class Searcher:
         top = np.argsort(-scores, kind="stable")[:n]
         return {int(i): float(scores[i]) for i in top if scores[i] > 0}
 
-    def hits(
+    def search_result(
         self,
         query: str,
         *,
@@ -127,8 +198,10 @@ class Searcher:
         doc_ids: Iterable[str] | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
-    ) -> Hits:
-        """Ranked rows for a query in one mode; the step the answer composer builds on."""
+    ) -> SearchResult:
+        """Ranked rows for a query in one mode, all read from one pinned index version."""
+        if mode not in ("dense", "bm25", "hybrid"):
+            raise ValueError(f"unknown search mode {mode!r}: use dense, bm25 or hybrid")
         version = self.version
         t0 = time.perf_counter()
         qv = self.embedder.encode_query(query)
@@ -144,12 +217,14 @@ class Searcher:
             fused = bm25
         else:
             fused = fuse(dense, bm25, self.settings)
+        fused = ground(version, query, fused)
         ranked = sorted(fused, key=lambda r: -fused[r])
         rows = dedupe(version, ranked, k)
         t3 = time.perf_counter()
-        return Hits(
-            rows=rows,
-            scores=[fused[r] for r in rows],
+        return SearchResult(
+            version=version,
+            rows=tuple(rows),
+            scores=tuple(fused[r] for r in rows),
             dense=dense,
             bm25=bm25,
             query_vector=qv,
@@ -158,33 +233,6 @@ class Searcher:
                 "search": (t2 - t1) * 1000,
                 "fusion": (t3 - t2) * 1000,
             },
-        )
-
-    def passage(self, row: int, score: float, hits: Hits | None = None) -> Passage:
-        """The Passage for one chunk row."""
-        version = self.version
-        rec = version.records[row]
-        doc = version.manifest["documents"][rec["doc_id"]]
-        dense = hits.dense.get(row) if hits else None
-        if dense is None and hits is not None:
-            vector = version.faiss_index.reconstruct(int(rec["vid"]))
-            dense = float(np.dot(vector, hits.query_vector))
-        return Passage(
-            id=rec["id"],
-            doc_id=rec["doc_id"],
-            text=rec["text"],
-            title=doc.get("title", ""),
-            section=rec["section"],
-            page=rec["page"],
-            date=doc.get("date", ""),
-            source=doc.get("source", ""),
-            publisher=doc.get("publisher", ""),
-            start=rec["start"],
-            end=rec["end"],
-            score=score,
-            dense_score=dense,
-            bm25_score=hits.bm25.get(row) if hits else None,
-            sentences=tuple(tuple(s) for s in rec["sentences"]),
         )
 
     def search(
@@ -198,10 +246,10 @@ class Searcher:
         date_to: str | None = None,
     ) -> list[Passage]:
         """Top-k passages for a query."""
-        if mode not in ("dense", "bm25", "hybrid"):
-            raise ValueError(f"unknown search mode {mode!r}: use dense, bm25 or hybrid")
-        found = self.hits(query, k=k, mode=mode, doc_ids=doc_ids, date_from=date_from, date_to=date_to)
-        return [self.passage(r, s, found) for r, s in zip(found.rows, found.scores, strict=True)]
+        found = self.search_result(
+            query, k=k, mode=mode, doc_ids=doc_ids, date_from=date_from, date_to=date_to
+        )
+        return found.passages()
 
 
 def fuse(dense: dict[int, float], bm25: dict[int, float], settings: Settings) -> dict[int, float]:
@@ -225,6 +273,28 @@ def fuse(dense: dict[int, float], bm25: dict[int, float], settings: Settings) ->
     d, b = scaled(dense), scaled(bm25)
     w = settings.dense_weight
     return {r: w * d.get(r, 0.0) + (1 - w) * b.get(r, 0.0) for r in rows}
+
+
+def ground(version: store.Version, query: str, fused: dict[int, float]) -> dict[int, float]:
+    """Lift passages of documents about the question's numbered names and years; sink the rest.
+
+    "INC-3" and "9th forum" look alike to both search modes; a passage whose document title or
+    text holds the exact name is about it, one that lacks it is at best about a look-alike.
+    """
+    wanted = grounding.focus(query).exact
+    if not wanted or not fused:
+        return fused
+    docs = version.manifest["documents"]
+    top = max(fused.values()) or 1.0
+    out = {}
+    for row, score in fused.items():
+        rec = version.records[row]
+        title = docs[rec["doc_id"]].get("title", "")
+        in_title = sum(grounding.has_exact(title, t) for t in wanted)
+        in_text = sum(grounding.has_exact(f"{rec['section']} {rec['text']}", t) for t in wanted)
+        share = max(in_title, in_text) / len(wanted)
+        out[row] = score + top * (GROUND_TITLE * in_title / len(wanted) + GROUND_TEXT * share - GROUND_TEXT)
+    return out
 
 
 def dedupe(version: store.Version, ranked: list[int], k: int, threshold: float = 0.8) -> list[int]:

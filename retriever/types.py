@@ -101,9 +101,13 @@ class Answer:
     refused: bool
     citations: tuple[Citation, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
+    # The ranked passages the answer was composed from (best first): what evaluation scores
+    # retrieval on, so a question is searched once. Not part of `ask --json`.
+    passages: tuple[Passage, ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self) | {"citations": [asdict(c) for c in self.citations]}
+        data = {f: getattr(self, f) for f in ("question", "answer", "refused", "timings_ms")}
+        return data | {"citations": [asdict(c) for c in self.citations]}
 
 
 @dataclass(frozen=True)

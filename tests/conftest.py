@@ -49,3 +49,33 @@ def fake() -> Iterator[FakeTelegram]:
     """A fake Telegram Bot API server on 127.0.0.1, one per test module."""
     with FakeTelegram() as server:
         yield server
+
+
+# Look-alikes (three INC sessions, two numbered 3R forums), city bans, and the KL event seed page.
+SMALL_CORPUS = (
+    "factsheets/02_inc-2-paris-zero-draft-mandate-2023.md",
+    "factsheets/03_inc-3-nairobi-enb-summary-2023.md",
+    "factsheets/04_inc-4-ottawa-concludes-2024.md",
+    "factsheets/05_3r-forum-9th-bangkok-2019.md",
+    "factsheets/06_3r-forum-11th-siem-reap-2023.md",
+    "factsheets/18_ph-quezon-city-single-use-plastics-ban-2019.md",
+    "factsheets/29_cn-hainan-plastic-ban-2020.md",
+    "factsheets/32_tw-taipei-city-disposable-plastic-cup-ban-2022.md",
+    "sea-map-kep-epr-kuala-lumpur-2025.txt",
+)
+
+
+@pytest.fixture(scope="session")
+def small_settings(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A real index of nine real documents with look-alike entities (built once per session)."""
+    docs = tmp_path_factory.mktemp("small-docs")
+    for name in SMALL_CORPUS:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(DOCUMENTS / name, docs / name)
+    settings = base_settings.with_(
+        documents_dir=docs,
+        index_dir=tmp_path_factory.mktemp("small-index"),
+        data_dir=tmp_path_factory.mktemp("small-data"),
+    )
+    index_documents(settings=settings)
+    return settings

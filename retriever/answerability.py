@@ -1,0 +1,110 @@
+"""Should we answer? A small logistic model over language-neutral evidence, fitted on dev questions.
+
+No answerability or reranking model ships its weights through the package registry, so the decision
+is a calibrated classifier over what composition already measures: how close the best sentence is
+to the question, how much of the question the cited document covers (IDF-weighted), whether the
+exact names and numbers asked about are there, and whether the quote holds the kind of fact asked.
+`python -m retriever evaluate --calibrate` refits it on the dev half and writes the JSON below.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+MODEL_FILE = Path(__file__).with_name("answerability.json")
+FEATURES = (
+    "sentence_cosine",  # best quoted sentence vs question (model cosine)
+    "passage_cosine",  # its passage vs question
+    "sentence_cover",  # IDF-weighted share of question words in the quoted sentences
+    "document_cover",  # ... in the whole cited document
+    "names_found",  # share of the question's names the cited passage or its title mentions
+    "kind_stated",  # the quote holds the kind of fact asked (date, place, name, number)
+    "cross_lingual",  # question and document in different scripts: word overlap means little
+)
+# Word-overlap evidence is meaningless across scripts: these are zeroed for cross-lingual pairs.
+_LEXICAL = ("sentence_cover", "document_cover", "names_found")
+
+
+def vector(features: dict[str, float]) -> np.ndarray:
+    """Features in model order, lexical ones zeroed when question and document differ in script."""
+    cross = features.get("cross_lingual", 0.0) >= 0.5
+    return np.array(
+        [0.0 if cross and name in _LEXICAL else float(features.get(name, 0.0)) for name in FEATURES],
+        dtype=np.float64,
+    )
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> dict[str, object]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def probability(features: dict[str, float], path: Path = MODEL_FILE) -> float:
+    """Probability that the documents answer the question, from the fitted model."""
+    model = _load(path)
+    x = (vector(features) - np.array(model["mean"])) / np.array(model["scale"])
+    z = float(np.dot(np.array(model["weights"]), x) + float(model["bias"]))  # type: ignore[arg-type]
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def threshold(path: Path = MODEL_FILE) -> float:
+    """The calibrated probability under which the assistant refuses."""
+    return float(_load(path)["threshold"])  # type: ignore[arg-type]
+
+
+def fit(
+    rows: Sequence[dict[str, float]],
+    labels: Sequence[bool],
+    *,
+    refusal_weight: float = 1.5,
+    l2: float = 0.05,
+    steps: int = 3000,
+) -> dict[str, object]:
+    """Fit the logistic model and pick its threshold on labelled dev questions.
+
+    `labels` is True where the documents answer the question. Refusing an answerable question costs
+    less than answering an unanswerable one (an invented-looking answer is the worse failure), so
+    the threshold maximises answered-share + refusal_weight * refused-share.
+    """
+    x = np.array([vector(r) for r in rows])
+    y = np.array(labels, dtype=np.float64)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale < 1e-6] = 1.0
+    z = (x - mean) / scale
+    # Balance the classes: unanswerable questions are the minority and the costlier mistake.
+    weight = np.where(y > 0, 0.5 / max(1.0, y.sum()), 0.5 / max(1.0, (1 - y).sum())) * len(y)
+    w, b = np.zeros(z.shape[1]), 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(z @ w + b)))
+        grad = weight * (p - y)
+        w -= 0.1 * (z.T @ grad / len(y) + l2 * w)
+        b -= 0.1 * float(grad.mean())
+    p = 1 / (1 + np.exp(-(z @ w + b)))
+    best, best_gain = 0.5, -1.0
+    for t in np.linspace(0.05, 0.95, 91):
+        answered = float((p[y > 0] >= t).mean()) if (y > 0).any() else 0.0
+        refused = float((p[y == 0] < t).mean()) if (y == 0).any() else 0.0
+        gain = answered + refusal_weight * refused
+        if gain > best_gain:
+            best, best_gain = float(t), gain
+    return {
+        "features": list(FEATURES),
+        "mean": mean.round(6).tolist(),
+        "scale": scale.round(6).tolist(),
+        "weights": w.round(6).tolist(),
+        "bias": round(b, 6),
+        "threshold": round(best, 3),
+        "fitted_on": len(y),
+    }
+
+
+def save(model: dict[str, object], path: Path = MODEL_FILE) -> None:
+    """Write a fitted model where `probability` reads it."""
+    path.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    _load.cache_clear()

@@ -1,0 +1,205 @@
+"""What a question is about and what it asks for: exact entities, names, and the kind of fact wanted.
+
+Everything here is rules over the question's text, kept language-neutral where the signal is
+(digits, Latin acronyms, numbered names), and a short word list per language for the kind of fact
+asked (when / where / who / how many), since question words are the one thing no model gives us
+for free.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+_ORDINAL_WORDS = {
+    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+    "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th", "eleventh": "11th",
+    "twelfth": "12th", "thirteenth": "13th", "fourteenth": "14th", "fifteenth": "15th",
+}  # fmt: skip
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—−"})
+# "INC-3", "INC 3", "INC3", "COP28", "Decree 05", "R3": a name that carries a number.
+_NUMBERED = re.compile(r"\b([A-Za-z]{1,12}-|[A-Z][A-Za-z]{0,11} ?)(\d{1,3})\b(?![-/.,]?\d)")
+_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*")
+# Number prefixes that are units or counts, not the name of a numbered thing ("30 percent").
+_NOT_A_NAME = {
+    "in",
+    "on",
+    "at",
+    "by",
+    "of",
+    "to",
+    "for",
+    "from",
+    "since",
+    "until",
+    "and",
+    "or",
+    "the",
+    "rm",
+    "us",
+}
+
+# The kind of fact a question asks for, by its question words, per language.
+_KINDS = {
+    "when": (
+        r"\bwhen\b|\bwhat (?:date|year|day|month)\b|\bwhich (?:date|year|day|month)\b|\bsince when\b"
+        r"|\bbila(?:kah)?\b|\bkapan\b|\btarikh\b|\btanggal berapa\b|\btahun berapa\b|\bpada tahun\b"
+        r"|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่เท่าไร|ปีใด|ปีไหน|ปีอะไร"
+        r"|\bkhi nào\b|\bbao giờ\b|\bngày nào\b|\bnăm nào\b|\bthời gian nào\b"
+        r"|\bkailan\b|\banong petsa\b|\banong taon\b"
+        r"|何时|什么时候|哪一年|哪年|哪天|几月|何年"
+        r"|언제|몇 년|몇년|며칠|날짜"
+    ),
+    "where": (
+        r"\bwhere\b|\bwhich (?:city|country|venue|place|town|province)\b|\bwhat (?:venue|city|location)\b"
+        r"|\bdi ?mana\b|\blokasi\b|\bdi kota mana\b|\bdi negara mana\b"
+        r"|ที่ไหน|ที่ใด|สถานที่|จังหวัดใด|ประเทศใด"
+        r"|\bở đâu\b|\btại đâu\b|\bđịa điểm\b|\bthành phố nào\b"
+        r"|\bsaan\b|\bnasaan\b"
+        r"|哪里|哪裡|在哪|何处|地点|哪个城市|哪座城市"
+        r"|어디|어느 도시|장소"
+    ),
+    "who": (
+        r"\bwho\b|\bwhom\b|\bwhich (?:organi[sz]ation|agency|ministry|institute|body|group|company|official)"
+        r"|\bsiapa\b|\bpihak mana\b|\bagensi mana\b|\binstitusi mana\b"
+        r"|ใคร|หน่วยงานใด|องค์กรใด"
+        r"|\bai\b|\bcơ quan nào\b|\btổ chức nào\b"
+        r"|\bsino\b|\bsinu\b|\bnino\b|\bkanino\b"
+        r"|谁|誰|哪个机构|哪些机构|哪个组织|哪些组织|哪个部门"
+        r"|누가|누구|어느 기관|어떤 기관"
+    ),
+    "number": (
+        r"\bhow (?:many|much|long|big|large)\b"
+        r"|\bwhat (?:percentage|share|proportion|amount|rate|number|fine)\b"
+        r"|\bberapa\b|กี่|เท่าไร|เท่าไหร่|จำนวน|\bbao nhiêu\b|\bmấy\b|\bilan\b|\bmagkano\b"
+        r"|多少|几个|几家|几名|百分之|몇|얼마"
+    ),
+}
+_KIND_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _KINDS.items()}
+_MONTH = re.compile(
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?"
+    r"|nov(ember)?|dec(ember)?)\b|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม"
+    r"|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|tháng|[年月日]|월|일",
+    re.IGNORECASE,
+)
+_PERSON_TITLE = re.compile(
+    r"\b(Mr|Ms|Mrs|Dr|Prof|H\.E|Minister|Mayor|Director|Secretary|Chair|President|Governor|Officer|Head|"
+    r"Deputy|Ambassador|Executive)\b"
+)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a question is about: exact tokens that must appear, and names that should."""
+
+    exact: tuple[str, ...]  # canonical numbered names, ordinals and years: matched as whole tokens
+    names: tuple[str, ...]  # capitalised names and acronyms (lower-cased): matched as word prefixes
+    kind: str  # when | where | who | number | "" (anything)
+
+
+def canonical(text: str) -> str:
+    """Lower-cased text with numbered names joined ("INC 3", "inc-3" -> "inc-3") and ordinals as digits."""
+    text = _NUMBERED.sub(_join_numbered, text.translate(_DASHES))
+    pattern = r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b"
+    return re.sub(pattern, lambda m: _ORDINAL_WORDS[m.group(1)], text.lower())
+
+
+def _join_numbered(match: re.Match[str]) -> str:
+    word, number = match.group(1).rstrip("- "), match.group(2)
+    if word.lower() in _NOT_A_NAME:
+        return match.group(0)
+    return f"{word.lower()}-{int(number)}"
+
+
+def question_kind(question: str) -> str:
+    """The kind of fact asked for: when, where, who, number, or "" when no kind is clear."""
+    for kind in ("when", "where", "who", "number"):
+        if _KIND_RES[kind].search(question):
+            return kind
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def focus(question: str) -> Focus:
+    """The exact entities, names and asked kind of one question."""
+    text = canonical(question)
+    exact: list[str] = []
+    for match in re.finditer(r"\b[a-z]{1,12}-\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th)\b", text):
+        exact.append(match.group())
+    exact += _YEAR.findall(text)
+    names: list[str] = []
+    for match in _CAPITALISED.finditer(question):
+        name = match.group().lower()
+        # The first word of a sentence is capitalised anyway; keep it only when it is a longer name.
+        if (match.start() == 0 or question[: match.start()].rstrip().endswith(("?", ".", "!"))) and (
+            " " not in name
+        ):
+            continue
+        names.append(re.sub(r"['’]s$", "", name))
+    names += [a.lower() for a in _ACRONYM.findall(question) if not any(ch.isdigit() for ch in a)]
+    exact_set = dict.fromkeys(exact)
+    names = [n for n in dict.fromkeys(names) if not any(n in e for e in exact_set)]
+    return Focus(tuple(exact_set), tuple(names), question_kind(question))
+
+
+@lru_cache(maxsize=8192)
+def _canonical_tokens(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]{1,12}-\d{1,3}|\d{1,3}(?:st|nd|rd|th)|\d+", canonical(text)))
+
+
+def has_exact(text: str, token: str) -> bool:
+    """Whether `text` holds `token` as a whole canonical token ("inc-3" is not in "inc-30")."""
+    return token in _canonical_tokens(text)
+
+
+def mentions_name(text_lower: str, name: str) -> bool:
+    """Whether lower-cased text mentions a name, as a word prefix ('malaysia' finds 'malaysian')."""
+    stem = name if len(name) <= 5 else name[: max(5, len(name) - 2)]
+    return re.search(rf"(?<!\w){re.escape(stem)}", text_lower) is not None
+
+
+def states_kind(sentence: str, kind: str, question: str = "") -> bool:
+    """Whether a sentence holds the kind of fact asked for, beyond what the question already says.
+
+    "Who introduced the Quezon City ban?" is not answered by a sentence whose only names are
+    "Quezon City": the answer must add a date, number, name or place of its own.
+    """
+    asked = canonical(question)
+
+    def novel(values: Iterable[str]) -> bool:
+        return any(v.lower() not in asked for v in values)
+
+    if kind == "when":
+        dates = _YEAR.findall(sentence) + [
+            m.group() for m in _MONTH.finditer(sentence) if _NUMBER.search(sentence)
+        ]
+        return novel(dates)
+    if kind == "number":
+        words = re.findall(
+            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\b",
+            sentence,
+            re.IGNORECASE,
+        )
+        return novel(_NUMBER.findall(sentence) + words)
+    if not _is_latin(sentence):
+        return True  # no capitalisation to read names from: leave it to the other evidence
+    if kind == "who":
+        # A name is new when two of its words are ("Quezon City Council" adds only "Council").
+        names = re.findall(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|bin|binti|de|van))+", sentence)
+        new_name = any(sum(w.lower() not in asked for w in n.split()) >= 2 for n in names)
+        return bool(_PERSON_TITLE.search(sentence)) or new_name or novel(_ACRONYM.findall(sentence))
+    if kind == "where":
+        places = re.findall(r"\b(?:in|at|held|hosted|venue)\b[^.]{0,60}?\b([A-Z][a-z]+)", sentence)
+        return novel(places)
+    return True
+
+
+def _is_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return not letters or sum(c.isascii() for c in letters) / len(letters) > 0.7

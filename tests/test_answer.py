@@ -1,0 +1,121 @@
+"""Answers on a small real index: look-alikes, near misses, off-topic, the quoted fact, filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from retriever import Settings, ask
+from retriever.grounding import states_kind
+
+INC3 = "factsheets/03_inc-3-nairobi-enb-summary-2023.md"
+
+
+def _docs(answer) -> set[str]:  # type: ignore[no-untyped-def]
+    return {c.doc_id for c in answer.citations}
+
+
+def test_lookalike_session_is_answered_from_its_own_document(small_settings: Settings) -> None:
+    answer = ask("When did INC-3 take place?", settings=small_settings)
+    assert not answer.refused
+    assert _docs(answer) == {INC3}
+    assert "November 2023" in answer.answer
+
+
+def test_numbered_forum_is_not_confused_with_its_neighbour(small_settings: Settings) -> None:
+    answer = ask("Who co-organised the ninth regional 3R forum?", settings=small_settings)
+    assert not answer.refused
+    assert _docs(answer) == {"factsheets/05_3r-forum-9th-bangkok-2019.md"}
+    assert "UNCRD" in answer.answer or "MoNRE" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many people attended INC-5?",  # INC-5 is only mentioned as a future session
+        "When did INC-7 take place?",  # no such session in the documents
+        "What did the 14th 3R forum decide?",
+    ],
+)
+def test_numbered_names_the_documents_lack_are_refused(small_settings: Settings, question: str) -> None:
+    answer = ask(question, settings=small_settings)
+    assert answer.refused, answer.answer
+    assert not answer.citations
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the best recipe for chicken curry?",
+        "Who won the football world cup?",
+        "Write me a poem about the sea.",
+    ],
+)
+def test_off_topic_questions_are_refused(small_settings: Settings, question: str) -> None:
+    answer = ask(question, settings=small_settings)
+    assert answer.refused
+    assert "won't guess" in answer.answer
+
+
+def test_refusal_names_the_closest_documents(small_settings: Settings) -> None:
+    answer = ask("How many people attended INC-5?", settings=small_settings)
+    assert answer.refused
+    assert "closest documents" in answer.answer
+    assert "INC-4" in answer.answer  # the document that mentions INC-5
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When was the Knowledge Exchange Program on EPR held in Kuala Lumpur?", "when"),
+        ("Where did INC-2 take place?", "where"),
+        ("How many representatives attended the ninth 3R forum?", "number"),
+    ],
+)
+def test_the_quote_states_the_asked_kind_of_fact(small_settings: Settings, question: str, kind: str) -> None:
+    answer = ask(question, settings=small_settings)
+    assert not answer.refused, answer.answer
+    assert any(states_kind(c.quote, kind, question) for c in answer.citations), answer.answer
+
+
+def test_quotes_are_verbatim_and_numbered(small_settings: Settings) -> None:
+    answer = ask("What does the Quezon City ordinance forbid?", settings=small_settings)
+    assert not answer.refused
+    for n, citation in enumerate(answer.citations, start=1):
+        assert citation.n == n and f"[{n}]" in answer.answer
+        assert citation.quote in citation.passage
+        document = (small_settings.documents_dir / citation.doc_id).read_text(encoding="utf-8")
+        assert citation.passage in document and citation.title and citation.source
+
+
+def test_document_filter_applies_to_answers(small_settings: Settings) -> None:
+    only = ["factsheets/04_inc-4-ottawa-concludes-2024.md"]
+    answer = ask("Where did the negotiating committee meet?", doc_ids=only, settings=small_settings)
+    assert not answer.refused
+    assert _docs(answer) == set(only)
+
+
+def test_date_filter_applies_to_answers(small_settings: Settings) -> None:
+    answer = ask("Where did the plastics treaty session meet?", date_from="2024", settings=small_settings)
+    assert not answer.refused
+    assert all(c.date >= "2024" for c in answer.citations)
+
+
+@pytest.mark.parametrize("greeting", ["hello", "Terima kasih", "สวัสดีครับ", "你好", "안녕하세요", "xin chào"])
+def test_greetings_get_an_introduction_not_a_search(small_settings: Settings, greeting: str) -> None:
+    answer = ask(greeting, settings=small_settings)
+    assert answer.refused and not answer.citations
+    assert "documents" in answer.answer
+
+
+def test_answer_keeps_the_ranked_passages_but_not_in_json(small_settings: Settings) -> None:
+    answer = ask("Where was INC-4 held?", settings=small_settings)
+    assert len(answer.passages) >= 5
+    assert answer.passages[0].doc_id == "factsheets/04_inc-4-ottawa-concludes-2024.md"
+    assert set(answer.to_dict()) == {"question", "answer", "refused", "citations", "timings_ms"}
+
+
+def test_an_unknown_mode_is_an_error_not_a_refusal(small_settings: Settings) -> None:
+    from retriever import SettingsError
+
+    with pytest.raises(SettingsError):
+        ask("Where was INC-4 held?", mode="x", settings=small_settings)

@@ -1,0 +1,71 @@
+"""Question focus: exact numbered names and years, names, and the kind of fact asked, in several languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from retriever.grounding import canonical, focus, has_exact, question_kind, states_kind
+
+
+@pytest.mark.parametrize(
+    ("question", "exact"),
+    [
+        ("When did INC-3 take place?", ("inc-3",)),
+        ("When did INC 3 take place?", ("inc-3",)),
+        ("Who hosted the ninth 3R forum?", ("9th",)),
+        ("What is Indonesia's 2030 plastic target?", ("2030",)),
+        ("INC-3 diadakan di mana?", ("inc-3",)),
+        ("How much is 30 percent of the budget?", ()),
+    ],
+)
+def test_exact_entities_of_a_question(question: str, exact: tuple[str, ...]) -> None:
+    assert focus(question).exact == exact
+
+
+def test_numbered_names_match_whole_not_as_prefixes() -> None:
+    assert has_exact("the INC-3 session met in Nairobi", "inc-3")
+    assert has_exact("the third session (INC 3)", "inc-3")
+    assert not has_exact("INC-30 met later", "inc-3")
+    assert not has_exact("the 19th forum", "9th")
+    assert has_exact("The Ninth Regional 3R Forum", "9th")
+    assert canonical("INC–4") == "inc-4"  # an en dash is a hyphen
+
+
+def test_names_skip_the_capitalised_first_word() -> None:
+    found = focus("Where exactly did the ASEAN leaders endorse the Bangkok Declaration?")
+    assert "bangkok declaration" in found.names and "asean" in found.names
+    assert "where" not in found.names
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When was the Hainan ban announced?", "when"),
+        ("Bilakah larangan beg plastik bermula?", "when"),
+        ("Kapan larangan kantong plastik di Bogor berlaku?", "when"),
+        ("ห้ามใช้ถุงพลาสติกเมื่อไหร่", "when"),
+        ("Lệnh cấm bắt đầu khi nào?", "when"),
+        ("海南禁塑令什么时候开始？", "when"),
+        ("언제 시행되었나요?", "when"),
+        ("Kailan ipinatupad ang pagbabawal?", "when"),
+        ("Where was INC-2 held?", "where"),
+        ("INC-2 diadakan di mana?", "where"),
+        ("Who opened the training?", "who"),
+        ("谁主持了会议？", "who"),
+        ("How many countries attended?", "number"),
+        ("Berapa banyak negara hadir?", "number"),
+        ("What does the decree require?", ""),
+    ],
+)
+def test_kind_of_fact_asked(question: str, kind: str) -> None:
+    assert question_kind(question) == kind
+
+
+def test_a_quote_must_add_the_asked_fact_beyond_the_question() -> None:
+    question = "Who introduced the Quezon City ordinance?"
+    assert not states_kind("The Quezon City Council approved the ordinance.", "who", question)
+    assert states_kind("It was authored by Councilor Dorothy Delarmente.", "who", question)
+    assert states_kind("The forum met on 4-6 March 2019.", "when", "When did the forum meet?")
+    assert not states_kind("The forum discussed plastics.", "when", "When did the forum meet?")
+    assert not states_kind("INC-5 will decide.", "number", "How many attended INC-5?")
+    assert states_kind("More than 500 representatives took part.", "number", "How many attended?")

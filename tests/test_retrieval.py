@@ -1,0 +1,100 @@
+"""Search on a small real index: both fusion modes, grounding of look-alikes, filters, empty index, pinning."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from retriever import Document, Settings, index_corpus, index_documents, search
+from retriever.retrieval import open_searcher
+
+INC3 = "factsheets/03_inc-3-nairobi-enb-summary-2023.md"
+
+
+@pytest.mark.parametrize("fusion", ["weighted", "rrf"])
+def test_both_fusion_modes_rank_the_right_lookalike_first(small_settings: Settings, fusion: str) -> None:
+    settings = small_settings.with_(fusion=fusion)
+    found = search("When did INC-3 take place?", k=5, settings=settings)
+    assert found[0].doc_id == INC3
+    assert all(p.score >= q.score for p, q in zip(found, found[1:], strict=False))
+
+
+@pytest.mark.parametrize("mode", ["dense", "bm25", "hybrid"])
+def test_every_mode_finds_the_numbered_forum(small_settings: Settings, mode: str) -> None:
+    found = search("Where did the 11th 3R forum meet?", k=3, mode=mode, settings=small_settings)
+    assert found[0].doc_id == "factsheets/06_3r-forum-11th-siem-reap-2023.md"
+
+
+def test_document_filter_keeps_only_the_named_documents(small_settings: Settings) -> None:
+    wanted = ["factsheets/29_cn-hainan-plastic-ban-2020.md"]
+    found = search("plastic ban", k=10, doc_ids=wanted, settings=small_settings)
+    assert found and {p.doc_id for p in found} == set(wanted)
+
+
+def test_date_filter_uses_document_dates(small_settings: Settings) -> None:
+    found = search("plastic treaty negotiations", k=10, date_from="2024", settings=small_settings)
+    assert found and all(p.date >= "2024" for p in found)
+    before = search("plastic treaty negotiations", k=10, date_to="2019-12", settings=small_settings)
+    assert before and all(p.date[:7] <= "2019-12" for p in before)
+
+
+def test_passages_are_verbatim_slices_with_metadata(small_settings: Settings) -> None:
+    for passage in search("Quezon City dine-in plastics", k=3, settings=small_settings):
+        text = (small_settings.documents_dir / passage.doc_id).read_text(encoding="utf-8")
+        assert passage.text in text
+        assert passage.title and passage.source.startswith("http")
+        assert passage.id.startswith(passage.doc_id + "#")
+
+
+def test_empty_index_returns_nothing(base_settings: Settings, tmp_path: Path) -> None:
+    settings = base_settings.with_(index_dir=tmp_path / "index")
+    index_corpus([], settings.index_dir, settings=settings)
+    assert search("anything about plastic", settings=settings) == []
+
+
+def test_one_question_reads_one_version_while_new_ones_publish(base_settings: Settings, tmp_path: Path) -> None:
+    """Rows of one version must never be read against another's records."""
+    settings = base_settings.with_(index_dir=tmp_path / "index", documents_dir=tmp_path / "docs")
+
+    def corpus(marker: str, sentences: int) -> list[Document]:
+        text = " ".join(f"Version {marker} says plastic fact number {i} for the city." for i in range(sentences))
+        body = "\n\n".join([text] * 3)
+        return [Document(id=f"doc{d}.md", text=body, title=f"Doc {d} {marker}") for d in range(3)]
+
+    index_corpus(corpus("alpha", 30), settings.index_dir, settings=settings)
+    searcher = open_searcher(settings)
+    stop = threading.Event()
+
+    def republish() -> None:
+        for round_ in range(4):
+            marker, size = ("beta", 12) if round_ % 2 == 0 else ("alpha", 30)
+            index_corpus(corpus(marker, size), settings.index_dir, settings=settings, allow_shrink=True)
+        stop.set()
+
+    writer = threading.Thread(target=republish)
+    writer.start()
+    checked = 0
+    while not stop.is_set() or checked == 0:
+        result = searcher.search_result("plastic fact for the city", k=10, mode="hybrid")
+        markers = {("alpha" if "alpha" in p.text else "beta") for p in result.passages()}
+        assert len(markers) == 1, "one answer read two index versions"
+        assert all(p.title.endswith(markers.copy().pop()) for p in result.passages())
+        checked += 1
+    writer.join()
+    assert checked > 0
+
+
+def test_new_version_is_served_after_a_rebuild(small_settings: Settings, tmp_path: Path) -> None:
+    settings = small_settings.with_(index_dir=tmp_path / "index", documents_dir=tmp_path / "docs")
+    settings.documents_dir.mkdir()
+    (settings.documents_dir / "a.md").write_text("# Lao bag rule\n\nVientiane limits plastic bags.\n")
+    (settings.documents_dir / "b.md").write_text("# Cup rule\n\nTaipei limits plastic cups.\n")
+    index_documents(settings=settings)
+    first = open_searcher(settings).search_result("Vientiane bags", k=2, mode="hybrid").version.name
+    (settings.documents_dir / "c.md").write_text("# Fee\n\nHanoi charges for plastic bags.\n")
+    index_documents(settings=settings)
+    found = search("Hanoi charges", k=1, settings=settings)
+    assert found[0].doc_id == "c.md"
+    assert open_searcher(settings).search_result("x", k=1, mode="bm25").version.name != first
