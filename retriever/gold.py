@@ -339,6 +339,18 @@ def floor_failures(metrics: dict[str, float], floors: dict[str, float]) -> list[
     ]
 
 
+def gated_test_half(results: Sequence[QuestionResult]) -> list[QuestionResult]:
+    """The results of the TEST half of the gated gold sets."""
+    return [r for r in results if r.set_name in GATE and r.split == "test"]
+
+
+def fusion_mrr(results: dict[str, Sequence[QuestionResult]], k: int = 10) -> dict[str, float]:
+    """MRR@k per mode on the gated test half, which the fusion check compares (see FUSION_TOLERANCE)."""
+    return {
+        mode: round(gold_metrics(gated_test_half(rows), k)[f"mrr@{k}"], 4) for mode, rows in results.items()
+    }
+
+
 def gate_failures(results: Sequence[QuestionResult], k: int = 10) -> list[str]:
     """Every GATE floor the TEST half of its gold set misses, in words; a gated set absent fails too."""
     missed = []

@@ -61,13 +61,13 @@ def gate_lines(result: dict[str, Any]) -> list[str]:
         return [f"gate (hybrid, test half): {result['gate']} - not checked (needs --mode hybrid or all)"]
     lines = [f"gate (hybrid, test half) {result['gate']}: " + ("; ".join(missed) if missed else "ok")]
     mrr = f"mrr@{result['k']}"
-    test = {m: v.get("splits", {}).get("test", {}).get(mrr) for m, v in result["metrics"].items()}
-    if test.get("hybrid") is not None and len(test) > 1:
-        others = {m: v for m, v in test.items() if m != "hybrid" and v is not None}
+    test = result.get("fusion_mrr") or {}
+    if "hybrid" in test and len(test) > 1:
+        others = {m: v for m, v in test.items() if m != "hybrid"}
         best = max(others.values())
         verdict = "ok" if test["hybrid"] >= best - result.get("fusion_tolerance", 0.0) else "FAIL"
         lines.append(
-            f"fusion (test): hybrid {mrr} {test['hybrid']:.3f} >= max({', '.join(others)})"
+            f"fusion (gated test half): hybrid {mrr} {test['hybrid']:.3f} >= max({', '.join(others)})"
             f" {best:.3f} - {result.get('fusion_tolerance', 0.0)} {verdict}"
         )
     return lines

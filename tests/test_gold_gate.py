@@ -11,8 +11,8 @@ from retriever.gold import (
     GATE,
     MODES,
     QuestionResult,
+    fusion_mrr,
     gate_failures,
-    gold_metrics,
     gold_sets,
 )
 
@@ -39,7 +39,7 @@ def test_gold_gate_test_half(test_half: dict[str, list[QuestionResult]]) -> None
     assert not failing, f"gate missed: {'; '.join(failing)}\nfailing test questions: {', '.join(ids)}"
 
 
-def test_fusion_beats_each_single_mode(test_half: dict[str, list[QuestionResult]]) -> None:
-    mrr = {mode: round(gold_metrics(rows, 10)["mrr@10"], 4) for mode, rows in test_half.items()}
+def test_fusion_not_clearly_worse_than_a_single_mode(test_half: dict[str, list[QuestionResult]]) -> None:
+    mrr = fusion_mrr(test_half)
     best_single = max(mrr["dense"], mrr["bm25"])
     assert mrr["hybrid"] >= best_single - FUSION_TOLERANCE, f"MRR@10 on the test half: {mrr}"
