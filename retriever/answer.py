@@ -323,7 +323,8 @@ def answer_question(
     answer_it = (
         bool(found.chosen)
         and found.grounded
-        and answerability.probability(found.features) >= answerability.threshold()
+        and answerability.probability(found.features, settings.answer_model)
+        >= answerability.threshold(settings.answer_model)
     )
     if answer_it:
         text, citations = _citations(found.chosen, found.passages)

@@ -6,15 +6,14 @@ import argparse
 import hashlib
 import json
 import shutil
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from . import ask, index_documents, load_settings, report, status
+from . import index_documents, load_settings, report, status
 from .beir import evaluate_dataset
-from .calibrate import at_threshold, calibrate
+from .calibrate import calibrate
 from .gold import (
     DEFINITIONS,
     FUSION_TOLERANCE,
@@ -177,34 +176,11 @@ def gold_result(
 
 
 def run_calibration(
-    sets: Sequence[QuestionSet], settings_for: dict[str, Settings], *, mode: str, k: int, current: float
+    sets: Sequence[QuestionSet], settings_for: dict[str, Settings], *, mode: str
 ) -> dict[str, Any]:
-    """Fit on development questions only (never a test line), then check the prediction by asking again."""
-    started = time.perf_counter()
-    dev_sets = [
-        QuestionSet(
-            s.name, s.path, tuple(q for q in s.questions if q.split != "test"), s.extra_documents, s.gold
-        )
-        for s in sets
-    ]
-    unthresholded = {name: s.with_(min_score=-1.0) for name, s in settings_for.items()}
-    results = run_sets(dev_sets, unthresholded, mode=mode, k=k)
-    fit = calibrate(results)
-    sweep_seconds = time.perf_counter() - started
-    best = fit["best"]["min_score"]
-    mismatches = [
-        r.id
-        for r in results
-        if ask(r.question, mode=mode, settings=settings_for[r.set_name].with_(min_score=best)).refused
-        != (r.top_score is None or r.top_score < best)
-    ]
-    return fit | {
-        "mode": mode,
-        "current": at_threshold(results, current),
-        "sweep_seconds": round(sweep_seconds, 2),
-        "check_seconds": round(time.perf_counter() - started - sweep_seconds, 2),
-        "check_mismatches": mismatches,
-    }
+    """Fit the answerability model on development questions only (never a test line)."""
+    dev = [(q, settings_for[s.name]) for s in sets for q in s.questions if q.split != "test"]
+    return calibrate(dev, mode=mode)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -225,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
     }
     if args.calibrate:
         mode = "hybrid" if args.mode == "all" else args.mode
-        fit = run_calibration(sets, settings_for, mode=mode, k=args.k, current=settings.min_score)
+        fit = run_calibration(sets, settings_for, mode=mode)
         print(
             json.dumps(report.json_safe(fit), indent=2)
             if args.json

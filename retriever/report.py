@@ -168,22 +168,22 @@ def beir_lines(result: dict[str, Any]) -> list[str]:
 
 
 def calibration_lines(result: dict[str, Any]) -> list[str]:
-    """The calibration sweep as a table (whatever figures its rows hold), with the best and current rows."""
-    keys = list(result["grid"][0]) if result.get("grid") else list(result["best"])
-    rows = [*result.get("grid", []), result["best"], result["current"]]
-    labels = [*([""] * len(result.get("grid", []))), "best", "current"]
-    width = max(len(k) for k in keys)
+    """The fitted answerability model: weights, threshold, and how it does on the dev questions it saw."""
+    model = result["model"]
     lines = [
-        f"calibration on {result['n']} dev questions ({result['mode']}):",
-        "  ".join(f"{k:>{width}}" for k in [*keys, ""]),
+        f"answerability model fitted on {result['fitted_on']} of {result['n']} dev questions"
+        f" ({result['mode']}, {result['seconds']} s), threshold {model['threshold']}:"
     ]
-    for row, label in zip(rows, labels, strict=True):
-        lines.append("  ".join(f"{_cell(k, row.get(k)):>{width}}" for k in keys) + f"  {label}")
-    mismatches = ", ".join(result["check_mismatches"]) or "none"
+    lines += [
+        f"  {name:16s} {weight:+.3f}"
+        for name, weight in zip(model["features"], model["weights"], strict=True)
+    ]
     lines.append(
-        f"sweep {result['sweep_seconds']} s (one ask per question);"
-        f" check at best {result['check_seconds']} s, mismatches: {mismatches}"
+        f"in-sample: answered when right {_cell('a', result['answered_when_right'])},"
+        f" unanswerable refused {_cell('r', result['refused_unanswerable'])}"
     )
+    if result.get("saved"):
+        lines.append(f"written to {result['saved']}")
     return lines
 
 

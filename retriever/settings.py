@@ -37,7 +37,8 @@ class Settings:
     fusion: str = "weighted"  # RETRIEVER_FUSION: weighted | rrf
     dense_weight: float = 0.4  # RETRIEVER_DENSE_WEIGHT: share of the dense score in weighted fusion
     rrf_k: int = 60  # RETRIEVER_RRF_K
-    min_score: float = 0.35  # RETRIEVER_MIN_SCORE: refusal threshold on evidence strength
+    # RETRIEVER_ANSWER_MODEL: the answerability model and its refusal threshold (`evaluate --calibrate`)
+    answer_model: Path = ROOT / "retriever" / "answerability.json"
     max_answer_sentences: int = 3  # RETRIEVER_MAX_ANSWER_SENTENCES
     max_upload_mb: float = 20.0  # RETRIEVER_MAX_UPLOAD_MB
     max_question_chars: int = 1000  # RETRIEVER_MAX_QUESTION_CHARS

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from retriever import answerability
 from retriever.beir import load_beir, rank_documents
 from retriever.cli import main
 from retriever.gold import GOLD_DIR, gold_sets, load_gold, split_of
@@ -301,14 +303,17 @@ def test_evaluate_with_documents_needs_questions(
     assert "give --qa FILE" in capsys.readouterr().err
 
 
-def test_calibrate_fits_on_dev_only_and_its_prediction_holds(
-    tiny: dict[str, Path], capsys: pytest.CaptureFixture[str]
+def test_calibrate_fits_on_dev_only_and_writes_the_model(
+    tiny: dict[str, Path], capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    model = tmp_path / "answerability.json"
+    shutil.copy(answerability.MODEL_FILE, model)
+    monkeypatch.setenv("RETRIEVER_ANSWER_MODEL", str(model))
     argv = _argv(tiny, "--gold", str(tiny["gold"]), "--qa", str(tiny["extra"]), "--calibrate", "--json")
     assert main(argv) == 0
     result = json.loads(capsys.readouterr().out)
     # Gold dev half (2) and the --qa line naming no split (1); every test line is left out.
     assert result["n"] == 3
-    assert len(result["grid"]) == 33 and result["grid"][0]["min_score"] == 0.0
-    assert result["best"]["min_score"] in [row["min_score"] for row in result["grid"]]
-    assert result["check_mismatches"] == []
+    assert result["saved"] == str(model)
+    written = json.loads(model.read_text())
+    assert written["features"] == list(answerability.FEATURES) and 0 < written["threshold"] < 1

@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import pytest
 
-from retriever.calibrate import at_threshold, calibrate
 from retriever.gold import (
     GATE,
     QuestionResult,
@@ -194,19 +193,3 @@ def test_gate_reads_the_test_half_of_each_gated_set() -> None:
     assert gate_failures([replace(r, split="dev") for r in perfect]) == [
         f"{name}: no test-half questions evaluated"
     ]
-
-
-def test_calibration_predicts_refusals_from_scores() -> None:
-    dev = [replace(r, split="dev") for r in ROWS]
-    # With threshold 0.45: b (0.5) and a (0.6) answered; d (0.4) refused now; u2 (0.45) still answered.
-    point = at_threshold(dev, 0.45)
-    assert point["refusal_accuracy"] == 0.5 and point["false_refusal_rate"] == 0.5
-    assert point["answer_accuracy"] == 0.25 and point["decision_accuracy"] == 0.5
-    assert at_threshold(dev, 0.46)["refusal_accuracy"] == 1.0
-    fit = calibrate(dev, grid=(0.0, 0.46, 0.55, 0.7))
-    # 0.0 and 0.46 tie on decision accuracy 4/6 + answer accuracy 1/4; the upper middle of a tie is taken.
-    assert fit["best"]["min_score"] == 0.46 and fit["n"] == len(dev)
-    assert fit["best"]["decision_accuracy"] == pytest.approx(4 / 6)
-    assert [row["min_score"] for row in fit["grid"]] == [0.0, 0.46, 0.55, 0.7]
-    with pytest.raises(ValueError, match="no dev questions"):
-        calibrate([])

@@ -1,7 +1,8 @@
-"""Search on a small real index: both fusion modes, grounding of look-alikes, filters, empty index, pinning."""
+"""Search on a small real index: fusion modes, grounding of look-alikes, filters, empty index, pinning."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 from pathlib import Path
 
@@ -18,7 +19,7 @@ def test_both_fusion_modes_rank_the_right_lookalike_first(small_settings: Settin
     settings = small_settings.with_(fusion=fusion)
     found = search("When did INC-3 take place?", k=5, settings=settings)
     assert found[0].doc_id == INC3
-    assert all(p.score >= q.score for p, q in zip(found, found[1:], strict=False))
+    assert all(p.score >= q.score for p, q in itertools.pairwise(found))
 
 
 @pytest.mark.parametrize("mode", ["dense", "bm25", "hybrid"])
@@ -54,12 +55,16 @@ def test_empty_index_returns_nothing(base_settings: Settings, tmp_path: Path) ->
     assert search("anything about plastic", settings=settings) == []
 
 
-def test_one_question_reads_one_version_while_new_ones_publish(base_settings: Settings, tmp_path: Path) -> None:
+def test_one_question_reads_one_version_while_new_ones_publish(
+    base_settings: Settings, tmp_path: Path
+) -> None:
     """Rows of one version must never be read against another's records."""
     settings = base_settings.with_(index_dir=tmp_path / "index", documents_dir=tmp_path / "docs")
 
     def corpus(marker: str, sentences: int) -> list[Document]:
-        text = " ".join(f"Version {marker} says plastic fact number {i} for the city." for i in range(sentences))
+        text = " ".join(
+            f"Version {marker} says plastic fact number {i} for the city." for i in range(sentences)
+        )
         body = "\n\n".join([text] * 3)
         return [Document(id=f"doc{d}.md", text=body, title=f"Doc {d} {marker}") for d in range(3)]
 
