@@ -146,7 +146,7 @@ def test_an_uploaded_document_is_indexed_and_answers_the_next_question(
     assert not any("Testland" in c.title for c in refused.citations)
     mark = fake.mark()
     fake.user_sends_document(TESTLAND, "../../Testland Polystyrene Ban.md", ADMIN)
-    assert "Saved as Testland-Polystyrene-Ban.md" in reply_containing(fake, ADMIN, mark, "Saved as").text
+    assert "Received Testland-Polystyrene-Ban.md" in reply_containing(fake, ADMIN, mark, "Received").text
     summary = reply_containing(fake, ADMIN, mark, "Index v").text
     assert (
         "Added Testland-Polystyrene-Ban.md" in summary and "Added (1): Testland-Polystyrene-Ban.md" in summary
