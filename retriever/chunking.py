@@ -31,6 +31,10 @@ _SPACE_BREAK = re.compile(
     r"(?<=[\u0e01-\u0e45\u0e47-\u0e5b])[ \t\u00a0\u3000]+(?=[\u0e01-\u0e45\u0e47-\u0e5b])"
     r"|(?<=[\u0e81-\u0ec5\u0ec7-\u0eff])[ \t\u00a0\u3000]+(?=[\u0e81-\u0ec5\u0ec7-\u0eff])"
 )
+_THAI_LAO = re.compile("[\u0e01-\u0eff]")
+_MIN_SPACE_SENTENCE = 25  # characters: a short phrase before a space is not a sentence yet
+# A personal title starts the word before the space: the surname follows ("นายวราวุธ ศิลปอาชา").
+_THAI_NAME = re.compile(r"(?:^|\s)(?:นางสาว|นาย|นาง|ดร\.|คุณ|ศ\.|รศ\.|ผศ\.|พล\.[ตรอ]\.)\S*$")
 # Scripts written without spaces between words: a word is about 1.5 Han/kana characters, 4 Thai, Lao,
 # Khmer or Burmese ones (so a chunk holds about as many model tokens in them as in English).
 _HAN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
@@ -105,11 +109,29 @@ def _breaks(text: str) -> list[tuple[int, int]]:
             continue
         if m.group() == "." and _is_abbreviation(text, m.start()):
             continue
+        if m.group()[0] == "." and _THAI_LAO.match(text, max(0, m.start() - 1)):
+            continue  # Thai and Lao end no sentence with a dot, only abbreviations: พ.ศ. 2566, ค.ศ.
         cuts.append((m.end(), m.end()))
-    cuts.extend(m.span() for m in _SPACE_BREAK.finditer(text))
     cuts.extend(m.span() for m in _BULLET.finditer(text))
     cuts.sort()
-    return cuts
+    return _with_space_breaks(text, cuts)
+
+
+def _with_space_breaks(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`cuts` plus the Thai/Lao spaces that end a sentence: not those after a short run of text, which
+    part a title from a name, a name from a surname, or a short phrase from the next."""
+    spaces = [m.span() for m in _SPACE_BREAK.finditer(text)]
+    if not spaces:
+        return cuts
+    is_space = set(spaces)
+    out: list[tuple[int, int]] = []
+    last = 0
+    for a, b in sorted(cuts + spaces):
+        if (a, b) in is_space and (a - last < _MIN_SPACE_SENTENCE or _THAI_NAME.search(text, last, a)):
+            continue
+        out.append((a, b))
+        last = max(last, b)
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
