@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from . import store
+from . import milvus, store
 from .chunking import chunk_document
 from .embedding import Embedder, embed_text, get_embedder
 from .events import extract_events
@@ -396,10 +396,15 @@ def build(
             check_shrink(p, origin)
         if p.up_to_date:
             assert old is not None
+            if settings.backend == "milvus":  # e.g. the backend was switched since the last build
+                milvus.ensure(settings, old)
             n_docs, n_chunks = old.manifest["n_documents"], old.manifest["n_chunks"]
             return _summary(p, started, documents=n_docs, chunks=n_chunks, version=old.name)
         # The build folder exists from here on, so a build killed while embedding leaves a trace to clean.
         version, tmp_dir = store.reserve_version(index_dir)
         contents = assemble(p, embed(embedder, p.fresh, progress), version=version, started=started)
         publish(index_dir, tmp_dir, contents)
+        if settings.backend == "milvus":
+            fresh = {doc.id for _, doc in p.fresh}
+            milvus.sync(settings, contents, previous=p.previous, fresh_docs=fresh, full=bool(p.reason))
         return _summary(p, started, documents=len(p.docs), chunks=len(contents.records), version=version)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import grounding, keyword, store
+from . import grounding, keyword, milvus, store
 from .embedding import Embedder, get_embedder
 from .settings import Settings
 from .types import Passage
@@ -168,6 +168,8 @@ class Searcher:
     def _dense(
         self, version: store.Version, qv: np.ndarray, n: int, mask: np.ndarray | None
     ) -> dict[int, float]:
+        if self.settings.backend == "milvus":
+            return milvus.dense(self.settings, version, qv, n, mask)
         total = version.faiss_index.ntotal
         if total == 0:
             return {}
@@ -183,6 +185,8 @@ class Searcher:
         return hits
 
     def _bm25(self, version: store.Version, query: str, n: int, mask: np.ndarray | None) -> dict[int, float]:
+        if self.settings.backend == "milvus":
+            return milvus.keyword_hits(self.settings, version, query, n, mask)
         scores = keyword.scores(version.bm25, query, len(version.records))
         if mask is not None:
             scores = np.where(mask, scores, 0.0)

@@ -42,11 +42,17 @@ class Settings:
     max_answer_sentences: int = 3  # RETRIEVER_MAX_ANSWER_SENTENCES
     max_upload_mb: float = 20.0  # RETRIEVER_MAX_UPLOAD_MB
     max_question_chars: int = 1000  # RETRIEVER_MAX_QUESTION_CHARS
+    # Where dense and keyword search run: faiss (the index folder) | milvus (the collection at milvus_uri)
+    backend: str = "faiss"  # RETRIEVER_BACKEND
+    # RETRIEVER_MILVUS_URI: a milvus-lite file (*.db, embedded, one process) or a server (http://host:19530)
+    milvus_uri: str = str(ROOT / "index" / "milvus.db")
 
     def __post_init__(self) -> None:
         """Refuse values that cannot work, naming the setting, wherever the Settings are made."""
         _check_choice(self, "mode", ("dense", "bm25", "hybrid"))
         _check_choice(self, "fusion", ("weighted", "rrf"))
+        _check_choice(self, "backend", ("faiss", "milvus"))
+        _check_milvus_uri(self)
         for name in _POSITIVE:
             _check_positive(self, name)
         if not (isinstance(self.chunk_overlap, int) and 0 <= self.chunk_overlap < self.chunk_words):
@@ -89,6 +95,19 @@ def _check_choice(settings: Settings, name: str, choices: tuple[str, ...]) -> No
     value = getattr(settings, name)
     if value not in choices:
         raise _bad(name, value, "use " + ", ".join(choices[:-1]) + f" or {choices[-1]}")
+
+
+def _check_milvus_uri(settings: Settings) -> None:
+    uri = settings.milvus_uri
+    if settings.backend != "milvus":
+        return
+    # The schemes pymilvus accepts; a *.db path opens an embedded milvus-lite file instead.
+    if not isinstance(uri, str) or not (uri.endswith(".db") or uri.startswith(_MILVUS_SCHEMES)):
+        fix = "use a milvus-lite file ending in .db or a server URI like http://host:19530"
+        raise _bad("milvus_uri", uri, fix)
+
+
+_MILVUS_SCHEMES = ("http://", "https://", "tcp://", "unix:")
 
 
 def _check_positive(settings: Settings, name: str) -> None:
