@@ -123,15 +123,25 @@ def ask(
     doc_ids: Iterable[str] | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    lang: str | None = None,
     settings: Settings | None = None,
 ) -> Answer:
-    """A short answer quoted from the documents with numbered citations, or an honest refusal."""
+    """A short answer quoted from the documents with numbered citations, or an honest refusal.
+
+    `lang` sets the language of the assistant's own words; by default the question's.
+    """
     from .answer import answer_question
     from .retrieval import open_searcher
 
     s = _settings(settings, index_dir=Path(index_dir) if index_dir else None, mode=mode, k=k)
     return answer_question(
-        open_searcher(s), question, settings=s, doc_ids=doc_ids, date_from=date_from, date_to=date_to
+        open_searcher(s),
+        question,
+        settings=s,
+        doc_ids=doc_ids,
+        date_from=date_from,
+        date_to=date_to,
+        lang=lang,
     )
 
 
@@ -148,6 +158,7 @@ def render_text(answer: Answer) -> str:
     from .render import render_text as _render
 
     return _render(answer)
+
 
 from .collection import AddResult, RemoveResult, add_document, remove_document, supported_types  # noqa: E402
 

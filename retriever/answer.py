@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import answerability, grounding, keyword, lang
+from . import answerability, grounding, keyword, texts
+from . import lang as language
 from .retrieval import Searcher, SearchResult
 from .settings import Settings
 from .types import Answer, Citation, Passage
@@ -35,6 +36,9 @@ _PHRASING = frozenset(
 # Passages composed from; search goes deeper so evaluation can score recall@10 from one retrieval.
 SEARCH_DEPTH = 10
 MAX_QUOTE_CHARS = 700
+# A refused question whose evidence scored at least this share of the threshold is a near miss:
+# the refusal names the documents that came close instead of describing the whole collection.
+NEAR_MISS = 0.6
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,7 @@ def _satisfies(passage: Passage, token: str, about: set[str]) -> bool:
 def _language(result: SearchResult, passage: Passage) -> str:
     """A passage's language: its document's front matter, else detected from its text."""
     declared = result.version.manifest["documents"][passage.doc_id].get("language", "")
-    return declared.split("-")[0].lower() if declared else lang.detect(passage.text)
+    return declared.split("-")[0].lower() if declared else language.detect(passage.text)
 
 
 def _passage_ok(about: dict[str, set[str]], passage: Passage) -> bool:
@@ -191,7 +195,7 @@ def _features(
         "document_cover": _cover(weights, doc_tokens),
         "names_found": len(names) / len(focus.names) if focus.names else 1.0,
         "kind_stated": 1.0 if any(c.stated for c in chosen) else 0.0,
-        "cross_lingual": 0.0 if lang.detect(question) == _language(result, passage) else 1.0,
+        "cross_lingual": 0.0 if language.detect(question) == _language(result, passage) else 1.0,
     }
 
 
@@ -246,32 +250,23 @@ def _spans(chosen: list[Candidate], passages: list[Passage]) -> list[tuple[int, 
     return spans
 
 
-def _refusal(passages: list[Passage], n_docs: int) -> str:
-    """A refusal that still helps: the closest documents and what part of them came near."""
+def _refusal(passages: list[Passage], n_docs: int, lang: str, near: bool) -> str:
+    """A refusal that still helps: for a near miss the closest documents and their sections,
+    otherwise what the collection covers."""
     related: dict[str, str] = {}
-    for passage in passages[:5]:
-        if (passage.dense_score or 0.0) >= 0.3 and passage.title not in related:
+    for passage in passages[:5] if near else []:
+        if passage.title not in related:
             related[passage.title] = passage.section if passage.section != passage.title else ""
-    text = "The documents I have don't answer this, so I won't guess."
+    text = texts.t("refusal", lang)
     if related:
         lines = [f"• {title}" + (f" — {section}" if section else "") for title, section in related.items()]
-        text += " The closest documents are:\n" + "\n".join(lines[:3])
-    else:
-        text += (
-            f" I answer from {n_docs} documents on plastic policy in Asia: EPR, bans and levies,"
-            " roadmaps, city campaigns and events (who, when, where)."
-        )
-    return text
+        return f"{text} {texts.t('closest_documents', lang)}\n" + "\n".join(lines[:3])
+    return f"{text} {texts.t('refusal_scope', lang, n_docs=n_docs)}"
 
 
-def greeting(n_docs: int) -> str:
+def greeting(n_docs: int, lang: str = texts.DEFAULT) -> str:
     """What the assistant says to a greeting or 'what can you do'."""
-    return (
-        f"Hello! I answer questions about plastic policy in South-East and East Asia from {n_docs}"
-        " documents: Extended Producer Responsibility (EPR), bans and levies, roadmaps, city"
-        " campaigns and events. Every answer quotes the documents with numbered sources."
-        ' Try: "When was the SEA-MaP Knowledge Exchange Program on EPR?"'
-    )
+    return texts.t("greeting", lang, n_docs=n_docs)
 
 
 def _citations(chosen: list[Candidate], passages: list[Passage]) -> tuple[str, tuple[Citation, ...]]:
@@ -305,33 +300,38 @@ def answer_question(
     doc_ids: Iterable[str] | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    lang: str | None = None,
 ) -> Answer:
-    """Search, then quote the best sentences with citations, or refuse when evidence is weak."""
+    """Search, then quote the best sentences with citations, or refuse when evidence is weak.
+
+    The assistant's own words (refusal, greeting) are in `lang`, else the question's language;
+    quotes stay in the document's.
+    """
     started = time.perf_counter()
     question = " ".join(question.split())
+    lang = texts.language(lang or language.detect(question))
     if not question:
-        return Answer(question, "Please type a question about plastic policy.", True)
+        return Answer(question, texts.t("empty_question", lang), True, lang=lang)
     if is_smalltalk(question):
         n_docs = int(searcher.version.manifest["n_documents"])
-        return Answer(question, greeting(n_docs), True, (), {"total": (time.perf_counter() - started) * 1000})
+        elapsed = {"total": (time.perf_counter() - started) * 1000}
+        return Answer(question, greeting(n_docs, lang), True, (), elapsed, lang=lang)
 
     found = assess(
         searcher, question, settings=settings, doc_ids=doc_ids, date_from=date_from, date_to=date_to
     )
     t_compose = time.perf_counter()
     # A question naming INC-3 or 2030 is answered only from passages that name them exactly.
-    answer_it = (
-        bool(found.chosen)
-        and found.grounded
-        and answerability.probability(found.features, settings.answer_model)
-        >= answerability.threshold(settings.answer_model)
-    )
+    p = answerability.probability(found.features, settings.answer_model) if found.chosen else 0.0
+    cut = answerability.threshold(settings.answer_model)
+    answer_it = bool(found.chosen) and found.grounded and p >= cut
     if answer_it:
         text, citations = _citations(found.chosen, found.passages)
     else:
-        text, citations = _refusal(found.passages, found.result.n_documents), ()
+        near = p >= NEAR_MISS * cut
+        text, citations = _refusal(found.passages, found.result.n_documents, lang, near), ()
     done = time.perf_counter()
     timings = {k: round(v, 2) for k, v in found.result.timings_ms.items()}
     timings["composition"] = round((done - t_compose) * 1000, 2)
     timings["total"] = round((done - started) * 1000, 2)
-    return Answer(question, text, not answer_it, citations, timings, tuple(found.passages))
+    return Answer(question, text, not answer_it, citations, timings, tuple(found.passages), lang=lang)

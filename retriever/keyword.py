@@ -92,3 +92,11 @@ def idf_weights(index: bm25s.BM25, text: str) -> dict[str, float]:
         df = int(indptr[tid + 1] - indptr[tid]) if tid is not None else 0
         weights[token] = float(np.log(1 + n_docs / (1 + df)))
     return weights
+
+
+def known_share(index: bm25s.BM25, text: str) -> float:
+    """IDF-weighted share of the tokens of `text` that the index holds (1.0 for no tokens)."""
+    weights = idf_weights(index, text)
+    total = sum(weights.values())
+    known = sum(w for token, w in weights.items() if token in index.vocab_dict)
+    return known / total if total else 1.0

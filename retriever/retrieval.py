@@ -220,7 +220,8 @@ class Searcher:
         elif mode == "bm25":
             fused = bm25
         else:
-            fused = fuse(dense, bm25, self.settings)
+            known = keyword.known_share(version.bm25, query)
+            fused = fuse(dense, bm25, self.settings, keyword_trust=known)
         fused = ground(version, query, fused)
         ranked = sorted(fused, key=lambda r: -fused[r])
         rows = dedupe(version, ranked, k)
@@ -256,8 +257,15 @@ class Searcher:
         return found.passages()
 
 
-def fuse(dense: dict[int, float], bm25: dict[int, float], settings: Settings) -> dict[int, float]:
-    """Combine the two rankings: weighted normalised scores, or reciprocal rank fusion."""
+def fuse(
+    dense: dict[int, float], bm25: dict[int, float], settings: Settings, keyword_trust: float = 1.0
+) -> dict[int, float]:
+    """Combine the two rankings: weighted normalised scores, or reciprocal rank fusion.
+
+    `keyword_trust` (0-1) is the share of the query's words the keyword index knows: a Thai
+    question over English documents shares only its names and numbers with them, and scaling its
+    few keyword hits to [0, 1] would let them outvote the cross-lingual dense ranking.
+    """
     rows = set(dense) | set(bm25)
     if settings.fusion == "rrf":
         fused = dict.fromkeys(rows, 0.0)
@@ -275,8 +283,8 @@ def fuse(dense: dict[int, float], bm25: dict[int, float], settings: Settings) ->
         return {r: (s - low) / span for r, s in scores.items()}
 
     d, b = scaled(dense), scaled(bm25)
-    w = settings.dense_weight
-    return {r: w * d.get(r, 0.0) + (1 - w) * b.get(r, 0.0) for r in rows}
+    wb = (1 - settings.dense_weight) * keyword_trust
+    return {r: (1 - wb) * d.get(r, 0.0) + wb * b.get(r, 0.0) for r in rows}
 
 
 def ground(version: store.Version, query: str, fused: dict[int, float]) -> dict[int, float]:

@@ -104,6 +104,7 @@ class Answer:
     # The ranked passages the answer was composed from (best first): what evaluation scores
     # retrieval on, so a question is searched once. Not part of `ask --json`.
     passages: tuple[Passage, ...] = field(default=(), compare=False, repr=False)
+    lang: str = "en"  # the language the assistant's own words are in (the question's, or as asked)
 
     def to_dict(self) -> dict[str, Any]:
         data = {f: getattr(self, f) for f in ("question", "answer", "refused", "timings_ms")}

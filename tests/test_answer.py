@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SMALL_CORPUS
 
-from retriever import Settings, ask
+from retriever import Settings, ask, texts
 from retriever.grounding import states_kind
 
 INC3 = "factsheets/03_inc-3-nairobi-enb-summary-2023.md"
@@ -100,11 +101,33 @@ def test_date_filter_applies_to_answers(small_settings: Settings) -> None:
     assert all(c.date >= "2024" for c in answer.citations)
 
 
-@pytest.mark.parametrize("greeting", ["hello", "Terima kasih", "สวัสดีครับ", "你好", "안녕하세요", "xin chào"])
-def test_greetings_get_an_introduction_not_a_search(small_settings: Settings, greeting: str) -> None:
+@pytest.mark.parametrize(
+    ("greeting", "lang"),
+    [("hello", "en"), ("สวัสดีครับ", "th"), ("你好", "zh"), ("안녕하세요", "ko"), ("cảm ơn", "vi")],
+)
+def test_greetings_get_an_introduction_in_their_language(
+    small_settings: Settings, greeting: str, lang: str
+) -> None:
     answer = ask(greeting, settings=small_settings)
     assert answer.refused and not answer.citations
-    assert "documents" in answer.answer
+    assert answer.lang == lang
+    assert answer.answer == texts.t("greeting", lang, n_docs=len(SMALL_CORPUS))
+
+
+def test_a_refusal_speaks_the_question_language_and_quotes_stay_verbatim(small_settings: Settings) -> None:
+    refused = ask("วิธีทำแกงเขียวหวานไก่ทำอย่างไร", settings=small_settings)  # a Thai curry recipe
+    assert refused.refused and refused.lang == "th"
+    assert refused.answer.startswith(texts.t("refusal", "th"))
+    answered = ask("INC-3 diadakan di mana dan kapan?", settings=small_settings)
+    assert not answered.refused, answered.answer
+    assert answered.lang == "id"
+    assert all(c.quote in c.passage for c in answered.citations)  # English quotes, verbatim
+    assert {c.doc_id for c in answered.citations} == {INC3}
+
+
+def test_the_language_can_be_fixed_by_the_caller(small_settings: Settings) -> None:
+    answer = ask("What is the best recipe for chicken curry?", lang="ms", settings=small_settings)
+    assert answer.refused and answer.answer.startswith(texts.t("refusal", "ms"))
 
 
 def test_answer_keeps_the_ranked_passages_but_not_in_json(small_settings: Settings) -> None:

@@ -1,0 +1,58 @@
+"""The answerability model: fitting on labelled evidence, its threshold, and cross-lingual neutrality."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from retriever import answerability
+from retriever.answerability import FEATURES, fit, probability, save, threshold
+
+
+def _row(good: bool, rng: random.Random, cross: bool = False) -> dict[str, float]:
+    base = 0.7 if good else 0.3
+    row = {name: min(1.0, max(0.0, base + rng.uniform(-0.2, 0.2))) for name in FEATURES}
+    row["cross_lingual"] = 1.0 if cross else 0.0
+    row["kind_stated"] = 1.0
+    return row
+
+
+@pytest.fixture()
+def fitted(tmp_path: Path) -> Path:
+    rng = random.Random(7)
+    rows = [_row(i % 2 == 0, rng) for i in range(120)]
+    labels = [i % 2 == 0 for i in range(120)]
+    path = tmp_path / "model.json"
+    save(fit(rows, labels), path)
+    return path
+
+
+def test_fit_separates_strong_from_weak_evidence(fitted: Path) -> None:
+    rng = random.Random(11)
+    good = [probability(_row(True, rng), fitted) for _ in range(30)]
+    weak = [probability(_row(False, rng), fitted) for _ in range(30)]
+    t = threshold(fitted)
+    assert 0.0 < t < 1.0
+    assert sum(p >= t for p in good) >= 27 and sum(p < t for p in weak) >= 27
+
+
+def test_more_evidence_never_lowers_the_probability(fitted: Path) -> None:
+    row = {name: 0.5 for name in FEATURES} | {"cross_lingual": 0.0}
+    low = probability(row, fitted)
+    assert probability(row | {"sentence_cover": 0.9, "names_found": 1.0}, fitted) > low
+
+
+def test_word_overlap_is_neutral_across_languages(fitted: Path) -> None:
+    """A Thai question shares no words with an English passage: that must not read as missing evidence."""
+    row = {name: 0.7 for name in FEATURES} | {"cross_lingual": 1.0}
+    no_overlap = row | {"sentence_cover": 0.0, "document_cover": 0.0, "names_found": 0.0}
+    assert probability(no_overlap, fitted) == pytest.approx(probability(row, fitted))
+
+
+def test_the_shipped_model_matches_the_feature_list() -> None:
+    model = json.loads(answerability.MODEL_FILE.read_text(encoding="utf-8"))
+    assert model["features"] == list(FEATURES)
+    assert len(model["weights"]) == len(FEATURES) and 0.0 < model["threshold"] < 1.0
