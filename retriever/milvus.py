@@ -259,6 +259,7 @@ def _sync_rows(
         _recreate(milvus, alias, version, dimension, rows)
         return
     assert state is not None and previous is not None
+    milvus.load_collection(alias)  # a milvus-lite file opened by this process starts released
     avglen = float(state[_AVGLEN])
     tokens, n_rows = int(state[_TOKENS]), int(state[_ROWS])
     # Rows of the new version's fresh documents carry vids from the previous version's next_id on.
@@ -310,18 +311,23 @@ def _hits(
     alias = collection_name(settings.index_dir)
     from pymilvus import MilvusException
 
-    try:
-        found = milvus.search(
+    def run() -> Any:
+        return milvus.search(
             alias, data=[data], anns_field=field, limit=n, filter=expr or "",
             output_fields=["doc_id"], search_params={"metric_type": "IP", "params": params},
         )  # fmt: skip
+
+    try:
+        found = run()
     except MilvusException as exc:
         if not milvus.has_collection(alias):
             raise IndexMissing(
                 f"no Milvus collection for the index at {settings.index_dir} in {settings.milvus_uri}:"
                 " run `python -m retriever index`"
             ) from exc
-        raise
+        # milvus-lite opens a file's collections released (a server keeps them loaded across restarts).
+        milvus.load_collection(alias)
+        found = run()
     hits: dict[int, float] = {}
     for hit in found[0]:
         # A hit the pinned version does not hold belongs to a version published around this question.
@@ -369,6 +375,7 @@ def rows_per_document(settings: Settings) -> dict[str, int]:
     """How many rows each document has in the index folder's collection (for checks and `status`)."""
     milvus = client(settings)
     alias = collection_name(settings.index_dir)
+    milvus.load_collection(alias)
     counts: Counter[str] = Counter()
     iterator = milvus.query_iterator(alias, batch_size=1000, filter="vid >= 0", output_fields=["doc_id"])
     while batch := iterator.next():

@@ -86,6 +86,13 @@ def test_same_top_documents_as_faiss(milvus_settings: Settings, mode: str) -> No
         assert [p.score for p in on_milvus] == pytest.approx([p.score for p in on_faiss], abs=1e-4)
 
 
+def test_a_released_collection_is_loaded_on_the_first_search(milvus_settings: Settings) -> None:
+    # What a restarted process meets: milvus-lite opens a file with its collections released.
+    client = milvus.client(milvus_settings)
+    client.release_collection(milvus.collection_name(milvus_settings.index_dir))
+    assert search("When did INC-3 take place?", k=1, settings=milvus_settings)[0].doc_id == SMALL_CORPUS[1]
+
+
 def test_document_filter_on_milvus(milvus_settings: Settings) -> None:
     wanted = ["factsheets/29_cn-hainan-plastic-ban-2020.md"]
     for mode in ("dense", "bm25", "hybrid"):
@@ -127,6 +134,7 @@ def test_reindex_upserts_a_changed_document_and_deletes_a_removed_one(
     path = settings.documents_dir / changed
     path.write_text(path.read_text(encoding="utf-8") + "\n\nThe zebrafish quorum adjourned at dawn.\n")
     (settings.documents_dir / removed).unlink()
+    client.release_collection(alias)  # as a reindex in a new process finds a milvus-lite file
     summary = index_documents(settings=settings, allow_shrink=True)
     assert summary.changed == (changed,) and summary.removed == (removed,) and not summary.full_rebuild
 
