@@ -1,4 +1,4 @@
-"""Keyword search over real bm25s indexes: English stems, scripts without spaces, IDF weights."""
+"""Keyword search over real bm25s indexes: English stems, Thai words, bigrams of other scripts, IDF."""
 
 from __future__ import annotations
 
@@ -24,12 +24,12 @@ def test_english_is_stemmed_without_stop_words() -> None:
     assert best("Which producers must report packaging?") == 6
 
 
-def test_scripts_without_spaces_become_character_bigrams() -> None:
+def test_scripts_without_spaces_become_words_or_bigrams() -> None:
     assert tokenize(["塑料袋"])[0] == ["塑料", "料袋"]
     assert tokenize(["袋"])[0] == ["袋"]
     assert tokenize(["EPR 制度。"])[0] == ["epr", "制度"]  # punctuation splits a run
-    thai = tokenize(["ขยะพลาสติก"])[0]
-    assert thai[0] == "ขย" and len(thai) == len("ขยะพลาสติก") - 1
+    assert tokenize(["ประเทศไทยห้ามถุงพลาสติก"])[0] == ["ประเทศ", "ไทย", "ห้าม", "ถุงพลาสติก"]  # Thai words
+    assert tokenize(["ກອງປະຊຸມ"])[0] == ["ກອ", "ອງ", "ງປ", "ປະ", "ະຊ", "ຊຸ", "ຸມ"]  # Lao: bigrams
 
 
 def test_national_language_questions_find_their_passage() -> None:
