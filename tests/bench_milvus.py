@@ -1,7 +1,7 @@
 """Milvus-lite beside FAISS: search latency at synthetic sizes, and the product's search on a built index.
 
-    python tests/bench_milvus.py --chunks 10000 100000          # synthetic rows, both engines
-    python tests/bench_milvus.py --index /tmp/idx-milvus --uri /tmp/m.db   # gold questions, both backends
+    .venv/bin/python tests/bench_milvus.py --chunks 10000 100000      # synthetic rows, both engines
+    .venv/bin/python tests/bench_milvus.py --index DIR --uri FILE.db  # gold questions, both backends
 
 Prints one JSON object per measurement (milliseconds; p50/p95 over the queries).
 """
@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import resource
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -19,9 +20,10 @@ from pathlib import Path
 import numpy as np
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent)]
 
-from retriever import load_settings
-from retriever import milvus as backend
+from retriever import load_settings  # noqa: E402
+from retriever import milvus as backend  # noqa: E402
 
 DIM = 384
 
@@ -55,6 +57,8 @@ def synthetic(n: int, queries: int = 50, depth: int = 50) -> dict[str, object]:
                      "keywords": {int(t): float(c / (c + 1.5)) for t, c in zip(ids, counts, strict=True)}}
                 )  # fmt: skip
             client.insert("bench", rows)
+        client.flush("bench")  # as `milvus.sync` leaves a collection
+        client.release_collection("bench")  # and as a new process opens it
         client.load_collection("bench")
         insert_s = time.perf_counter() - started
         noise = rng.standard_normal((queries, DIM)).astype(np.float32)
