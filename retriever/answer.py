@@ -125,31 +125,33 @@ def _candidates(
     n: int,
 ) -> list[Candidate]:
     weights = _content_weights(result.version.bm25, question)
-    spans = [(p, s, e) for p in range(min(n, len(passages))) for s, e in passages[p].sentences]
+    spans = [
+        (p, i, s, e)
+        for p in range(min(n, len(passages)))
+        if _passage_ok(about, passages[p])
+        for i, (s, e) in enumerate(passages[p].sentences)
+        if len(passages[p].text[s:e].split()) >= 3 or not _is_latin(passages[p].text[s:e])
+    ]
+    if not spans:
+        return []
     # One tokenizer call for all sentences: per-call overhead dominated composition time.
-    tokens = keyword.tokenize([passages[p].text[s:e] for p, s, e in spans])
+    tokens = keyword.tokenize([passages[p].text[s:e] for p, _, s, e in spans])
+    vectors = {p: result.sentence_vectors(p) for p in {p for p, _, _, _ in spans}}
+    cosines = np.array([float(np.dot(vectors[p][i], result.query_vector)) for p, i, _, _ in spans])
     out: list[Candidate] = []
-    vectors = {p: result.sentence_vectors(p) for p in {p for p, _, _ in spans}}
-    index_in_passage: dict[int, int] = {}
-    for (p, start, end), toks in zip(spans, tokens, strict=True):
-        i = index_in_passage.get(p, 0)
-        index_in_passage[p] = i + 1
+    for (p, i, start, end), toks, cosine in zip(spans, tokens, cosines, strict=True):
         sentence = passages[p].text[start:end]
-        if (len(sentence.split()) < 3 and _is_latin(sentence)) or not _passage_ok(about, passages[p]):
-            continue
-        vector = vectors[p][i]
-        cosine = float(np.dot(vector, result.query_vector))
         cover = _cover(weights, toks)
         stated = not focus.kind or grounding.states_kind(sentence, focus.kind, question)
         # The passage's relevance carries a sentence that states the fact without repeating the
-        # question's words; one that lacks the asked kind of fact (a date for "when") rarely answers.
+        # question's words; one that lacks the asked kind of fact (a date for "when") rarely answers it.
         relevance = float(passages[p].dense_score or 0.0)
         score = 0.45 * cosine + 0.15 * relevance + 0.25 * cover + 0.05 / (1 + p)
         score += (0.1 if stated else -0.1) if focus.kind else 0.0
         # The sentence naming the exact session or edition asked about beats its neighbours'.
         if focus.exact and any(grounding.has_exact(sentence, t) for t in focus.exact):
             score += 0.08
-        out.append(Candidate(p, start, end, score, vector, cosine, cover, stated))
+        out.append(Candidate(p, start, end, score, vectors[p][i], float(cosine), cover, stated))
     return sorted(out, key=lambda c: -c.score)
 
 
@@ -185,12 +187,14 @@ def _features(
     bm25 = result.version.bm25
     weights = _content_weights(bm25, question)
     doc_tokens = set(keyword.tokenize([result.document_text(passage.doc_id)])[0])
+    dense = [float(p.dense_score or 0.0) for p in passages]
     used = {c.passage for c in chosen}
     haystack = " ".join(f"{passages[i].title} {passages[i].section} {passages[i].text}" for i in used).lower()
     names = [n for n in focus.names if grounding.mentions_name(haystack, n)]
     return {
         "sentence_cosine": max(c.cosine for c in chosen),
         "passage_cosine": float(passage.dense_score or 0.0),
+        "dense_margin": max(dense) - float(np.median(dense)),
         "sentence_cover": max(c.cover for c in chosen),
         "document_cover": _cover(weights, doc_tokens),
         "names_found": len(names) / len(focus.names) if focus.names else 1.0,
@@ -224,7 +228,9 @@ def assess(
     if not chosen:
         return Assessment(result, passages, [], {}, False)
     cited = [passages[c.passage] for c in chosen]
-    grounded = all(any(_satisfies(p, t, docs) for p in cited) for t, docs in about.items())
+    grounded = all(any(_satisfies(p, t, docs) for p in cited) for t, docs in about.items()) and all(
+        any(grounding.has_exact(result.document_text(p.doc_id), y) for p in cited) for y in focus.years
+    )
     return Assessment(
         result, passages, chosen, _features(question, focus, result, passages, chosen), grounded
     )

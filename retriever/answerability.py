@@ -14,6 +14,7 @@ import math
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -21,12 +22,15 @@ MODEL_FILE = Path(__file__).with_name("answerability.json")
 FEATURES = (
     "sentence_cosine",  # best quoted sentence vs question (model cosine)
     "passage_cosine",  # its passage vs question
+    "dense_margin",  # how far the best passage stands above the median retrieved one
     "sentence_cover",  # IDF-weighted share of question words in the quoted sentences
     "document_cover",  # ... in the whole cited document
     "names_found",  # share of the question's names the cited passage or its title mentions
     "kind_stated",  # the quote holds the kind of fact asked (date, place, name, number)
-    "cross_lingual",  # question and document in different scripts: word overlap means little
 )
+# Not a feature but a grouping: a question in another language than the cited document scores
+# lower cosines and shares no words with it, so it is measured against other such questions.
+CROSS = "cross_lingual"
 # Word-overlap evidence is meaningless across languages: neutral (the dev mean) for cross-lingual pairs.
 _LEXICAL = ("sentence_cover", "document_cover", "names_found")
 
@@ -36,35 +40,40 @@ def vector(features: dict[str, float]) -> np.ndarray:
     return np.array([float(features.get(name, 0.0)) for name in FEATURES], dtype=np.float64)
 
 
-def _standardised(rows: np.ndarray, cross: np.ndarray, mean: np.ndarray, scale: np.ndarray) -> np.ndarray:
-    """Rows scaled to the dev questions' spread; across scripts/languages word overlap reads as neutral."""
-    z = (rows - mean) / scale
+def _standardised(rows: np.ndarray, cross: np.ndarray, model: dict[str, Any]) -> np.ndarray:
+    """Rows scaled to the spread of dev questions of their kind (same-language or cross-lingual).
+
+    Across languages word overlap means nothing, so it reads as neutral (z = 0) there.
+    """
+    z = (rows - np.array(model["mean"])) / np.array(model["scale"])
+    z[cross] = (rows[cross] - np.array(model["cross_mean"])) / np.array(model["cross_scale"])
     lexical = np.array([name in _LEXICAL for name in FEATURES])
     z[np.ix_(cross, lexical)] = 0.0
     return z
 
 
-def _cross(rows: np.ndarray) -> np.ndarray:
-    return rows[:, FEATURES.index("cross_lingual")] >= 0.5
+def _stats(rows: np.ndarray) -> tuple[list[float], list[float]]:
+    scale = rows.std(axis=0)
+    scale[scale < 1e-6] = 1.0
+    return rows.mean(axis=0).round(6).tolist(), scale.round(6).tolist()
 
 
 @lru_cache(maxsize=4)
-def _load(path: Path) -> dict[str, object]:
+def _load(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
 def probability(features: dict[str, float], path: Path = MODEL_FILE) -> float:
     """Probability that the documents answer the question, from the fitted model."""
     model = _load(path)
-    row = vector(features)[None, :]
-    x = _standardised(row, _cross(row), np.array(model["mean"]), np.array(model["scale"]))[0]
-    z = float(np.dot(np.array(model["weights"]), x) + float(model["bias"]))  # type: ignore[arg-type]
+    x = _standardised(vector(features)[None, :], np.array([features.get(CROSS, 0.0) >= 0.5]), model)[0]
+    z = float(np.dot(np.array(model["weights"]), x) + float(model["bias"]))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def threshold(path: Path = MODEL_FILE) -> float:
     """The calibrated probability under which the assistant refuses."""
-    return float(_load(path)["threshold"])  # type: ignore[arg-type]
+    return float(_load(path)["threshold"])
 
 
 def fit(
@@ -73,7 +82,7 @@ def fit(
     *,
     refusal_weight: float = 0.7,
     l2: float = 0.05,
-    steps: int = 3000,
+    steps: int = 5000,
 ) -> dict[str, object]:
     """Fit the logistic model and pick its threshold on labelled dev questions.
 
@@ -84,12 +93,11 @@ def fit(
     """
     x = np.array([vector(r) for r in rows])
     y = np.array(labels, dtype=np.float64)
-    cross = _cross(x)
-    # Word-overlap statistics come from same-language questions only: across languages they mean nothing.
-    same = x[~cross] if (~cross).any() else x
-    mean, scale = same.mean(axis=0), same.std(axis=0)
-    scale[scale < 1e-6] = 1.0
-    z = _standardised(x, cross, mean, scale)
+    cross = np.array([r.get(CROSS, 0.0) >= 0.5 for r in rows], dtype=bool)
+    mean, scale = _stats(x[~cross] if (~cross).sum() >= 5 else x)
+    cross_mean, cross_scale = _stats(x[cross]) if cross.sum() >= 5 else (mean, scale)
+    stats = {"mean": mean, "scale": scale, "cross_mean": cross_mean, "cross_scale": cross_scale}
+    z = _standardised(x, cross, stats)
     # Balance the classes: unanswerable questions are the minority and the costlier mistake.
     weight = np.where(y > 0, 0.5 / max(1.0, y.sum()), 0.5 / max(1.0, (1 - y).sum())) * len(y)
     w, b = np.zeros(z.shape[1]), 0.0
@@ -108,8 +116,7 @@ def fit(
             best, best_gain = float(t), gain
     return {
         "features": list(FEATURES),
-        "mean": mean.round(6).tolist(),
-        "scale": scale.round(6).tolist(),
+        **stats,
         "weights": w.round(6).tolist(),
         "bias": round(b, 6),
         "threshold": round(best, 3),

@@ -98,7 +98,8 @@ _PERSON_TITLE = re.compile(
 class Focus:
     """What a question is about: exact tokens that must appear, and names that should."""
 
-    exact: tuple[str, ...]  # canonical numbered names, ordinals and years: matched as whole tokens
+    exact: tuple[str, ...]  # canonical numbered names and ordinals ("inc-3", "9th"): whole tokens
+    years: tuple[str, ...]  # years asked about: the cited document must mention them
     names: tuple[str, ...]  # capitalised names and acronyms (lower-cased): matched as word prefixes
     kind: str  # when | where | who | number | "" (anything)
 
@@ -132,7 +133,7 @@ def focus(question: str) -> Focus:
     exact: list[str] = []
     for match in re.finditer(r"\b[a-z]{1,12}-\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th)\b", text):
         exact.append(match.group())
-    exact += _YEAR.findall(text)
+    years = tuple(dict.fromkeys(_YEAR.findall(text)))
     names: list[str] = []
     for match in _CAPITALISED.finditer(question):
         name = match.group().lower()
@@ -145,7 +146,7 @@ def focus(question: str) -> Focus:
     names += [a.lower() for a in _ACRONYM.findall(question) if not any(ch.isdigit() for ch in a)]
     exact_set = dict.fromkeys(exact)
     names = [n for n in dict.fromkeys(names) if not any(n in e for e in exact_set)]
-    return Focus(tuple(exact_set), tuple(names), question_kind(question))
+    return Focus(tuple(exact_set), years, tuple(names), question_kind(question))
 
 
 @lru_cache(maxsize=8192)

@@ -291,21 +291,29 @@ def ground(version: store.Version, query: str, fused: dict[int, float]) -> dict[
     """Lift passages of documents about the question's numbered names and years; sink the rest.
 
     "INC-3" and "9th forum" look alike to both search modes; a passage whose document title or
-    text holds the exact name is about it, one that lacks it is at best about a look-alike.
+    text holds the exact name is about it, one that lacks it is at best about a look-alike. A year
+    asked about counts at half strength, wherever its document mentions it.
     """
-    wanted = grounding.focus(query).exact
-    if not wanted or not fused:
+    focus = grounding.focus(query)
+    if not (focus.exact or focus.years) or not fused:
         return fused
     docs = version.manifest["documents"]
     top = max(fused.values()) or 1.0
     out = {}
     for row, score in fused.items():
         rec = version.records[row]
-        title = docs[rec["doc_id"]].get("title", "")
-        in_title = sum(grounding.has_exact(title, t) for t in wanted)
-        in_text = sum(grounding.has_exact(f"{rec['section']} {rec['text']}", t) for t in wanted)
-        share = max(in_title, in_text) / len(wanted)
-        out[row] = score + top * (GROUND_TITLE * in_title / len(wanted) + GROUND_TEXT * share - GROUND_TEXT)
+        lift = 0.0
+        if focus.exact:
+            title = docs[rec["doc_id"]].get("title", "")
+            in_title = sum(grounding.has_exact(title, t) for t in focus.exact) / len(focus.exact)
+            in_text = sum(grounding.has_exact(f"{rec['section']} {rec['text']}", t) for t in focus.exact)
+            share = max(in_title, in_text / len(focus.exact))
+            lift += GROUND_TITLE * in_title + GROUND_TEXT * (share - 1)
+        if focus.years:
+            text = _document_text(version, rec["doc_id"])
+            found = sum(grounding.has_exact(text, y) for y in focus.years) / len(focus.years)
+            lift += 0.5 * GROUND_TEXT * (found - 1)
+        out[row] = score + top * lift
     return out
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from retriever import answerability
-from retriever.answerability import FEATURES, fit, probability, save, threshold
+from retriever.answerability import CROSS, FEATURES, fit, probability, save, threshold
 
 
 def _row(good: bool, rng: random.Random, cross: bool = False) -> dict[str, float]:
     base = 0.7 if good else 0.3
     row = {name: min(1.0, max(0.0, base + rng.uniform(-0.2, 0.2))) for name in FEATURES}
-    row["cross_lingual"] = 1.0 if cross else 0.0
+    row[CROSS] = 1.0 if cross else 0.0
     row["kind_stated"] = 1.0
     return row
 
@@ -40,14 +40,14 @@ def test_fit_separates_strong_from_weak_evidence(fitted: Path) -> None:
 
 
 def test_more_evidence_never_lowers_the_probability(fitted: Path) -> None:
-    row = {name: 0.5 for name in FEATURES} | {"cross_lingual": 0.0}
+    row = {name: 0.5 for name in FEATURES} | {CROSS: 0.0}
     low = probability(row, fitted)
     assert probability(row | {"sentence_cover": 0.9, "names_found": 1.0}, fitted) > low
 
 
 def test_word_overlap_is_neutral_across_languages(fitted: Path) -> None:
     """A Thai question shares no words with an English passage: that must not read as missing evidence."""
-    row = {name: 0.7 for name in FEATURES} | {"cross_lingual": 1.0}
+    row = {name: 0.7 for name in FEATURES} | {CROSS: 1.0}
     no_overlap = row | {"sentence_cover": 0.0, "document_cover": 0.0, "names_found": 0.0}
     assert probability(no_overlap, fitted) == pytest.approx(probability(row, fitted))
 
