@@ -29,7 +29,7 @@ _PHRASING = frozenset(
         [
             "take place took taken happen happened held hold say said tell give mention according exactly"
             " know mean get got occur occurred document documents detail details please what when where"
-            " who whom whose which why how did does do is are was were can could will would should"
+            " who whom whose which why how much many did does do is are was were could will would should"
         ]
     )[0]
 )

@@ -34,8 +34,11 @@ log = logging.getLogger(__name__)
 
 # Bump when reading, chunking or what is kept per document changes what an unchanged file turns into:
 # forces a full rebuild once. Each bump says why, and that is printed as the rebuild's reason.
-PIPELINE = 2
-PIPELINE_CHANGES = {2: "each document's facts and events are now kept in the index"}
+PIPELINE = 3
+PIPELINE_CHANGES = {
+    2: "each document's facts and events are now kept in the index",
+    3: "sentences and keywords of Thai, Lao, Khmer, Burmese, Chinese and Korean text are split anew",
+}
 _DOC_FIELDS = ("title", "source", "publisher", "date", "language")
 
 SHRINK_RULE = (
@@ -166,6 +169,13 @@ def _live(index_dir: Path) -> tuple[store.Version | None, dict[str, Any] | None,
     return old, old.manifest, ""
 
 
+def _pipeline_changes(old: object, new: int) -> str:
+    """What changed in reading or chunking between two pipeline numbers, for the rebuild reason."""
+    since = old if isinstance(old, int) else 0
+    notes = [text for number, text in sorted(PIPELINE_CHANGES.items()) if since < number <= new]
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
 def _full_rebuild_reason(
     previous: dict[str, Any] | None, config: dict[str, Any], full: bool, broken: str
 ) -> str:
@@ -177,7 +187,7 @@ def _full_rebuild_reason(
         return "first build"
     changed = [
         f"{key} {previous.get(key)!r} -> {value!r}"
-        + (f" ({PIPELINE_CHANGES[value]})" if key == "pipeline" and value in PIPELINE_CHANGES else "")
+        + (_pipeline_changes(previous.get(key), value) if key == "pipeline" else "")
         for key, value in config.items()
         if previous.get(key) != value
     ]

