@@ -49,16 +49,29 @@ _clients_lock = threading.Lock()
 _loaded: set[tuple[str, str]] = set()  # (uri, alias) loaded for searching by this process
 
 
+class MilvusFileBusy(RuntimeError):
+    """A milvus-lite file could not be opened (most often: another process holds it)."""
+
+
 def client(settings: Settings) -> Any:
     """The process-wide MilvusClient of `settings.milvus_uri` (a *.db file starts embedded milvus-lite)."""
     uri = settings.milvus_uri
     with _clients_lock:
         if uri not in _clients:
-            from pymilvus import MilvusClient
+            from pymilvus import MilvusClient, MilvusException
 
-            if uri.endswith(".db"):
-                Path(uri).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
-            _clients[uri] = MilvusClient(uri=uri)
+            if not uri.endswith(".db"):
+                _clients[uri] = MilvusClient(uri=uri)
+                return _clients[uri]
+            Path(uri).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+            try:
+                _clients[uri] = MilvusClient(uri=uri)
+            except MilvusException as exc:  # pymilvus says only "Open local milvus failed"
+                raise MilvusFileBusy(
+                    f"the milvus-lite file {uri} could not be opened; another process (the bot?) may hold it:"
+                    " stop that process, or serve the file with `milvus-lite server --data-dir FILE --port"
+                    " 19530` and set RETRIEVER_MILVUS_URI=http://127.0.0.1:19530"
+                ) from exc
         return _clients[uri]
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -192,3 +194,19 @@ def test_backend_settings_from_the_environment(tmp_path: Path) -> None:
         load_settings(env={"RETRIEVER_BACKEND": "elastic"}, dotenv=tmp_path / "none")
     with pytest.raises(SettingsError, match="RETRIEVER_MILVUS_URI"):
         load_settings(env=env | {"RETRIEVER_MILVUS_URI": "milvus.sqlite"}, dotenv=tmp_path / "none")
+
+
+def test_a_milvus_lite_file_held_by_another_process_names_the_fix(
+    base_settings: Settings, tmp_path: Path
+) -> None:
+    uri = str(tmp_path / "held.db")
+    code = f"from pymilvus import MilvusClient; MilvusClient({uri!r}); print('open', flush=True); input()"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        with pytest.raises(milvus.MilvusFileBusy, match="milvus-lite server"):
+            milvus.client(base_settings.with_(backend="milvus", milvus_uri=uri))
+    finally:
+        holder.communicate("\n")
