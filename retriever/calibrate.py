@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import answerability
-from .answer import assess
+from .evidence import assess
 from .gold import GoldQuestion
 from .metrics import contains_any, share
 from .retrieval import open_searcher

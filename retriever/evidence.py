@@ -1,0 +1,224 @@
+"""Evidence for an answer: which sentences of the found passages to quote, and how strong they are.
+
+`assess` searches once (one pinned index version), keeps passages that speak of the exact names
+and numbers asked about, scores their sentences (model cosine, IDF-weighted word overlap, the kind
+of fact asked), picks a few, and measures the language-neutral features the answerability model
+reads. `answer.py` turns an Assessment into a cited answer or a refusal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import grounding, keyword
+from . import lang as language
+from .retrieval import Searcher, SearchResult
+from .settings import Settings
+from .types import Passage
+
+# Words of how a question is put, not of what it asks: their absence from a passage says nothing.
+_PHRASING = frozenset(
+    keyword.tokenize(
+        [
+            "take place took taken happen happened held hold say said tell give mention according exactly"
+            " know mean get got occur occurred document documents detail details please what when where"
+            " who whom whose which why how much many did does do is are was were could will would should"
+        ]
+    )[0]
+)
+# Passages searched; the first `settings.k` are composed from, all are kept for evaluation.
+SEARCH_DEPTH = 10
+MAX_QUOTE_CHARS = 700
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence of a found passage, scored against the question."""
+
+    passage: int  # index into the passages list
+    start: int  # offsets into the passage text
+    end: int
+    score: float
+    vector: np.ndarray
+    cosine: float
+    cover: float
+    stated: bool
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Everything composition decided about one question, before the answer is written."""
+
+    result: SearchResult
+    passages: list[Passage]
+    chosen: list[Candidate]
+    features: dict[str, float]
+    grounded: bool  # every exact name and number asked about is in a cited passage
+
+
+def _content_weights(bm25: object, question: str) -> dict[str, float]:
+    """IDF of the question's words, without the phrasing every question shares ("take place")."""
+    weights = keyword.idf_weights(bm25, question)  # type: ignore[arg-type]
+    return {t: w for t, w in weights.items() if t not in _PHRASING} or weights
+
+
+def _cover(weights: dict[str, float], tokens: Iterable[str]) -> float:
+    """IDF-weighted share of the question's words found among `tokens`."""
+    total = sum(weights.values())
+    present = set(tokens)
+    return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
+
+
+def _is_latin(text: str) -> bool:
+    letters = [c for c in text[:400] if c.isalpha()]
+    return not letters or sum(c.isascii() for c in letters) / len(letters) > 0.6
+
+
+def _about(result: SearchResult, focus: grounding.Focus) -> dict[str, set[str]]:
+    """For each exact name asked about, the documents whose title names it (empty: none does)."""
+    docs = result.version.manifest["documents"]
+    return {
+        t: {d for d, meta in docs.items() if grounding.has_exact(meta.get("title", ""), t)}
+        for t in focus.exact
+    }
+
+
+def _satisfies(passage: Passage, token: str, about: set[str]) -> bool:
+    """A passage speaks of a numbered name when its document is about it, or (no such document) names it."""
+    if about:
+        return passage.doc_id in about
+    return grounding.has_exact(f"{passage.section} {passage.text}", token)
+
+
+def _language(result: SearchResult, passage: Passage) -> str:
+    """A passage's language: its document's front matter, else detected from its text."""
+    declared = result.version.manifest["documents"][passage.doc_id].get("language", "")
+    return declared.split("-")[0].lower() if declared else language.detect(passage.text)
+
+
+def _passage_ok(about: dict[str, set[str]], passage: Passage) -> bool:
+    """A passage may answer only if it speaks of at least one exact name or number asked about."""
+    return not about or any(_satisfies(passage, t, docs) for t, docs in about.items())
+
+
+def _candidates(
+    question: str,
+    focus: grounding.Focus,
+    about: dict[str, set[str]],
+    result: SearchResult,
+    passages: list[Passage],
+    n: int,
+) -> list[Candidate]:
+    weights = _content_weights(result.version.bm25, question)
+    spans = [
+        (p, i, s, e)
+        for p in range(min(n, len(passages)))
+        if _passage_ok(about, passages[p])
+        for i, (s, e) in enumerate(passages[p].sentences)
+        if len(passages[p].text[s:e].split()) >= 3 or not _is_latin(passages[p].text[s:e])
+    ]
+    if not spans:
+        return []
+    # One tokenizer call for all sentences: per-call overhead dominated composition time.
+    tokens = keyword.tokenize([passages[p].text[s:e] for p, _, s, e in spans])
+    vectors = {p: result.sentence_vectors(p) for p in {p for p, _, _, _ in spans}}
+    cosines = np.array([float(np.dot(vectors[p][i], result.query_vector)) for p, i, _, _ in spans])
+    out: list[Candidate] = []
+    for (p, i, start, end), toks, cosine in zip(spans, tokens, cosines, strict=True):
+        sentence = passages[p].text[start:end]
+        cover = _cover(weights, toks)
+        stated = not focus.kind or grounding.states_kind(sentence, focus.kind, question)
+        # The passage's relevance carries a sentence that states the fact without repeating the
+        # question's words; one that lacks the asked kind of fact (a date for "when") rarely answers it.
+        relevance = float(passages[p].dense_score or 0.0)
+        score = 0.45 * cosine + 0.15 * relevance + 0.25 * cover + 0.05 / (1 + p)
+        score += (0.1 if stated else -0.1) if focus.kind else 0.0
+        # The sentence naming the exact session or edition asked about beats its neighbours'.
+        if focus.exact and any(grounding.has_exact(sentence, t) for t in focus.exact):
+            score += 0.08
+        out.append(Candidate(p, start, end, score, vectors[p][i], float(cosine), cover, stated))
+    return sorted(out, key=lambda c: -c.score)
+
+
+def _select(candidates: list[Candidate], settings: Settings) -> list[Candidate]:
+    """The best sentence, then near-as-good ones that add something new, at most a few."""
+    if not candidates:
+        return []
+    best = candidates[0]
+    chosen = [best]
+    chars = best.end - best.start
+    for cand in candidates[1:]:
+        # A wide margin lets the sentence that states the fact join the one that introduces it.
+        if len(chosen) >= settings.max_answer_sentences or cand.score < best.score - 0.16:
+            break
+        if chars + cand.end - cand.start > MAX_QUOTE_CHARS:
+            continue
+        if any(float(np.dot(cand.vector, c.vector)) > 0.85 for c in chosen):
+            continue
+        chosen.append(cand)
+        chars += cand.end - cand.start
+    return chosen
+
+
+def _features(
+    question: str,
+    focus: grounding.Focus,
+    result: SearchResult,
+    passages: list[Passage],
+    chosen: list[Candidate],
+) -> dict[str, float]:
+    best = chosen[0]
+    passage = passages[best.passage]
+    bm25 = result.version.bm25
+    weights = _content_weights(bm25, question)
+    doc_tokens = set(keyword.tokenize([result.document_text(passage.doc_id)])[0])
+    dense = [float(p.dense_score or 0.0) for p in passages]
+    used = {c.passage for c in chosen}
+    haystack = " ".join(f"{passages[i].title} {passages[i].section} {passages[i].text}" for i in used).lower()
+    names = [n for n in focus.names if grounding.mentions_name(haystack, n)]
+    return {
+        "sentence_cosine": max(c.cosine for c in chosen),
+        "passage_cosine": float(passage.dense_score or 0.0),
+        "dense_margin": max(dense) - float(np.median(dense)),
+        "sentence_cover": max(c.cover for c in chosen),
+        "document_cover": _cover(weights, doc_tokens),
+        "names_found": len(names) / len(focus.names) if focus.names else 1.0,
+        "kind_stated": 1.0 if any(c.stated for c in chosen) else 0.0,
+        "cross_lingual": 0.0 if language.detect(question) == _language(result, passage) else 1.0,
+    }
+
+
+def assess(
+    searcher: Searcher,
+    question: str,
+    *,
+    settings: Settings,
+    doc_ids: Iterable[str] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> Assessment:
+    """Search once, pick the sentences to quote, and measure the evidence for answering."""
+    focus = grounding.focus(question)
+    result = searcher.search_result(
+        question,
+        k=max(settings.k, SEARCH_DEPTH),
+        mode=settings.mode,
+        doc_ids=doc_ids,
+        date_from=date_from,
+        date_to=date_to,
+    )
+    passages = result.passages()
+    about = _about(result, focus)
+    chosen = _select(_candidates(question, focus, about, result, passages, settings.k), settings)
+    if not chosen:
+        return Assessment(result, passages, [], {}, False)
+    cited = [passages[c.passage] for c in chosen]
+    grounded = all(any(_satisfies(p, t, docs) for p in cited) for t, docs in about.items()) and all(
+        any(grounding.has_exact(result.document_text(p.doc_id), y) for p in cited) for y in focus.years
+    )
+    return Assessment(
+        result, passages, chosen, _features(question, focus, result, passages, chosen), grounded
+    )
