@@ -94,9 +94,14 @@ class Vectors:
 
 
 def build_from_folder(
-    settings: Settings, *, full: bool = False, allow_shrink: bool = False, progress: bool = False
+    settings: Settings,
+    *,
+    full: bool = False,
+    allow_shrink: bool = False,
+    progress: bool = False,
+    stage_dir: Path | None = None,
 ) -> IndexSummary:
-    """Index the documents folder of `settings` into its index folder."""
+    """Index the documents folder of `settings` into its index folder (or stage it: see `build`)."""
     if not settings.documents_dir.is_dir():
         raise FileNotFoundError(
             f"no documents folder at {settings.documents_dir}: create it or set RETRIEVER_DOCUMENTS_DIR"
@@ -105,7 +110,14 @@ def build_from_folder(
     sources = [Source(f.id, f.sha256, lambda f=f: read_document(f)) for f in files]
     origin = f"the documents folder {settings.documents_dir}"
     return build(
-        settings, sources, skipped, full=full, allow_shrink=allow_shrink, progress=progress, origin=origin
+        settings,
+        sources,
+        skipped,
+        full=full,
+        allow_shrink=allow_shrink,
+        progress=progress,
+        origin=origin,
+        stage_dir=stage_dir,
     )
 
 
@@ -134,7 +146,12 @@ def settings_record(settings: Settings, dimension: int, model: str) -> dict[str,
         "dimension": dimension,
         "chunk_words": settings.chunk_words,
         "chunk_overlap": settings.chunk_overlap,
+        "sentence_vectors": bool(getattr(settings, "sentence_vectors", True)),
     }
+
+
+# Manifest keys added after indexes were built: their value when an older manifest lacks them.
+_CONFIG_DEFAULTS: dict[str, Any] = {"sentence_vectors": True}
 
 
 def doc_entry(doc: Document, sha256: str, n_chunks: int) -> dict[str, Any]:
@@ -189,7 +206,7 @@ def _full_rebuild_reason(
         f"{key} {previous.get(key)!r} -> {value!r}"
         + (_pipeline_changes(previous.get(key), value) if key == "pipeline" else "")
         for key, value in config.items()
-        if previous.get(key) != value
+        if previous.get(key, _CONFIG_DEFAULTS.get(key)) != value
     ]
     return ("settings changed: " + ", ".join(changed)) if changed else ""
 
@@ -264,15 +281,19 @@ def check_shrink(p: Plan, origin: str = "the documents given") -> None:
     )
 
 
-def embed(embedder: Embedder, fresh: list[tuple[Chunk, Document]], progress: bool = False) -> Vectors:
-    """Embed each fresh chunk (with its title and section) and each of its sentences."""
+def embed(
+    embedder: Embedder, fresh: list[tuple[Chunk, Document]], progress: bool = False, sentences: bool = True
+) -> Vectors:
+    """Embed each fresh chunk (with its title and section) and, unless `sentences` is off, each of its
+    sentences: all in one stream, so the model sees full batches from start to end and one progress bar."""
     texts = [embed_text(doc.title, c.section, c.text) for c, doc in fresh]
-    sentences = [c.text[s:e] for c, _ in fresh for s, e in c.sentences]
+    spans = [c.text[s:e] for c, _ in fresh for s, e in c.sentences] if sentences else []
     if fresh:
-        log.info("embedding %d chunks and %d sentences", len(texts), len(sentences))
+        log.info("embedding %d chunks and %d sentences", len(texts), len(spans))
+    vectors = embedder.encode(texts + spans, progress=progress)
     return Vectors(
-        chunks=embedder.encode(texts, progress=progress),
-        sentences=embedder.encode(sentences, progress=progress),
+        chunks=vectors[: len(texts)],
+        sentences=vectors[len(texts) :],
         # MiniLM silently drops word pieces past its limit; record it so `status` can warn.
         truncated=tuple(embedder.count_tokens(t) > embedder.max_tokens for t in texts),
     )
@@ -391,8 +412,13 @@ def build(
     allow_shrink: bool = False,
     progress: bool = False,
     origin: str = "the documents given",
+    stage_dir: Path | None = None,
 ) -> IndexSummary:
-    """Bring the index up to date with `sources`; a new version goes live only when complete."""
+    """Bring the index up to date with `sources`; a new version goes live only when complete.
+
+    With `stage_dir` the new version is not published: it becomes the live version of the small
+    index folder `stage_dir` instead, for `staging.publish` to move into the index folder later.
+    """
     started = time.perf_counter()
     index_dir = settings.index_dir
     embedder = get_embedder(settings)
@@ -412,9 +438,15 @@ def build(
             return _summary(p, started, documents=n_docs, chunks=n_chunks, version=old.name)
         # The build folder exists from here on, so a build killed while embedding leaves a trace to clean.
         version, tmp_dir = store.reserve_version(index_dir)
-        contents = assemble(p, embed(embedder, p.fresh, progress), version=version, started=started)
-        publish(index_dir, tmp_dir, contents)
-        if settings.backend == "milvus":
+        if stage_dir is not None:  # numbered after the live versions, built beside them
+            stage_dir.mkdir(parents=True, exist_ok=True)
+            tmp_dir = tmp_dir.rename(stage_dir / tmp_dir.name)
+        vectors = embed(embedder, p.fresh, progress, sentences=settings.sentence_vectors)
+        contents = assemble(p, vectors, version=version, started=started)
+        kind = store.index_type(settings.index_type, settings.hnsw_threshold, len(contents.records))
+        contents.manifest["index_type"] = kind  # flat is exact; HNSW keeps search fast past the threshold
+        publish(stage_dir or index_dir, tmp_dir, contents)
+        if settings.backend == "milvus" and stage_dir is None:
             fresh = {doc.id for _, doc in p.fresh}
             milvus.sync(settings, contents, previous=p.previous, fresh_docs=fresh, full=bool(p.reason))
         return _summary(p, started, documents=len(p.docs), chunks=len(contents.records), version=version)

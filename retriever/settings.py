@@ -47,12 +47,22 @@ class Settings:
     backend: str = "faiss"  # RETRIEVER_BACKEND
     # RETRIEVER_MILVUS_URI: a milvus-lite file (*.db, embedded, one process) or a server (http://host:19530)
     milvus_uri: str = str(ROOT / "index" / "milvus.db")
+    # RETRIEVER_BATCH_WAIT_MS: how long a lone question waits for others to be embedded with it
+    batch_wait_ms: float = 3.0
+    # RETRIEVER_SENTENCE_VECTORS: 0 skips embedding sentences (search-only indexes, e.g. BEIR; no answers)
+    sentence_vectors: bool = True
+    # RETRIEVER_INDEX_TYPE: auto (flat up to hnsw_threshold chunks, HNSW past it) | flat | hnsw
+    index_type: str = "auto"
+    hnsw_threshold: int = 100_000  # RETRIEVER_HNSW_THRESHOLD (chunks)
 
     def __post_init__(self) -> None:
         """Refuse values that cannot work, naming the setting, wherever the Settings are made."""
         _check_choice(self, "mode", ("dense", "bm25", "hybrid"))
         _check_choice(self, "fusion", ("weighted", "rrf"))
         _check_choice(self, "backend", ("faiss", "milvus"))
+        _check_choice(self, "index_type", ("auto", "flat", "hnsw"))
+        if not (isinstance(self.batch_wait_ms, int | float) and 0 <= self.batch_wait_ms <= 1000):
+            raise _bad("batch_wait_ms", self.batch_wait_ms, "use 0 to 1000 milliseconds")
         _check_milvus_uri(self)
         for name in _POSITIVE:
             _check_positive(self, name)
@@ -84,7 +94,7 @@ class Settings:
 
 _POSITIVE = (
     "threads", "batch_size", "chunk_words", "k", "rrf_k", "max_answer_sentences", "max_upload_mb",
-    "max_question_chars",
+    "max_question_chars", "hnsw_threshold",
 )  # fmt: skip
 
 
@@ -134,6 +144,9 @@ def _read_dotenv(path: Path) -> dict[str, str]:
     return {k: v for k, v in dotenv_values(path).items() if v is not None}
 
 
+_BOOLS = dict.fromkeys(("1", "true", "yes", "on"), True) | dict.fromkeys(("0", "false", "no", "off"), False)
+
+
 def _convert(name: str, kind: str, raw: str) -> Any:
     raw = raw.strip()
     try:
@@ -144,6 +157,10 @@ def _convert(name: str, kind: str, raw: str) -> Any:
             return int(raw)
         if kind == "float":
             return float(raw)
+        if kind == "bool":
+            if raw.lower() not in _BOOLS:
+                raise ValueError(raw)
+            return _BOOLS[raw.lower()]
         if kind == "tuple[int, ...]":
             return tuple(int(part) for part in raw.replace(" ", "").split(",") if part)
     except ValueError as exc:

@@ -87,7 +87,7 @@ def test_publish_switches_atomically_while_readers_read(tmp_path: Path) -> None:
                 failures.append("CURRENT named no complete version")
                 continue
             files = {p.name for p in (tmp_path / name).iterdir()}
-            if not {"manifest.json", "chunks.jsonl", "faiss.index", "sentences.npy", "bm25"} <= files:
+            if not {"manifest.json", "chunks", "faiss.index", "sentences.npy", "bm25"} <= files:
                 failures.append(f"{name} incomplete: {sorted(files)}")
             seen.add(name)
 

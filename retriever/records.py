@@ -1,0 +1,164 @@
+"""Chunk records stored as columns (numpy files, memory-mapped on load): a million load in milliseconds.
+
+`Records[row]` gives the same dict a build wrote (keys in `KEYS`), made on demand from the columns,
+so readers keep writing `version.records[row]["text"]`; only the rows read cost memory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+KEYS = ("vid", "id", "doc_id", "n", "text", "section", "start", "end", "page", "sentences", "sent_row",
+        "truncated")  # fmt: skip
+_INTS = {"vid": np.int64, "n": np.int32, "start": np.int64, "end": np.int64, "page": np.int32,
+         "sent_row": np.int64, "truncated": np.bool_}  # fmt: skip
+_STRINGS = ("id", "text", "section")
+_NO_PAGE = -1  # "page": None
+
+
+def _save(path: Path, array: np.ndarray) -> None:
+    with open(path, "wb") as handle:
+        np.save(handle, array)
+
+
+def _strings(values: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """UTF-8 bytes of all the strings end to end, and the offset of each (one more than strings)."""
+    encoded = [v.encode("utf-8") for v in values]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in encoded], out=offsets[1:])
+    return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
+
+
+def write_records(folder: Path, records: Sequence[dict[str, Any]]) -> None:
+    """Write the records' columns into `folder` (created)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    doc_ids = list(dict.fromkeys(r["doc_id"] for r in records))
+    doc_index = {d: i for i, d in enumerate(doc_ids)}
+    (folder / "doc_ids.json").write_text(json.dumps(doc_ids, ensure_ascii=False), encoding="utf-8")
+    _save(folder / "doc.npy", np.array([doc_index[r["doc_id"]] for r in records], dtype=np.int32))
+    for key, dtype in _INTS.items():
+        if key == "page":
+            column = [_NO_PAGE if r["page"] is None else r["page"] for r in records]
+        else:
+            column = [r[key] for r in records]
+        _save(folder / f"{key}.npy", np.array(column, dtype=dtype))
+    for key in _STRINGS:
+        blob, offsets = _strings([r[key] for r in records])
+        _save(folder / f"{key}.bytes.npy", blob)
+        _save(folder / f"{key}.offsets.npy", offsets)
+    counts = [len(r["sentences"]) for r in records]
+    offsets = np.zeros(len(records) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    spans = np.array([span for r in records for span in r["sentences"]], dtype=np.int64).reshape(-1, 2)
+    _save(folder / "spans.npy", spans)
+    _save(folder / "spans.offsets.npy", offsets)
+
+
+class Records(Sequence[dict[str, Any]]):
+    """The chunk records of one version, read from memory-mapped columns; `[row]` gives a dict."""
+
+    def __init__(self, folder: Path) -> None:
+        def load(name: str) -> np.ndarray:
+            return np.load(folder / f"{name}.npy", mmap_mode="r")
+
+        self.doc_ids: list[str] = json.loads((folder / "doc_ids.json").read_text(encoding="utf-8"))
+        self.doc = load("doc")
+        self.columns = {key: load(key) for key in _INTS}
+        self._strings = {key: (load(f"{key}.bytes"), load(f"{key}.offsets")) for key in _STRINGS}
+        self._spans, self._span_offsets = load("spans"), load("spans.offsets")
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def string(self, key: str, row: int) -> str:
+        """One string column's value at `row` ("id", "text" or "section")."""
+        blob, offsets = self._strings[key]
+        return bytes(blob[offsets[row] : offsets[row + 1]]).decode("utf-8")
+
+    def sentences(self, row: int) -> list[list[int]]:
+        """The [start, end) character spans of the row's sentences."""
+        a, b = self._span_offsets[row], self._span_offsets[row + 1]
+        return self._spans[a:b].tolist()
+
+    def _row(self, row: int) -> dict[str, Any]:
+        c = self.columns
+        page = int(c["page"][row])
+        return {
+            "vid": int(c["vid"][row]),
+            "id": self.string("id", row),
+            "doc_id": self.doc_ids[self.doc[row]],
+            "n": int(c["n"][row]),
+            "text": self.string("text", row),
+            "section": self.string("section", row),
+            "start": int(c["start"][row]),
+            "end": int(c["end"][row]),
+            "page": None if page == _NO_PAGE else page,
+            "sentences": self.sentences(row),
+            "sent_row": int(c["sent_row"][row]),
+            "truncated": bool(c["truncated"][row]),
+        }
+
+    def __getitem__(self, row: int) -> dict[str, Any]:  # type: ignore[override]
+        if isinstance(row, slice):
+            return [self._row(i) for i in range(*row.indices(len(self)))]  # type: ignore[return-value]
+        n = len(self)
+        if not -n <= row < n:
+            raise IndexError(f"record {row} of {n}")
+        return self._row(int(row) + n if row < 0 else int(row))
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (self._row(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Sequence)
+            and len(other) == len(self)
+            and all(a == b for a, b in zip(self, other, strict=True))
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def rows_of(self, doc_id: str) -> np.ndarray:
+        """Rows of one document, in order (a column scan: ~1 ms per million rows)."""
+        try:
+            index = self.doc_ids.index(doc_id)
+        except ValueError:
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(np.asarray(self.doc) == index)
+
+
+class RowOfId:
+    """FAISS id -> row, a lookup array over the ids (`.get` as on the dict it replaces)."""
+
+    def __init__(self, vids: np.ndarray) -> None:
+        vids = np.asarray(vids, dtype=np.int64)
+        self.table = np.full(int(vids.max()) + 1 if len(vids) else 0, -1, dtype=np.int64)
+        self.table[vids] = np.arange(len(vids))
+
+    def get(self, vid: int, default: int | None = None) -> int | None:
+        """The row of `vid`, or `default` when no row has it."""
+        row = int(self.table[vid]) if 0 <= vid < len(self.table) else -1
+        return row if row >= 0 else default
+
+    def rows(self, vids: np.ndarray) -> np.ndarray:
+        """Rows of many ids at once; -1 where an id has no row (FAISS pads missing hits with -1)."""
+        vids = np.asarray(vids, dtype=np.int64)
+        inside = (vids >= 0) & (vids < len(self.table))
+        out = np.full(vids.shape, -1, dtype=np.int64)
+        out[inside] = self.table[vids[inside]]
+        return out
+
+    def __len__(self) -> int:
+        return int((self.table >= 0).sum())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, dict):
+            return len(self) == len(other) and all(self.get(k) == v for k, v in other.items())
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
