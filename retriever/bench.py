@@ -1,10 +1,11 @@
-"""Benchmarks that print figures: `python -m retriever bench index|ask`."""
+"""Benchmarks that print figures: `python -m retriever bench index|ask|update`."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
+import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -12,12 +13,13 @@ from typing import Any
 
 import numpy as np
 
-from . import build, index_corpus, index_documents, load_settings, store
+from . import bench_scale, index_documents, load_settings, retrieval, store
 from .answer import answer_question
+from .chunking import chunk_document
 from .embedding import embed_text, get_embedder
+from .readers import find_sources, read_document
 from .retrieval import open_searcher
 from .settings import Settings
-from .types import Chunk, Document
 
 QUESTIONS = [
     "When was the SEA-MaP Knowledge Exchange Program on EPR held?",
@@ -43,108 +45,69 @@ def _percentile(values: list[float], q: float) -> float:
     return float(np.percentile(values, q)) if values else float("nan")
 
 
-def _sentences_of(settings: Settings) -> list[str]:
-    """Every sentence of the indexed corpus, to generate look-alike text from."""
-    version = store.load_version(settings.index_dir)
-    return [r["text"][s:e] for r in version.records for s, e in r["sentences"] if len(r["text"][s:e]) > 20]
+def _say(message: str) -> None:
+    """Progress on stderr, with the machine's load beside it."""
+    print(f"[bench] {message} ({bench_scale.cpu_load()})", file=sys.stderr, flush=True)
 
 
-def generated_documents(sentences: list[str], n_chunks: int, words: int, seed: int = 7) -> list[Document]:
-    """Documents of shuffled real sentences, about `n_chunks` chunks in all."""
-    rng = random.Random(seed)
-    per_doc = 8
-    docs = []
-    for d in range((n_chunks + per_doc - 1) // per_doc):
-        paragraphs = []
-        for _ in range(per_doc):
-            picked: list[str] = []
-            while sum(len(s.split()) for s in picked) < words * 0.8:
-                picked.append(rng.choice(sentences))
-            paragraphs.append(" ".join(picked))
-        docs.append(
-            Document(id=f"generated/{d:06d}.txt", text="\n\n".join(paragraphs), title=f"Generated {d}")
-        )
-    return docs
-
-
-def _copy_seeds(documents_dir: Path, target: Path) -> Path:
-    """A folder holding only the two seed pages (the top-level .txt files of the corpus)."""
-    target.mkdir()
-    for path in sorted(documents_dir.glob("*.txt")):
-        (target / path.name).write_bytes(path.read_bytes())
-    return target
+def _sample_documents(documents_dir: Path, n_chunks: int, settings: Settings) -> tuple[list[Path], int]:
+    """Real documents (Markdown and text first, in name order) holding about `n_chunks` chunks."""
+    files, _ = find_sources(documents_dir)
+    files.sort(key=lambda f: (f.path.suffix not in (".md", ".txt"), f.id))
+    picked, total = [], 0
+    for f in files:
+        if total >= n_chunks:
+            break
+        try:
+            chunks = chunk_document(read_document(f), settings.chunk_words, settings.chunk_overlap)
+        except Exception:  # unreadable files are the index benchmark's concern, not this one's
+            continue
+        picked.append(f.path)
+        total += len(chunks)
+    return picked, total
 
 
 def bench_index(settings: Settings, n_chunks: int) -> dict[str, Any]:
-    """Chunks per second of the whole pipeline and of the bare model, on the seeds and generated text."""
+    """Texts per second of the whole pipeline and of the bare model on the same texts, in one run."""
     embedder = get_embedder(settings)
     embedder.encode(["warm up"])
-    results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        seeds = _copy_seeds(settings.documents_dir, Path(tmp) / "seeds")
-        corpus_index = Path(tmp) / "corpus"
-        index_documents(settings=settings.with_(index_dir=corpus_index))
-        sentences = _sentences_of(settings.with_(index_dir=corpus_index))
-        cases = {
-            "seeds": lambda ix: index_documents(settings=settings.with_(documents_dir=seeds, index_dir=ix)),
-            f"generated ({n_chunks} chunks)": lambda ix: index_corpus(
-                generated_documents(sentences, n_chunks, settings.chunk_words), ix, settings=settings
-            ),
+        docs = Path(tmp) / "documents"
+        paths, _ = _sample_documents(settings.documents_dir, n_chunks, settings)
+        for path in paths:
+            target = docs / path.relative_to(settings.documents_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, target)
+        run = settings.with_(documents_dir=docs, index_dir=Path(tmp) / "index")
+        _say(f"pipeline: indexing {len(paths)} documents (sentence vectors {settings.sentence_vectors})")
+        t0 = time.perf_counter()
+        summary = index_documents(settings=run, progress=True)
+        pipeline_s = time.perf_counter() - t0
+        version = store.load_version(run.index_dir)
+        titles = {d: e["title"] for d, e in version.manifest["documents"].items()}
+        chunks = [embed_text(titles[r["doc_id"]], r["section"], r["text"]) for r in version.records]
+        sentences = [r["text"][a:b] for r in version.records for a, b in r["sentences"]]
+        texts = chunks + (sentences if settings.sentence_vectors else [])
+        n_texts = len(dict.fromkeys(texts))  # what both embed: a repeated text is embedded once
+        _say(f"bare encoder: the same {n_texts} texts ({len(chunks)} chunks + sentences)")
+        t0 = time.perf_counter()
+        embedder.encode(texts, progress=True)
+        model_s = time.perf_counter() - t0
+    return {
+        "same texts": {
+            "documents": summary.documents,
+            "chunks": summary.chunks,
+            "sentences": version.manifest["n_sentences"],
+            "texts_embedded": n_texts,
+            "pipeline_s": round(pipeline_s, 2),
+            "bare_encoder_s": round(model_s, 2),
+            "pipeline_texts_per_s": round(n_texts / pipeline_s, 2),
+            "bare_encoder_texts_per_s": round(n_texts / model_s, 2),
+            "ratio": round(model_s / pipeline_s, 3),
+            "pipeline_chunks_per_s": round(summary.chunks / pipeline_s, 2),
+            "load": bench_scale.cpu_load(),
         }
-        for name, run in cases.items():
-            index_dir = Path(tmp) / name.split()[0]
-            t0 = time.perf_counter()
-            summary = run(index_dir)
-            pipeline_s = time.perf_counter() - t0
-            version = store.load_version(index_dir)
-            docs = version.manifest["documents"]
-            texts = [embed_text(docs[r["doc_id"]]["title"], r["section"], r["text"]) for r in version.records]
-            t0 = time.perf_counter()
-            embedder.encode(texts)
-            model_s = time.perf_counter() - t0
-            results[name] = {
-                "chunks": summary.chunks,
-                "sentences": version.manifest["n_sentences"],
-                "pipeline_chunks_per_s": round(summary.chunks / pipeline_s, 1),
-                "model_chunks_per_s": round(len(texts) / model_s, 1),
-                "ratio": round((summary.chunks / pipeline_s) / (len(texts) / model_s), 3),
-                "pipeline_s": round(pipeline_s, 2),
-                "model_s": round(model_s, 2),
-            }
-    return results
-
-
-def _synthetic_index(settings: Settings, index_dir: Path, n_chunks: int) -> None:
-    """An index of `n_chunks` generated chunks whose vectors are built from real sentence vectors."""
-    version = store.load_version(settings.index_dir)
-    pool = [
-        (r["text"][s:e], version.sentence_vectors[r["sent_row"] + i])
-        for r in version.records
-        for i, (s, e) in enumerate(r["sentences"])
-    ]
-    rng = np.random.default_rng(7)
-    plan = build.Plan(
-        build.settings_record(settings, version.manifest["dimension"], version.manifest["model"]), "generated"
-    )
-    chunk_vecs, sent_vecs = [], []
-    for c in range(n_chunks):
-        picks = rng.choice(len(pool), size=6, replace=False)
-        text, spans = "", []
-        for p in picks:
-            spans.append((len(text), len(text) + len(pool[p][0])))
-            text += pool[p][0] + " "
-            sent_vecs.append(pool[p][1])
-        doc_id = f"generated/{c // 10:06d}.txt"
-        doc = Document(id=doc_id, text=text, title=f"Generated {c // 10}", language="en")
-        chunk = Chunk(f"{doc_id}#{c % 10}", doc_id, c % 10, text, "", 0, len(text), None, tuple(spans))
-        plan.fresh.append((chunk, doc))
-        plan.docs.setdefault(doc_id, build.doc_entry(doc, "", 0))["chunks"] += 1
-        mean = np.mean(sent_vecs[-len(picks) :], axis=0)
-        chunk_vecs.append(mean / np.linalg.norm(mean))
-    vectors = build.Vectors(np.array(chunk_vecs, np.float32), np.array(sent_vecs, np.float32))
-    with store.build_lock(index_dir):
-        name, tmp_dir = store.reserve_version(index_dir)
-        build.publish(index_dir, tmp_dir, build.assemble(plan, vectors, version=name))
+    }
 
 
 def _latency(settings: Settings, rounds: int) -> dict[str, Any]:
@@ -166,32 +129,115 @@ def _latency(settings: Settings, rounds: int) -> dict[str, Any]:
     } | {"questions": len(parts.get("total", []))}
 
 
-def bench_ask(settings: Settings, n_chunks: int, rounds: int) -> dict[str, Any]:
-    """Warm `ask` latency, split by stage, on the seeds, the whole corpus and a generated large index."""
+def _forget(index_dir: Path) -> None:
+    """Drop this process's loaded copy of a benchmark index, so its memory goes before the next one."""
+    with retrieval._live_lock:
+        retrieval._live.pop(index_dir.resolve(), None)
+
+
+def _corpus(settings: Settings) -> Settings:
+    """The settings' own index of the documents folder, brought up to date (reused between runs)."""
+    _say(f"corpus index at {settings.index_dir} (built or updated)")
+    index_documents(settings=settings, progress=True)
+    return settings
+
+
+def bench_ask(settings: Settings, sizes: list[int], rounds: int) -> dict[str, Any]:
+    """Warm `ask` latency by stage on the corpus and on synthetic indexes of each size, with build
+    time, index size, memory and (for HNSW) recall@10 against exact search."""
+    corpus = _corpus(settings)
+    results: dict[str, Any] = {"corpus": _latency(corpus, rounds) | {"load": bench_scale.cpu_load()}}
+    embedder = get_embedder(settings)
+    questions = np.stack([embedder.encode_query(q) for q in QUESTIONS])
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            big = settings.with_(index_dir=Path(tmp) / "index")
+            _say(f"{n} synthetic chunks: generating and building")
+            figures, vectors = bench_scale.write_synthetic(corpus, big, n)
+            loaded = bench_scale.load_figures(big.index_dir)
+            version = loaded.pop("_version")
+            if figures["index_type"] != "flat":
+                pool = np.asarray(version.sentence_vectors[:: max(1, len(version.sentence_vectors) // 184)])
+                queries = np.vstack([questions, pool[:184]])
+                figures["recall_at_10_vs_flat"] = bench_scale.recall_at_10(
+                    version.faiss_index, vectors, queries
+                )
+            del vectors, version
+            _say(f"{n} synthetic chunks: asking")
+            latency = _latency(big, rounds)
+            results[f"synthetic {n} chunks"] = (
+                figures
+                | loaded
+                | latency
+                | {
+                    "rss_mb": round(bench_scale.rss_mb(), 1),
+                    "load": bench_scale.cpu_load(),
+                }
+            )
+            _forget(big.index_dir)
+    return results
+
+
+QUESTION_NEW = "Which market does the Lakeside Accord of 2031 ban glitter in?"
+NEW_FACT = "The Lakeside Accord of 2031 bans glitter in every {n}th harbour market of Zorblat province."
+
+
+def bench_update(settings: Settings, rounds: int) -> dict[str, Any]:
+    """Seconds from a one-document change to the first answer quoting it, in this running process."""
+    corpus = _corpus(settings)
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        seeds = _copy_seeds(settings.documents_dir, Path(tmp) / "seeds")
-        seed_settings = settings.with_(documents_dir=seeds, index_dir=Path(tmp) / "seeds-index")
-        corpus_settings = settings.with_(index_dir=Path(tmp) / "corpus-index")
-        index_documents(settings=seed_settings)
-        index_documents(settings=corpus_settings)
-        results["seeds"] = _latency(seed_settings, rounds)
-        results["corpus"] = _latency(corpus_settings, rounds)
-        if n_chunks:
-            big = settings.with_(index_dir=Path(tmp) / "big-index")
-            t0 = time.perf_counter()
-            _synthetic_index(corpus_settings, big.index_dir, n_chunks)
-            results[f"generated ({n_chunks} chunks)"] = _latency(big, rounds) | {
-                "build_s": round(time.perf_counter() - t0, 1)
-            }
+        docs, index = Path(tmp) / "documents", Path(tmp) / "index"
+        shutil.copytree(corpus.documents_dir, docs)
+        shutil.copytree(corpus.index_dir, index, ignore=shutil.ignore_patterns(".lock"))
+        live = settings.with_(documents_dir=docs, index_dir=index)
+        searcher = open_searcher(live)
+        answer_question(searcher, QUESTIONS[0], settings=live)  # model and index warm, as in the bot
+        chunk_counts = sorted((e["chunks"], d) for d, e in store.read_manifest(index)["documents"].items())
+        typical = next(d for c, d in chunk_counts[len(chunk_counts) // 2 :] if d.endswith((".md", ".txt")))
+        size = dict((d, c) for c, d in chunk_counts)[typical]
+        cases = {
+            "new short document (1 chunk)": (docs / "bench-new.md", "# Lakeside\n\n"),
+            f"changed typical document ({typical}, {size} chunks)": (
+                docs / typical,
+                (docs / typical).read_text(encoding="utf-8") + "\n\n",
+            ),
+        }
+        for r in range(rounds):
+            for name, (path, head) in cases.items():
+                fact = NEW_FACT.format(n=r + 10 * len(results))
+                path.write_text(head + fact + "\n", encoding="utf-8")
+                t0 = time.perf_counter()
+                summary = index_documents(settings=live)
+                t1 = time.perf_counter()
+                answer = answer_question(searcher, QUESTION_NEW, settings=live)
+                t2 = time.perf_counter()
+                served = any(fact in p.text for p in answer.passages)
+                entry = results.setdefault(name, {"served_s": [], "index_s": [], "first_answer_s": []})
+                entry["served_s"].append(round(t2 - t0, 2))
+                entry["index_s"].append(round(t1 - t0, 2))
+                entry["first_answer_s"].append(round(t2 - t1, 2))
+                entry["embedded_chunks"] = summary.chunks and store.read_manifest(index)["embedded_chunks"]
+                entry["embedded_sentences"] = store.read_manifest(index)["embedded_sentences"]
+                entry["found"] = entry.get("found", True) and served
+                entry["load"] = bench_scale.cpu_load()
+        _forget(index)
     return results
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Arguments of `bench`."""
-    parser.add_argument("what", choices=["index", "ask"], help="which benchmark")
-    parser.add_argument("--chunks", type=int, help="size of the generated corpus (index: 3000, ask: 100000)")
-    parser.add_argument("--rounds", type=int, default=3, help="ask: passes over the questions")
+    parser.add_argument("what", choices=["index", "ask", "update"], help="which benchmark")
+    parser.add_argument(
+        "--chunks",
+        type=int,
+        nargs="+",
+        help="index: chunks of real documents to index (default 40, about a minute on one thread); "
+        "ask: synthetic index sizes (default 10000 100000; 1000000 takes ~10 min and ~6 GB)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="ask: passes over the questions; update: changes"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
@@ -199,13 +245,18 @@ def run(args: argparse.Namespace) -> int:
     """Run one benchmark and print its figures."""
     settings = load_settings()
     if args.what == "index":
-        results = bench_index(settings, args.chunks or 3000)
+        results = bench_index(settings, (args.chunks or [40])[0])
+    elif args.what == "update":
+        results = bench_update(settings, args.rounds)
     else:
-        results = bench_ask(settings, 100_000 if args.chunks is None else args.chunks, args.rounds)
+        results = bench_ask(settings, args.chunks or [10_000, 100_000], args.rounds)
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
-    print(f"threads={settings.threads} batch_size={settings.batch_size} chunk_words={settings.chunk_words}")
+    print(
+        f"embedder={settings.embedder} threads={settings.threads} batch_size={settings.batch_size} "
+        f"index_type={settings.index_type} hnsw_threshold={settings.hnsw_threshold}"
+    )
     for name, figures in results.items():
         print(f"{name}:")
         for key, value in figures.items():

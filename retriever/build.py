@@ -365,7 +365,7 @@ def assemble(p: Plan, vectors: Vectors, *, version: str, started: float | None =
         "truncated_chunks": sum(bool(r.get("truncated")) for r in records),
         "next_id": next_id,
         "embedded_chunks": len(p.fresh),
-        "embedded_sentences": row,
+        "embedded_sentences": len(vectors.sentences),
         "skipped": [{"id": s.id, "reason": s.reason} for s in p.skipped],
         "documents": dict(sorted(p.docs.items())),
     }

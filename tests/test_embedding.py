@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +11,7 @@ import pytest
 
 import retriever
 from retriever import Settings
+from retriever.batching import MicroBatcher
 from retriever.embedding import EMBEDDERS, Embedder, get_embedder
 from retriever.settings import SettingsError, load_settings
 
@@ -91,3 +94,95 @@ def test_changing_the_embedder_rebuilds_the_index(base_settings: Settings, tmp_p
     assert retriever.status(settings=settings)["model"] == "multilingual-e5-small-q4"
     found = retriever.search("海南禁止塑料袋", settings=settings.with_(embedder="e5-small", mode="dense"))
     assert found and found[0].doc_id == "hainan.md"
+
+
+def test_questions_asked_together_are_embedded_in_one_call(base_settings: Settings) -> None:
+    e5 = get_embedder(base_settings.with_(embedder="e5-small", threads=1))
+    calls: list[int] = []
+
+    def run(texts: list[str]) -> list[np.ndarray]:
+        calls.append(len(texts))
+        return e5._query_batch(texts)
+
+    batcher = MicroBatcher(run, wait_s=0.2, workers=1)
+    questions = [HAINAN[lang] for lang in sorted(HAINAN)] + [HAINAN["ms"]]  # one asked twice
+    found: dict[int, np.ndarray] = {}
+    threads = [
+        threading.Thread(target=lambda i=i: found.update({i: batcher(questions[i])})) for i in range(6)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert calls == [6]  # all six arrived within the wait: one model call
+    for i, question in enumerate(questions):
+        assert np.allclose(found[i], e5.model.query(question), atol=1e-5)  # as if embedded alone
+
+
+def test_a_lone_question_goes_through_the_batcher_and_errors_reach_every_caller(
+    base_settings: Settings,
+) -> None:
+    e5 = get_embedder(base_settings.with_(embedder="e5-small", threads=1))
+    before = e5.query_batcher.items
+    e5.encode_query("Which city taxes plastic cups?")
+    assert e5.query_batcher.items == before + 1
+
+    def fail(texts: list[str]) -> list[int]:
+        raise RuntimeError("model gone")
+
+    batcher: MicroBatcher[str, int] = MicroBatcher(fail, wait_s=0.05, workers=1)
+    errors: list[str] = []
+
+    def ask() -> None:
+        try:
+            batcher("q")
+        except RuntimeError as exc:
+            errors.append(str(exc))
+
+    threads = [threading.Thread(target=ask) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert errors == ["model gone"] * 3
+
+
+def test_under_load_batches_form_without_waiting_and_no_caller_is_lost() -> None:
+    seen: list[int] = []
+
+    def slow_double(items: list[int]) -> list[int]:
+        seen.append(len(items))
+        time.sleep(0.02)  # a model call: new arrivals queue up meanwhile
+        return [2 * x for x in items]
+
+    batcher: MicroBatcher[int, int] = MicroBatcher(slow_double, wait_s=0.0, max_batch=8, workers=2)
+    results: dict[int, int] = {}
+    threads = [threading.Thread(target=lambda i=i: results.update({i: batcher(i)})) for i in range(40)]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.001)
+    for thread in threads:
+        thread.join(10)
+    assert results == {i: 2 * i for i in range(40)}
+    assert sum(seen) == 40 and max(seen) > 1 and max(seen) <= 8 and len(seen) < 40
+
+
+def test_a_search_only_index_embeds_no_sentences_and_switching_back_rebuilds(
+    base_settings: Settings, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "hainan.md").write_text(f"# Hainan\n\n{PASSAGES[0]} {PASSAGES[1]}\n", encoding="utf-8")
+    settings = base_settings.with_(documents_dir=docs, index_dir=tmp_path / "index", threads=1)
+    retriever.index_documents(settings=settings.with_(sentence_vectors=False))
+    manifest = retriever.status(settings=settings)
+    assert manifest["n_sentences"] == 0 and manifest["embedded_sentences"] == 0
+    assert retriever.search("Hainan plastic bags", settings=settings)[0].doc_id == "hainan.md"
+    summary = retriever.index_documents(settings=settings)
+    assert summary.full_rebuild and "sentence_vectors False -> True" in summary.reason
+    assert retriever.status(settings=settings)["n_sentences"] == 2
+    assert (
+        load_settings(env={"RETRIEVER_SENTENCE_VECTORS": "0"}, dotenv=Path("/none")).sentence_vectors is False
+    )
+    with pytest.raises(SettingsError, match="RETRIEVER_SENTENCE_VECTORS"):
+        load_settings(env={"RETRIEVER_SENTENCE_VECTORS": "maybe"}, dotenv=Path("/none"))

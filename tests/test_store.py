@@ -6,11 +6,13 @@ import json
 import threading
 from pathlib import Path
 
+import faiss
 import numpy as np
 import pytest
 
 from retriever import IndexMissing, store
 from retriever.keyword import build_bm25, scores
+from retriever.records import Records, RowOfId, write_records
 
 DIM = 8
 
@@ -162,3 +164,52 @@ def test_the_build_lock_refuses_a_second_holder_until_released(tmp_path: Path) -
         holder.join()
     with store.build_lock(tmp_path, timeout=5):
         assert (tmp_path / ".lock").exists()
+
+
+def test_records_are_columns_read_back_as_the_rows_written(tmp_path: Path) -> None:
+    rows = [
+        {"vid": 7, "id": "a.md#0", "doc_id": "a.md", "n": 0, "text": "Hải Nam cấm túi nhựa. 海南禁塑。",
+         "section": "Ban", "start": 0, "end": 30, "page": None, "sentences": [[0, 21], [22, 27]],
+         "sent_row": 0, "truncated": False},
+        {"vid": 3, "id": "b.pdf#4", "doc_id": "b.pdf", "n": 4, "text": "", "section": "", "start": 5,
+         "end": 5, "page": 12, "sentences": [], "sent_row": 2, "truncated": True},
+    ]  # fmt: skip
+    write_records(tmp_path / "chunks", rows)
+    records = Records(tmp_path / "chunks")
+    assert len(records) == 2 and records[0] == rows[0] and records[1] == rows[1] and records[-1] == rows[1]
+    assert list(records) == rows and records == rows
+    assert isinstance(records.columns["vid"], np.memmap)  # mapped, not read into memory
+    assert records.rows_of("b.pdf").tolist() == [1] and records.rows_of("nope.md").tolist() == []
+    with pytest.raises(IndexError):
+        records[2]
+    empty = tmp_path / "empty"
+    write_records(empty, [])
+    assert len(Records(empty)) == 0 and list(Records(empty)) == []
+
+
+def test_row_of_id_maps_faiss_ids_to_rows() -> None:
+    lookup = RowOfId(np.array([10, 3, 7]))
+    assert (lookup.get(10), lookup.get(3), lookup.get(7)) == (0, 1, 2)
+    assert lookup.get(4) is None and lookup.get(99) is None and lookup.get(-1) is None
+    assert lookup.rows(np.array([7, -1, 3, 500])).tolist() == [2, -1, 1, -1]
+    assert lookup == {10: 0, 3: 1, 7: 2}
+
+
+def test_index_type_is_flat_up_to_the_threshold_then_hnsw() -> None:
+    assert store.index_type("auto", 100, 100) == "flat" and store.index_type("auto", 100, 101) == "hnsw"
+    assert store.index_type("flat", 100, 10**6) == "flat" and store.index_type("hnsw", 100, 5) == "hnsw"
+
+
+def test_an_hnsw_version_finds_what_flat_finds_and_reconstructs_vectors(tmp_path: Path) -> None:
+    texts = [f"Text number {i} about plastic." for i in range(300)]
+    written = contents("v000001", texts)
+    written.manifest["index_type"] = "hnsw"
+    with store.build_lock(tmp_path):
+        version, tmp_dir = store.reserve_version(tmp_path)
+        store.write_version(tmp_dir, written)
+        store.publish(tmp_path, tmp_dir, version)
+    loaded = store.load_version(tmp_path)
+    assert "HNSW" in type(faiss.downcast_index(loaded.faiss_index.index)).__name__
+    _, found = loaded.faiss_index.search(written.chunk_vectors[:20], 1)
+    assert found[:, 0].tolist() == [10 + i for i in range(20)]  # each vector's nearest is itself
+    assert np.array_equal(loaded.faiss_index.reconstruct(15), written.chunk_vectors[5])
