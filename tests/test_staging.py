@@ -1,0 +1,129 @@
+"""Eval-gated reindex: a staged version is compared on gold questions and goes live only on publish."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from retriever import ask, index_documents, staging, status, store
+from retriever.gold import GOLD_DIR, GoldQuestion, load_gold
+from retriever.metrics import contains_any
+from retriever.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = ROOT / "documents"
+# Real documents with look-alikes (three INC sessions, two 3R forums) and many gold questions.
+CORPUS = (
+    "sea-map-kep-epr-kuala-lumpur-2025.txt",
+    "factsheets/02_inc-2-paris-zero-draft-mandate-2023.md",
+    "factsheets/03_inc-3-nairobi-enb-summary-2023.md",
+    "factsheets/04_inc-4-ottawa-concludes-2024.md",
+    "factsheets/05_3r-forum-9th-bangkok-2019.md",
+    "factsheets/06_3r-forum-11th-siem-reap-2023.md",
+    "factsheets/29_cn-hainan-plastic-ban-2020.md",
+)
+DAMAGED = ("sea-map-kep-epr-kuala-lumpur-2025.txt", "factsheets/03_inc-3-nairobi-enb-summary-2023.md")
+HARMLESS = "factsheets/33_jp-plastic-shopping-bag-charge-2020.md"
+
+
+def _questions(docs: Path) -> list[GoldQuestion]:
+    """gold_qa questions answered by the small collection, and the test half's unanswerable ones."""
+    texts = [p.read_text(encoding="utf-8") for p in docs.rglob("*") if p.is_file()]
+    return [
+        q
+        for q in load_gold(GOLD_DIR / "gold_qa.jsonl")
+        if (any(contains_any(t, q.evidence) for t in texts) if q.answerable else q.split == "test")
+    ]
+
+
+@pytest.fixture(scope="module")
+def built(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The documents and a live index of them, built once; each test works on copies."""
+    docs = tmp_path_factory.mktemp("docs")
+    for name in CORPUS:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(DOCUMENTS / name, docs / name)
+    index = tmp_path_factory.mktemp("index")
+    index_documents(settings=base_settings.with_(documents_dir=docs, index_dir=index))
+    return docs, index
+
+
+@pytest.fixture()
+def settings(built: tuple[Path, Path], base_settings: Settings, tmp_path: Path) -> Settings:
+    """A private copy of the small collection and its live index."""
+    docs, index = built
+    shutil.copytree(docs, tmp_path / "documents")
+    shutil.copytree(index, tmp_path / "index")
+    return base_settings.with_(documents_dir=tmp_path / "documents", index_dir=tmp_path / "index")
+
+
+def test_removing_answering_documents_is_held_back_until_published(settings: Settings) -> None:
+    questions = _questions(settings.documents_dir)
+    assert sum(q.answerable for q in questions) >= 10 and sum(not q.answerable for q in questions) >= 5
+    live_before = store.current_version(settings.index_dir)
+    kep = next(q for q in questions if q.id == "kep-dates")
+    for name in DAMAGED:
+        (settings.documents_dir / name).unlink()
+
+    staged = staging.stage(settings)
+
+    assert not staged.up_to_date and staged.base == live_before
+    assert set(staged.summary.removed) == set(DAMAGED)
+    # The live version is untouched: same version, same documents, still answers from the removed file.
+    assert store.current_version(settings.index_dir) == live_before
+    assert status(settings=settings)["n_documents"] == len(CORPUS)
+    assert not ask(kep.question, settings=settings).refused
+    assert staging.pending(settings) == staged
+
+    comparison = staging.compare(staged, settings, questions=questions)
+
+    assert comparison.dropped
+    assert comparison.new["recall@5"] < comparison.old["recall@5"] - staging.TOLERANCE
+    assert any(d.startswith("recall@5") for d in comparison.drops)
+    assert comparison.questions == len(questions)
+    assert any("recall@5" in line for line in comparison.lines())
+    assert store.current_version(settings.index_dir) == live_before
+
+    assert staging.publish(staged) == staged.version
+    assert store.current_version(settings.index_dir) == staged.version != live_before
+    assert status(settings=settings)["n_documents"] == len(CORPUS) - len(DAMAGED)
+    assert staging.pending(settings) is None
+    assert not (settings.index_dir / staging.STAGED).exists()
+
+
+def test_harmless_document_does_not_drop_and_discard_keeps_live(settings: Settings) -> None:
+    shutil.copy(DOCUMENTS / HARMLESS, settings.documents_dir / "factsheets" / Path(HARMLESS).name)
+    live_before = store.current_version(settings.index_dir)
+
+    staged = staging.stage(settings)
+    comparison = staging.compare(staged, settings)  # the gold_qa test half, as the bot runs it
+
+    assert staged.summary.added == (HARMLESS,)
+    assert comparison.questions == len(staging.gold_questions())
+    assert not comparison.dropped, comparison.lines()
+    staging.discard(staged)
+    assert staging.pending(settings) is None
+    assert store.current_version(settings.index_dir) == live_before
+    with pytest.raises(FileNotFoundError, match="run /reindex again"):
+        staging.publish(staged)
+    assert store.current_version(settings.index_dir) == live_before
+
+
+def test_stage_without_changes_has_nothing_to_publish(settings: Settings) -> None:
+    live_before = store.current_version(settings.index_dir)
+    staged = staging.stage(settings)
+    assert staged.up_to_date and staged.version == live_before
+    assert staging.pending(settings) is None
+    assert staging.publish(staged) == live_before
+
+
+def test_publish_refuses_a_stage_the_live_index_moved_past(settings: Settings) -> None:
+    (settings.documents_dir / DAMAGED[0]).unlink()
+    staged = staging.stage(settings)
+    shutil.copy(DOCUMENTS / HARMLESS, settings.documents_dir / "factsheets" / Path(HARMLESS).name)
+    summary = index_documents(settings=settings)  # another build publishes in between
+    with pytest.raises(staging.StaleStage, match="run /reindex again"):
+        staging.publish(staged)
+    assert store.current_version(settings.index_dir) == summary.version
