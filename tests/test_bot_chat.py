@@ -19,7 +19,7 @@ pytestmark = pytest.mark.timeout(300)
 ADMIN = 42
 FLOOD_LIMIT = 4
 QUESTION = "When did Hainan ban non-degradable disposable plastic bags and tableware?"
-OTHER_QUESTION = "What does Cambodia's Sub-Decree 168 require for plastic bags?"
+OTHER_QUESTION = "What is Thailand's plastic recycling target for 2027?"
 _users = itertools.count(2000)
 
 
