@@ -1,0 +1,263 @@
+"""Question scope (place, time, latest, in force) on the real collection's facts; supersession; sources
+that disagree."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from retriever import Citation, Document, Passage, Settings, ask, documents, scope
+from retriever.build import facts_and_events
+from retriever.chunking import chunk_document
+from retriever.gold import GOLD_DIR, load_gold
+from retriever.metrics import contains_any
+from retriever.readers import find_sources, read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = dt.date(2026, 1, 15)
+KEP = "sea-map-kep-epr-kuala-lumpur-2025.txt"
+MY_BAN = "factsheets/28_my-single-use-plastic-bag-ban-parks-premises-2025.md"
+HAINAN = "factsheets/29_cn-hainan-plastic-ban-2020.md"
+KH_168 = "factsheets/11_kh-sub-decree-168-plastic-bags.md"
+FORUM_9 = "factsheets/05_3r-forum-9th-bangkok-2019.md"
+FORUM_11 = "factsheets/06_3r-forum-11th-siem-reap-2023.md"
+TH_DRAFT = "factsheets/24_th-draft-sustainable-packaging-management-act-2024.md"
+
+
+def _entry(doc: Document) -> dict[str, Any]:
+    """A document's manifest entry as the build writes it (facts and events by the build's own code)."""
+    return {"title": doc.title, "date": doc.date, "source": doc.source} | facts_and_events(doc)
+
+
+@pytest.fixture(scope="module")
+def collection() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    """Manifest entries and texts of every document of the shipped collection."""
+    files, _ = find_sources(ROOT / "documents")
+    docs = {f.id: read_document(f) for f in files}
+    return {i: _entry(d) for i, d in docs.items()}, {i: d.text for i, d in docs.items()}
+
+
+@pytest.fixture(scope="module")
+def entries(collection: tuple[dict[str, dict[str, Any]], dict[str, str]]) -> dict[str, dict[str, Any]]:
+    return collection[0]
+
+
+def _countries(entry: dict[str, Any]) -> set[str]:
+    facts = entry["facts"]
+    return {facts["country"], *facts["countries"]}
+
+
+def test_country_filter_keeps_the_countrys_documents(entries: dict[str, dict[str, Any]]) -> None:
+    found = scope.parse("What plastic bag measures exist in Malaysia?", entries)
+    assert not found.empty() and found.places == ("Malaysia",)
+    assert {MY_BAN, KEP} <= set(found.doc_ids or ()) and HAINAN not in (found.doc_ids or ())
+    assert all("Malaysia" in _countries(entries[d]) for d in found.doc_ids or ())
+    assert found.description == "documents about Malaysia"
+    assert found.filters() == {"doc_ids": list(found.doc_ids or ())}
+    assert scope.parse("What did the Malaysian government plan?", entries).doc_ids == found.doc_ids
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        ("Apa peraturan beg plastik di Malaysia?", "Malaysia"),
+        ("在马来西亚有哪些塑料袋政策?", "Malaysia"),
+        ("말레이시아의 플라스틱 정책은 무엇입니까?", "Malaysia"),
+        ("นโยบายถุงพลาสติกในประเทศไทยคืออะไร", "Thailand"),
+        ("Chính sách túi nhựa ở Việt Nam là gì?", "Viet Nam"),
+        ("Kebijakan plastik di Indonesia apa saja?", "Indonesia"),
+    ],
+)
+def test_country_named_in_other_languages(
+    entries: dict[str, dict[str, Any]], question: str, country: str
+) -> None:
+    found = scope.parse(question, entries)
+    english = scope.parse(f"What plastic policies exist in {country}?", entries)
+    assert found.places == (country,) and found.doc_ids == english.doc_ids and found.doc_ids
+
+
+def test_city_filter_and_subject_place(entries: dict[str, dict[str, Any]]) -> None:
+    kl = scope.parse("Who opened the EPR training in Kuala Lumpur?", entries)
+    assert KEP in (kl.doc_ids or ()) and HAINAN not in (kl.doc_ids or ())
+    assert kl.description == "documents about Kuala Lumpur (Malaysia)"
+    # A place that is merely the question's subject still filters, to that place and its country.
+    hainan = scope.parse("When did Hainan ban non-degradable bags?", entries)
+    assert HAINAN in (hainan.doc_ids or ())
+    assert all("China" in _countries(entries[d]) for d in hainan.doc_ids or ())
+
+
+def test_places_without_documents_or_inside_names_are_no_filter(entries: dict[str, dict[str, Any]]) -> None:
+    assert scope.parse("What are the plastic bag rules in Peru?", entries).empty()
+    assert scope.parse("What does the Bangkok Declaration commit members to?", entries).empty()
+    plain = scope.parse("What is extended producer responsibility?", entries)
+    assert plain.empty() and plain.filters() == {} and plain.description == ""
+
+
+def _dates(entry: dict[str, Any]) -> list[str]:
+    facts = entry["facts"]
+    events = [e["start"] for e in entry["events"]]
+    return [v for v in (entry["date"], facts["announced"], facts["in_force"], *events) if v]
+
+
+def test_time_filters(entries: dict[str, dict[str, Any]]) -> None:
+    since = scope.parse("What bans were adopted since 2023?", entries)
+    assert since.date_from == "2023" and since.date_to is None and since.description == "documents since 2023"
+    assert MY_BAN in (since.doc_ids or ()) and KH_168 not in (since.doc_ids or ())
+    assert all(any(v[:4] >= "2023" for v in _dates(entries[d])) for d in since.doc_ids or ())
+    before = scope.parse("Which bans came before 2019?", entries)
+    assert (
+        before.date_to == "2018" and KH_168 in (before.doc_ids or ()) and MY_BAN not in (before.doc_ids or ())
+    )
+    after = scope.parse("What happened in Indonesia after 2020?", entries)
+    assert after.date_from == "2021" and after.places == ("Indonesia",)
+    assert all(any(v[:4] >= "2021" for v in _dates(entries[d])) for d in after.doc_ids or ())
+    # A year asked about: documents of that year, and later ones that can recall it.
+    year = scope.parse("What did Yangon ban in 2011?", entries)
+    assert year.date_from == "2011" and "factsheets/15_mm-yangon-hdpe-plastic-bag-ban-2011.md" in (
+        year.doc_ids or ()
+    )
+    assert scope.parse("Kebijakan apa sejak 2023?", entries).date_from == "2023"
+    assert scope.parse("2023年以来有哪些新规定?", entries).date_from == "2023"
+
+
+def test_latest_and_in_force(entries: dict[str, dict[str, Any]]) -> None:
+    forum = scope.parse("What was the most recent 3R Forum about?", entries)
+    assert forum.latest and forum.kind == "event" and FORUM_11 in (forum.doc_ids or ())
+    assert FORUM_9 not in (forum.doc_ids or ())
+    latest = scope.parse("What is the latest regulation in Malaysia?", entries)
+    assert latest.doc_ids == (MY_BAN,)
+    assert latest.description.startswith("the latest regulations about Malaysia")
+    in_force = scope.parse("Which plastic rules are currently in force in Thailand?", entries, today=TODAY)
+    assert in_force.in_force and TH_DRAFT not in (in_force.doc_ids or ())  # a draft act is not in force
+    taiwan = scope.parse("Which bans are currently in force in Taiwan?", entries, today=TODAY)
+    assert taiwan.doc_ids and all(entries[d]["facts"]["kind"] == "regulation" for d in taiwan.doc_ids)
+    assert all(entries[d]["facts"]["in_force"] <= "2026" for d in taiwan.doc_ids)
+
+
+def test_gold_questions_keep_their_evidence_document(
+    collection: tuple[dict[str, dict[str, Any]], dict[str, str]],
+) -> None:
+    """Every answerable gold question that states a filter keeps the document holding its evidence."""
+    entries, texts = collection
+    scoped = 0
+    for name in ("gold_qa", "multilingual"):
+        for q in load_gold(GOLD_DIR / f"{name}.jsonl"):
+            holders = {d for d, t in texts.items() if q.answerable and contains_any(t, q.evidence)}
+            found = scope.parse(q.question, entries, today=TODAY)
+            if holders and not found.empty():
+                scoped += 1
+                assert holders & set(found.doc_ids or ()), (q.id, found.description)
+    assert scoped >= 30
+
+
+def _newer_sub_decree() -> Document:
+    text = (
+        "Cambodia: Sub-Decree No. 99 on Plastic Bags\n\n"
+        "On 2 March 2025 the Royal Government of Cambodia adopted Sub-Decree No. 99, which replaces "
+        "Sub-Decree 168 on the Management of Plastic Bags. It takes effect on 1 July 2025."
+    )
+    return Document(
+        id="kh-sub-decree-99.md",
+        text=text,
+        title="Cambodia: Sub-Decree No. 99 on Plastic Bags",
+        date="2025-03-02",
+    )
+
+
+def test_superseded_documents_point_to_the_newer_one(entries: dict[str, dict[str, Any]]) -> None:
+    newer = _newer_sub_decree()
+    with_newer = entries | {newer.id: _entry(newer)}
+    assert with_newer[newer.id]["facts"]["supersedes"].startswith("Sub-Decree 168")
+    assert scope.superseded_by(with_newer) == {KH_168: newer.id}
+    assert scope.superseded_by(entries) == {}
+    # Front matter naming the replaced file works too.
+    by_id = with_newer | {newer.id: with_newer[newer.id] | {"facts": {"supersedes": Path(KH_168).name}}}
+    assert scope.superseded_by(by_id) == {KH_168: newer.id}
+    in_force = scope.parse("What rules are currently in force in Cambodia?", with_newer, today=TODAY)
+    assert newer.id in (in_force.doc_ids or ()) and KH_168 not in (in_force.doc_ids or ())
+
+
+def _passages(doc_id: str, title: str, date: str, text: str) -> list[Passage]:
+    doc = Document(id=doc_id, text=text, title=title, date=date)
+    return [
+        Passage(
+            c.id,
+            c.doc_id,
+            c.text,
+            title,
+            c.section,
+            c.page,
+            date,
+            "",
+            "",
+            c.start,
+            c.end,
+            1.0,
+            sentences=c.sentences,
+        )
+        for c in chunk_document(doc)
+    ]
+
+
+HAINAN_A = (
+    "Hainan Province's ban on non-degradable plastic bags took effect on 1 December 2020, officials said."
+)
+HAINAN_B = "The Hainan ban on non-degradable plastic bags took effect on 1 January 2021 across the province."
+TH_A = "Thailand set a target to recycle 100% of its plastic waste by 2027 under the roadmap."
+TH_B = "Under the roadmap Thailand aims to recycle 50% of its plastic waste by 2027."
+
+
+def test_two_sources_giving_different_dates_and_figures_are_paired() -> None:
+    a = _passages("a.md", "Hainan ban (news)", "2020-12-02", f"Hainan news\n\n{HAINAN_A} {TH_A}")
+    b = _passages("b.md", "Hainan ban (report)", "2021-02-10", f"Hainan report\n\n{HAINAN_B} {TH_B}")
+    found = {d.kind: d for d in scope.disagreements(a + b)}
+    assert set(found) == {"date:in_force", "figure:%"}
+    dates = found["date:in_force"]
+    assert "hainan" in dates.subject and "ban" in dates.subject
+    assert [(s.doc_id, s.date, s.value) for s in dates.sides] == [
+        ("a.md", "2020-12-02", "1 December 2020"),
+        ("b.md", "2021-02-10", "1 January 2021"),
+    ]
+    assert [s.sentence for s in dates.sides] == [HAINAN_A, HAINAN_B]  # verbatim
+    assert [s.value for s in found["figure:%"].sides] == ["100%", "50%"]
+    # Citations work as passages do: their quotes are read.
+    cites = [
+        Citation(n, p.doc_id, p.title, "", None, p.date, "", quote, p.text, 1.0)
+        for n, (p, quote) in enumerate(((a[0], HAINAN_A), (b[0], HAINAN_B)), start=1)
+    ]
+    assert [d.kind for d in scope.disagreements(cites)] == ["date:in_force"]
+
+
+def test_agreeing_or_unrelated_sources_are_not_paired() -> None:
+    same = HAINAN_B.replace("1 January 2021", "1 December 2020")
+    coarser = HAINAN_B.replace("1 January 2021", "December 2020")
+    other = "Japan's charge on plastic shopping bags took effect on 1 July 2020."
+    a = _passages("a.md", "Hainan", "2020-12-02", HAINAN_A)
+    for text in (same, coarser, other):
+        assert scope.disagreements(a + _passages("b.md", "Other", "2021", text)) == []
+    # Two sentences of one document are never a disagreement.
+    assert scope.disagreements(_passages("a.md", "Hainan", "2020", f"{HAINAN_A} {HAINAN_B}")) == []
+
+
+def test_whole_collection_has_no_false_disagreement() -> None:
+    files, _ = find_sources(ROOT / "documents")
+    found = []
+    for f in files:
+        doc = read_document(f)
+        found += _passages(doc.id, doc.title, doc.date, doc.text)
+    assert scope.disagreements(found) == []
+
+
+def test_scope_from_a_live_index_filters_ask(small_settings: Settings) -> None:
+    """`retriever.documents()` feeds parse; ask() with its filters cites only documents in scope."""
+    found = scope.parse(
+        "When did Hainan ban non-degradable plastic bags?", documents(settings=small_settings)
+    )
+    assert found.doc_ids == (HAINAN,)
+    answer = ask(
+        "When did Hainan ban non-degradable plastic bags?", settings=small_settings, **found.filters()
+    )
+    assert not answer.refused and {c.doc_id for c in answer.citations} == {HAINAN}
