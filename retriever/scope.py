@@ -14,7 +14,7 @@ from typing import Any
 from .chunking import split_sentences
 from .dates import find_dates
 from .facts import DocFacts, date_role
-from .grounding import canonical
+from .grounding import canonical, focus
 from .places import CITIES, COUNTRIES, find_places
 
 # Country and capital names in the collection's question languages that places.py cannot find in text
@@ -86,11 +86,8 @@ _TIME: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?:ในปี|在)\s*{_YEAR}(?!\d)"), "in"),
     (re.compile(rf"(?<!\d){_YEAR}\s*년에"), "in"),
 ]
-_LATEST = re.compile(
-    r"\b(?:latest|most recent|newest|recent|current|terkini|terbaru|mới nhất|gần đây)\b"
-    r"|ล่าสุด|最新|最近|최신|최근",
-    re.I,
-)
+# Not "current" or "recent": "the current status of Sub-Decree 168" asks about one document, old or not.
+_LATEST = re.compile(r"\b(?:latest|most recent|newest|terkini|terbaru|mới nhất)\b|ล่าสุด|最新|최신", re.I)
 _IN_FORCE = re.compile(
     r"\b(?:currently|now|still|presently)\s+(?:in force|in effect|valid|applicable|applies|apply|enforced)\b"
     r"|\b(?:in force|in effect)\s+(?:now|today|currently|at present)\b|\bcurrently (?:in )?force\b"
@@ -259,7 +256,8 @@ def parse(
         keep = {d for d in keep if any(_in_range(v, date_from, date_to) for v in _dates(entries[d], due))}
         words.append(when)
     in_force = bool(_IN_FORCE.search(text))
-    latest = bool(_LATEST.search(text)) and not in_force
+    # "the latest on INC-3" names its document: recency would only hide it.
+    latest = bool(_LATEST.search(text)) and not in_force and not focus(text).exact
     kind = ""
     if latest or in_force:
         kind = "regulation" if in_force else next((k for k, rx in _KIND_RES.items() if rx.search(text)), "")

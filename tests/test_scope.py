@@ -127,6 +127,8 @@ def test_latest_and_in_force(entries: dict[str, dict[str, Any]]) -> None:
     forum = scope.parse("What was the most recent 3R Forum about?", entries)
     assert forum.latest and forum.kind == "event" and FORUM_11 in (forum.doc_ids or ())
     assert FORUM_9 not in (forum.doc_ids or ())
+    named = scope.parse("What is the latest on Sub-Decree 168 in Cambodia?", entries)
+    assert not named.latest and KH_168 in (named.doc_ids or ())  # a named document is not hidden as old
     latest = scope.parse("What is the latest regulation in Malaysia?", entries)
     assert latest.doc_ids == (MY_BAN,)
     assert latest.description.startswith("the latest regulations about Malaysia")
