@@ -7,7 +7,7 @@ so readers keep writing `version.records[row]["text"]`; only the rows read cost 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,26 @@ def write_records(folder: Path, records: Sequence[dict[str, Any]]) -> None:
     _save(folder / "spans.offsets.npy", offsets)
 
 
+class _Row(Mapping[str, Any]):
+    """One record read field by field: a scan over all rows reading only "doc_id" stays cheap."""
+
+    __slots__ = ("_records", "_row")
+
+    def __init__(self, records: Records, row: int) -> None:
+        self._records, self._row = records, row
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "doc_id":
+            return self._records.doc_ids[self._records.doc_list[self._row]]
+        return self._records.field(key, self._row)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(KEYS)
+
+    def __len__(self) -> int:
+        return len(KEYS)
+
+
 class Records(Sequence[dict[str, Any]]):
     """The chunk records of one version, read from memory-mapped columns; `[row]` gives a dict."""
 
@@ -71,6 +91,7 @@ class Records(Sequence[dict[str, Any]]):
         self.columns = {key: load(key) for key in _INTS}
         self._strings = {key: (load(f"{key}.bytes"), load(f"{key}.offsets")) for key in _STRINGS}
         self._spans, self._span_offsets = load("spans"), load("spans.offsets")
+        self.doc_list: list[int] = np.asarray(self.doc).tolist()  # per row, for fast scans by document
 
     def __len__(self) -> int:
         return len(self.doc)
@@ -84,6 +105,21 @@ class Records(Sequence[dict[str, Any]]):
         """The [start, end) character spans of the row's sentences."""
         a, b = self._span_offsets[row], self._span_offsets[row + 1]
         return self._spans[a:b].tolist()
+
+    def field(self, key: str, row: int) -> Any:
+        """One field of one row, as the row's dict would hold it."""
+        if key in _STRINGS:
+            return self.string(key, row)
+        if key == "doc_id":
+            return self.doc_ids[self.doc_list[row]]
+        if key == "sentences":
+            return self.sentences(row)
+        if key not in self.columns:
+            raise KeyError(key)
+        value = self.columns[key][row]
+        if key == "page":
+            return None if int(value) == _NO_PAGE else int(value)
+        return bool(value) if key == "truncated" else int(value)
 
     def _row(self, row: int) -> dict[str, Any]:
         c = self.columns
@@ -112,13 +148,14 @@ class Records(Sequence[dict[str, Any]]):
         return self._row(int(row) + n if row < 0 else int(row))
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        return (self._row(i) for i in range(len(self)))
+        # Rows read lazily: `[r["text"] for r in records if r["doc_id"] == d]` reads texts of d only.
+        return (_Row(self, i) for i in range(len(self)))  # type: ignore[misc]
 
     def __eq__(self, other: object) -> bool:
         return (
             isinstance(other, Sequence)
             and len(other) == len(self)
-            and all(a == b for a, b in zip(self, other, strict=True))
+            and all(self._row(i) == b for i, b in enumerate(other))
         )
 
     __hash__ = None  # type: ignore[assignment]
@@ -129,7 +166,7 @@ class Records(Sequence[dict[str, Any]]):
             index = self.doc_ids.index(doc_id)
         except ValueError:
             return np.zeros(0, dtype=np.int64)
-        return np.flatnonzero(np.asarray(self.doc) == index)
+        return np.flatnonzero(np.asarray(self.doc) == index)  # retrieval could scan this, not the rows
 
 
 class RowOfId:
