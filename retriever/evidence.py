@@ -99,6 +99,19 @@ def _language(result: SearchResult, passage: Passage) -> str:
     return declared.split("-")[0].lower() if declared else language.detect(passage.text)
 
 
+def _quotes(cand: Candidate, passage: Passage, token: str, about: set[str], focus: grounding.Focus) -> bool:
+    """Whether a chosen sentence speaks of a numbered name: from a document about it, or, when no
+    document is, by naming it in the very sentence that states the asked fact.
+
+    "How many attended INC-5?" must not be answered by INC-4's attendance sentence merely because
+    the same passage says INC-5 is due in November.
+    """
+    if about:
+        return passage.doc_id in about
+    sentence = passage.text[cand.start : cand.end]
+    return grounding.has_exact(sentence, token) and cand.stated
+
+
 def _passage_ok(about: dict[str, set[str]], passage: Passage) -> bool:
     """A passage may answer only if it speaks of at least one exact name or number asked about."""
     return not about or any(_satisfies(passage, t, docs) for t, docs in about.items())
@@ -216,7 +229,10 @@ def assess(
     if not chosen:
         return Assessment(result, passages, [], {}, False)
     cited = [passages[c.passage] for c in chosen]
-    grounded = all(any(_satisfies(p, t, docs) for p in cited) for t, docs in about.items()) and all(
+    grounded = all(
+        any(_quotes(c, passages[c.passage], t, docs, focus) for c in chosen) for t, docs in about.items()
+    )
+    grounded = grounded and all(
         any(grounding.has_exact(result.document_text(p.doc_id), y) for p in cited) for y in focus.years
     )
     return Assessment(

@@ -88,6 +88,11 @@ _MONTH = re.compile(
     r"|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|tháng|[年月日]|월|일",
     re.IGNORECASE,
 )
+_DATE_SPAN = re.compile(
+    r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b",
+    re.IGNORECASE,
+)
 _PERSON_TITLE = re.compile(
     r"\b(Mr|Ms|Mrs|Dr|Prof|H\.E|Minister|Mayor|Director|Secretary|Chair|President|Governor|Officer|Head|"
     r"Deputy|Ambassador|Executive)\b"
@@ -187,7 +192,9 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
             sentence,
             re.IGNORECASE,
         )
-        return novel(_NUMBER.findall(sentence) + words)
+        # A count or amount, not a date: "30 April 2024" says when, not how many.
+        undated = _DATE_SPAN.sub(" ", sentence)
+        return novel([n for n in _NUMBER.findall(undated) if not _YEAR.fullmatch(n)] + words)
     if not _is_latin(sentence):
         return True  # no capitalisation to read names from: leave it to the other evidence
     if kind == "who":
