@@ -20,7 +20,10 @@ _ORDINAL_WORDS = {
 }  # fmt: skip
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—−"})
 # "INC-3", "INC 3", "INC3", "COP28", "Decree 05", "R3": a name that carries a number.
-_NUMBERED = re.compile(r"\b([A-Za-z]{1,12}-|[A-Z][A-Za-z]{0,11} ?)(\d{1,3})\b(?![-/.,]?\d)")
+# "Decree No. 168" and "Decree 168" are one name: the "No." between is dropped.
+_NUMBERED = re.compile(
+    r"\b([A-Za-z]{1,12}-|[A-Z][A-Za-z]{0,11} ?)(?:(?:No|Nr|Number)\.? ?|# ?)?(\d{1,3})\b(?![-/.,]?\d)"
+)
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
@@ -147,7 +150,7 @@ def focus(question: str) -> Focus:
             " " not in name
         ):
             continue
-        names.append(re.sub(r"['’]s$", "", name))
+        names += [part.strip() for part in re.split(r"['’]s\b", name) if part.strip()]
     names += [a.lower() for a in _ACRONYM.findall(question) if not any(ch.isdigit() for ch in a)]
     exact_set = dict.fromkeys(exact)
     names = [n for n in dict.fromkeys(names) if not any(n in e for e in exact_set)]
@@ -165,9 +168,13 @@ def has_exact(text: str, token: str) -> bool:
 
 
 def mentions_name(text_lower: str, name: str) -> bool:
-    """Whether lower-cased text mentions a name, as a word prefix ('malaysia' finds 'malaysian')."""
-    stem = name if len(name) <= 5 else name[: max(5, len(name) - 2)]
-    return re.search(rf"(?<!\w){re.escape(stem)}", text_lower) is not None
+    """Whether lower-cased text mentions every word of a name, each as a word prefix
+    ('malaysia' finds 'malaysian'; 'mandatory packaging reporting' needs all three words)."""
+    for word in name.split():
+        stem = word if len(word) <= 5 else word[: max(5, len(word) - 2)]
+        if re.search(rf"(?<!\w){re.escape(stem)}", text_lower) is None:
+            return False
+    return True
 
 
 def states_kind(sentence: str, kind: str, question: str = "") -> bool:

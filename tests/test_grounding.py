@@ -36,6 +36,13 @@ def test_numbered_names_match_whole_not_as_prefixes() -> None:
     assert canonical("INC–4") == "inc-4"  # an en dash is a hyphen
 
 
+def test_numbered_names_ignore_no_and_possessives_split_names() -> None:
+    assert focus("What does Cambodia Sub-Decree 168 regulate?").exact == ("decree-168",)
+    assert has_exact("Sub-Decree No. 168 GNKR.BK was issued in 2017", "decree-168")
+    names = focus("What does Singapore's Mandatory Packaging Reporting scheme require?").names
+    assert names == ("singapore", "mandatory packaging reporting")
+
+
 def test_names_skip_the_capitalised_first_word() -> None:
     found = focus("Where exactly did the ASEAN leaders endorse the Bangkok Declaration?")
     assert "bangkok declaration" in found.names and "asean" in found.names
