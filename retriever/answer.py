@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable
+from typing import Any
 
-from . import answerability, texts
+from . import answerability, scope, texts
 from . import lang as language
 from .evidence import Candidate, assess
 from .retrieval import Searcher
@@ -70,27 +71,79 @@ def greeting(n_docs: int, lang: str = texts.DEFAULT) -> str:
     return texts.t("greeting", lang, n_docs=n_docs)
 
 
+def _citation(n: int, passage: Passage, quote: str, score: float) -> Citation:
+    return Citation(
+        n=n,
+        doc_id=passage.doc_id,
+        title=passage.title,
+        section=passage.section,
+        page=passage.page,
+        date=passage.date,
+        source=passage.source,
+        quote=quote,
+        passage=passage.text,
+        score=round(score, 4),
+    )
+
+
 def _citations(chosen: list[Candidate], passages: list[Passage]) -> tuple[str, tuple[Citation, ...]]:
     parts, citations = [], []
     for n, (p_index, start, end) in enumerate(_spans(chosen, passages), start=1):
         passage = passages[p_index]
         quote = passage.text[start:end]
         parts.append(f"{quote} [{n}]")
-        citations.append(
-            Citation(
-                n=n,
-                doc_id=passage.doc_id,
-                title=passage.title,
-                section=passage.section,
-                page=passage.page,
-                date=passage.date,
-                source=passage.source,
-                quote=quote,
-                passage=passage.text,
-                score=round(max(c.score for c in chosen if c.passage == p_index), 4),
-            )
-        )
+        score = max(c.score for c in chosen if c.passage == p_index)
+        citations.append(_citation(n, passage, quote, score))
     return " ".join(parts), tuple(citations)
+
+
+def _notes(
+    citations: tuple[Citation, ...], passages: list[Passage], documents: dict[str, Any], lang: str
+) -> tuple[list[str], tuple[Citation, ...]]:
+    """What a reader must know beside the quotes: a replaced source, and sources that disagree.
+
+    A found passage that contradicts a cited one (another date or figure for the same thing) is
+    quoted and cited too, side by side, rather than left out because it looked like a repeat.
+    """
+    notes = []
+    newer = _superseded(documents)
+    for doc_id in dict.fromkeys(c.doc_id for c in citations if c.doc_id in newer):
+        title = documents[doc_id].get("title", doc_id)
+        notes.append(
+            texts.t("superseded_note", lang, old=title, new=documents[newer[doc_id]].get("title", ""))
+        )
+    cited_docs = {c.doc_id for c in citations}
+    extra: list[Citation] = []
+    for found in scope.disagreements([*citations, *passages]):
+        if not cited_docs & {side.doc_id for side in found.sides}:
+            continue
+        lines = []
+        for side in found.sides:
+            n = next((c.n for c in (*citations, *extra) if side.sentence in c.quote), None)
+            if n is None:
+                source = next(
+                    (p for p in passages if p.doc_id == side.doc_id and side.sentence in p.text), None
+                )
+                if source is None:
+                    continue
+                n = len(citations) + len(extra) + 1
+                extra.append(_citation(n, source, side.sentence, source.score))
+            lines.append(f"• {side.title} ({side.date or '?'}): “{side.sentence}” [{n}]")
+        if len(lines) == 2:
+            notes.append(texts.t("sources_differ", lang, subject=found.subject) + "\n" + "\n".join(lines))
+    return notes, (*citations, *extra)
+
+
+def _superseded(documents: dict[str, Any]) -> dict[str, str]:
+    """Replaced document -> its replacement, worked out once per index version."""
+    held = _superseded_cache.get(id(documents))
+    if held is None or held[0] is not documents:
+        _superseded_cache.clear()
+        held = _superseded_cache[id(documents)] = (documents, scope.superseded_by(documents))
+    return held[1]
+
+
+_superseded_cache: dict[int, tuple[dict[str, Any], dict[str, str]]] = {}
 
 
 def answer_question(
@@ -118,8 +171,17 @@ def answer_question(
         elapsed = {"total": (time.perf_counter() - started) * 1000}
         return Answer(question, greeting(n_docs, lang), True, (), elapsed, lang=lang)
 
+    documents = searcher.version.manifest["documents"]
+    # "in Malaysia", "since 2023", "the latest", "currently in force": the question's own filter,
+    # unless the caller chose the documents.
+    stated = scope.parse(question, documents) if doc_ids is None else scope.Scope()
     found = assess(
-        searcher, question, settings=settings, doc_ids=doc_ids, date_from=date_from, date_to=date_to
+        searcher,
+        question,
+        settings=settings,
+        doc_ids=stated.doc_ids if doc_ids is None else doc_ids,
+        date_from=date_from,
+        date_to=date_to,
     )
     t_compose = time.perf_counter()
     # A question naming INC-3 or 2030 is answered only from passages that name them exactly.
@@ -128,6 +190,8 @@ def answer_question(
     answer_it = bool(found.chosen) and found.grounded and p >= cut
     if answer_it:
         text, citations = _citations(found.chosen, found.passages)
+        notes, citations = _notes(citations, found.passages, documents, lang)
+        text = "\n\n".join([text, *notes])
     else:
         near = p >= NEAR_MISS * cut
         text, citations = _refusal(found.passages, found.result.n_documents, lang, near), ()
@@ -135,4 +199,15 @@ def answer_question(
     timings = {k: round(v, 2) for k, v in found.result.timings_ms.items()}
     timings["composition"] = round((done - t_compose) * 1000, 2)
     timings["total"] = round((done - started) * 1000, 2)
-    return Answer(question, text, not answer_it, citations, timings, tuple(found.passages), lang=lang)
+    if stated.description:
+        text += "\n\n" + texts.t("scope_note", lang, scope=stated.description)
+    return Answer(
+        question,
+        text,
+        not answer_it,
+        citations,
+        timings,
+        tuple(found.passages),
+        lang=lang,
+        scope=stated.description,
+    )

@@ -105,6 +105,7 @@ class Answer:
     # retrieval on, so a question is searched once. Not part of `ask --json`.
     passages: tuple[Passage, ...] = field(default=(), compare=False, repr=False)
     lang: str = "en"  # the language the assistant's own words are in (the question's, or as asked)
+    scope: str = ""  # the filter the question stated and the answer applied, e.g. "documents about Malaysia"
 
     def to_dict(self) -> dict[str, Any]:
         data = {f: getattr(self, f) for f in ("question", "answer", "refused", "timings_ms")}

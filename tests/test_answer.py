@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import SMALL_CORPUS
 
-from retriever import Settings, ask, texts
+from retriever import Settings, ask, index_documents, texts
 from retriever.grounding import states_kind
 
 INC3 = "factsheets/03_inc-3-nairobi-enb-summary-2023.md"
@@ -142,3 +142,68 @@ def test_an_unknown_mode_is_an_error_not_a_refusal(small_settings: Settings) -> 
 
     with pytest.raises(SettingsError):
         ask("Where was INC-4 held?", mode="x", settings=small_settings)
+
+
+POLICY_DOCS = {
+    "old-rule.md": '---\ntitle: "Testland Decree 7 on carrier bags (2019)"\ndate: "2019-03-01"\n'
+    'source: "https://example.org/decree-7"\n---\n# Testland Decree 7 on carrier bags (2019)\n\n'
+    "Decree 7 of Testland requires shops to charge 10 cents for every plastic carrier bag. "
+    "The charge applies in every province of Testland.\n",
+    "new-rule.md": '---\ntitle: "Testland Decree 12 on carrier bags (2024)"\ndate: "2024-05-01"\n'
+    'source: "https://example.org/decree-12"\nsupersedes: "Testland Decree 7 on carrier bags (2019)"\n---\n'
+    "# Testland Decree 12 on carrier bags (2024)\n\n"
+    "Decree 12 of Testland bans plastic carrier bags in all shops from 1 June 2024. "
+    "It replaces the bag charge of Decree 7.\n",
+    "forum-a.md": '---\ntitle: "Riverland Plastics Forum announced (2023)"\ndate: "2023-01-10"\n'
+    'source: "https://example.org/forum-a"\n---\n# Riverland Plastics Forum announced (2023)\n\n'
+    "The Riverland Plastics Forum will be held in Bangkok on 12 March 2023, the ministry said.\n",
+    "forum-b.md": '---\ntitle: "Riverland Plastics Forum moved (2023)"\ndate: "2023-02-20"\n'
+    'source: "https://example.org/forum-b"\n---\n# Riverland Plastics Forum moved (2023)\n\n'
+    "The Riverland Plastics Forum will be held in Bangkok on 19 March 2023, the organisers said.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def policy_settings(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Four small documents: one replaced by another, and two that disagree on a date."""
+    docs = tmp_path_factory.mktemp("policy-docs")
+    for name, text in POLICY_DOCS.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    settings = base_settings.with_(documents_dir=docs, index_dir=tmp_path_factory.mktemp("policy-index"))
+    index_documents(settings=settings)
+    return settings
+
+
+def test_an_answer_from_a_replaced_document_points_to_the_newer_one(policy_settings: Settings) -> None:
+    answer = ask(
+        "How much must shops charge for a carrier bag under Testland Decree 7?", settings=policy_settings
+    )
+    assert not answer.refused, answer.answer
+    assert any(c.doc_id == "old-rule.md" for c in answer.citations)
+    assert (
+        texts.t(
+            "superseded_note",
+            "en",
+            old="Testland Decree 7 on carrier bags (2019)",
+            new="Testland Decree 12 on carrier bags (2024)",
+        )
+        in answer.answer
+    )
+
+
+def test_sources_that_disagree_are_shown_side_by_side(policy_settings: Settings) -> None:
+    answer = ask("When will the Riverland Plastics Forum be held?", settings=policy_settings)
+    assert not answer.refused, answer.answer
+    assert "differ" in answer.answer
+    assert "12 March 2023" in answer.answer and "19 March 2023" in answer.answer
+    assert {c.doc_id for c in answer.citations} == {"forum-a.md", "forum-b.md"}  # each side cited
+
+
+def test_the_filter_a_question_states_is_applied_and_shown(small_settings: Settings) -> None:
+    answer = ask("What did the Philippines ban in Quezon City?", settings=small_settings)
+    assert answer.scope and "Quezon City" in answer.scope
+    assert not answer.refused
+    assert {c.doc_id for c in answer.citations} == {
+        "factsheets/18_ph-quezon-city-single-use-plastics-ban-2019.md"
+    }
+    assert texts.t("scope_note", "en", scope=answer.scope) in answer.answer
