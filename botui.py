@@ -1,5 +1,6 @@
-"""The bot's plain helpers, with no Telegram in them: every sentence users see, HTML rendering,
-message splitting, feedback lines.
+"""The bot's plain helpers, with no Telegram in them: HTML rendering of answers, sources, documents,
+events and index reports, and message splitting. Every sentence comes from the text catalogue
+(`retriever/locales/<lang>.json`, through `t(key, lang)`), so each message is in the chat's language.
 
 Everything that reaches Telegram in HTML parse mode is built here from plain text, escaped
 piece by piece, so document text can never open a tag. Messages are split *before* markup is
@@ -9,172 +10,71 @@ added (see `pack`), which is why no split can land inside a tag or an entity.
 from __future__ import annotations
 
 import html
-import json
-import os
 import re
-import tempfile
-import threading
 import urllib.parse
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from retriever import Answer, Citation, IndexSummary
+from retriever import Answer, Citation, IndexSummary, citation_link
+from retriever.texts import DEFAULT, LANGUAGES, t
 
 # Telegram allows 4096 characters after entity parsing; keeping the *raw* HTML under a slightly
 # lower figure leaves room for anything we miscount and makes the visible-text rule moot.
 MESSAGE_LIMIT = 4000
 TITLE_LIMIT = 300  # a source line stays one line even for a runaway title
-_SENTENCE_END = re.compile(r"(?<=[.!?…。])\s+")
+# Sentence ends: Latin and Khmer/Burmese marks before a space; CJK full stops need none after them;
+# Thai writes no full stop, a space between Thai words ends a sentence or clause.
+_SENTENCE_END = re.compile(r"(?<=[.!?…។៕။])\s+|(?<=[。！？])\s*|(?<=[\u0e01-\u0e5b])\s+(?=[\u0e01-\u0e5b])")
+_NO_SPACE_AFTER = "。！？"
 
-# What the bot says. HTML parse mode: anything interpolated into these must go through esc().
-EXAMPLES = (
-    "When did Hainan ban non-degradable plastic bags and tableware?",
-    "Which places in Malaysia banned single-use plastic bags in 2025?",
-    "What does Singapore's Mandatory Packaging Reporting scheme require?",
-)
-COMMANDS = (
-    ("start", "What the assistant covers, with examples"),
-    ("help", "How to ask, and what the buttons do"),
-    ("docs", "The documents I answer from"),
-    ("ask", "Ask a question (needed in groups)"),
-)
-ADMIN_COMMANDS = (
-    ("reindex", "Rebuild the index from the documents folder"),
-    ("status", "Index version, documents, chunks, model"),
-    ("remove", "Remove a document: /remove NAME"),
-)
-
-START_TEXT = (
-    "<b>Plastic Policy Assistant</b>\n"
-    "I answer questions on plastic policy in Asia — national action plans, bans on bags and "
-    "single-use plastics, EPR and deposit-return schemes, the global plastics treaty talks — "
-    "<b>only</b> from a curated collection of documents. Every sentence I give is quoted word "
-    "for word with a numbered source [n]; when the documents don't answer, I say so plainly.\n\n"
-    "Try, for example:\n" + "\n".join(f"• {html.escape(q, quote=False)}" for q in EXAMPLES) + "\n\n"
-    "/docs lists the documents, /help explains the rest."
-)
-HELP_TEXT = (
-    "<b>How to use me</b>\n"
-    "• Send a question as a message (in groups: mention me, reply to me, or use /ask).\n"
-    "• Each answer quotes the documents with numbered sources [1], [2]…\n"
-    "• <b>Sources</b> shows the full quoted passages; 👍 / 👎 tell the team whether it helped.\n"
-    "• /docs lists the documents and their dates.\n"
-    "One question per message works best."
-)
-ADMIN_HELP = (
-    "\n\n<b>For administrators</b>\n"
-    "• Send a file ({exts}, up to {mb:g} MB) to add it to the collection.\n"
-    "• Sending a file with the name of one already there asks whether to replace it.\n"
-    "• /remove NAME takes a document out of the collection.\n"
-    "• /reindex rebuilds the index from the documents folder; /status shows the live index."
-)
-NOT_ADMIN = "Sorry, only the assistant's administrators can do that."
-NOT_ADMIN_UPLOAD = (
-    "Thanks, but only the assistant's administrators can add documents. If this one belongs in "
-    "the collection, please send it to them."
-)
-MEDIA_TEXT = "I can only read text questions — please type your question as a message."
-EDITED_TEXT = "I only read new messages — please send the corrected question as a new message."
-EMPTY_TEXT = "Please type a question, for example:\n<code>/ask {example}</code>"
-UNKNOWN_TEXT = "Sorry, I don't know that command. Try /help, or just type your question."
-INDEX_MISSING_TEXT = (
-    "The document collection hasn't been indexed yet, so I can't answer. An administrator can "
-    "run /reindex (or restart the assistant, which builds the index)."
-)
-ERROR_TEXT = "Sorry, something went wrong while handling that. Please try again in a moment."
-TOO_OLD_TEXT = "Sorry, this answer is too old for its buttons to work — please ask again."
-TOO_LONG_TEXT = (
-    "That question is {n} characters long; please keep it under {limit} characters (one question at a "
-    "time works best)."
-)
-FLOOD_TEXT = "You're asking faster than I can read — please wait about {seconds} s and try again."
-NO_ANSWER_TEXT = "The documents don't answer this question."
-SOURCES_HEADING = "Sources"
-SOURCES_BUTTON = "📚 Sources"
-NO_PASSAGES_TEXT = "This answer has no quoted passages."
-DOCS_HEADER = "{n} documents in the collection (index {version})"
-UNDATED = "undated"
-WRONG_CHAT_TEXT = "This button belongs to a message in another chat, so it does nothing here."
-VOTE_TEXT = {
-    "up": "Thank you — your feedback was recorded.",
-    "down": "Thank you — noted; the team will look at this answer.",
-}
-VOTE_SAME_TEXT = "You already gave this answer a {emoji}; one vote per answer counts."
-VOTE_CHANGED_TEXT = "Changed your vote on this answer to {emoji}."
 VOTE_EMOJI = {"up": "👍", "down": "👎"}
+USER_COMMANDS = ("start", "help", "docs", "events", "ask", "language")
+ADMIN_COMMANDS = ("reindex", "status", "remove")
+EVENTS_PAGE = 5  # events per /events message; "More" shows the next ones
 
-# Administrators
-REINDEX_STARTED = "Reindexing… I keep answering from the current index meanwhile."
-REINDEX_QUEUED = (
-    "A reindex is already running. I'll run another one as soon as it ends, so files that arrived "
-    "meanwhile are included, and post its summary here."
-)
-UPLOAD_RECEIVED = (
-    "Received {name}. Checking and indexing it… I keep answering from the current index meanwhile."
-)
-DOWNLOAD_FAILED = (
-    "<b>{name} was NOT added</b>: I couldn't download it from Telegram ({reason}). Please send it again; "
-    "if it keeps failing, copy it into the documents folder on the server and send /reindex."
-)
-DOWNLOAD_TOO_BIG = "Telegram lets bots download files of up to 20 MB only"
-DOWNLOAD_UNAVAILABLE = "Telegram did not hand the file over"
-UNSUPPORTED_TEXT = "I can't add {name}: I read only {exts} files."
-TOO_BIG_TEXT = "{name} is too large: the limit is {mb:g} MB."
-REPLACE_QUESTION = (
-    "<b>A different {name} is already in the collection.</b> Replace it with the file you just sent? "
-    "Until you choose, the old one keeps answering."
-)
-REPLACE_BUTTON = "Replace it"
-KEEP_BUTTON = "Keep the old one"
-KEPT_TEXT = "Kept the existing {name}; the file you sent was not added."
-SHRINK_QUESTION = "<b>Nothing was published.</b> {reason}\n\nPublish the smaller collection anyway?"
-SHRINK_BUTTON = "Publish anyway"
-CANCEL_BUTTON = "Cancel"
-SHRINK_CANCELLED = "Cancelled: nothing was published; the current index keeps answering."
-CONFIRM_GONE_TEXT = "This question has expired or was already answered; please start again."
-CONFIRM_NOT_YOURS = "Only the assistant's administrators can answer this, in the chat where it was asked."
-CONFIRM_WORKING = "On it…"
-REMOVE_USAGE = (
-    "Tell me which document to remove, for example:\n<code>/remove {example}</code>\n/docs lists them."
-)
-REMOVE_NONE = "There is no document named {name} in the collection; /docs lists them."
-REMOVE_MANY = "Several documents match {name}: {ids}. Please give the full name."
-REMOVING_TEXT = "Removing {name}… I keep answering from the current index meanwhile."
-STARTUP_SHRINK = "<b>At start-up I kept the last good index.</b> {reason}"
-STARTUP_FAILED = "<b>At start-up I kept the last good index</b>, because updating it failed: {reason}"
-FAILURE_FOLDER_MISSING = (
-    "The documents folder {folder} is missing (an unmounted volume?). Nothing was changed and the "
-    "current index keeps answering. Restore the folder, or set RETRIEVER_DOCUMENTS_DIR to it, then "
-    "send /reindex."
-)
-FAILURE_NO_DOCUMENTS = (
-    "There are no documents to index in {folder}. Send me a file (or copy files into that folder), "
-    "then send /reindex."
-)
-FAILURE_LOCKED = (
-    "Another build of the index is running (perhaps `python -m retriever index` on the server). "
-    "The current index keeps answering; send /reindex again when it has finished."
-)
-FAILURE_DISK = (
-    "The index could not be written: the disk is full or not writable. The current index keeps "
-    "answering; free some space or fix the folder's permissions, then send /reindex."
-)
-FAILURE_INTERNAL = (
-    "The index could not be rebuilt because of an internal error (the details are in the assistant's "
-    "log). The current index keeps answering; send /reindex to try again, and tell the maintainers if "
-    "it fails again."
-)
-INDEX_KEPT = "The previous index is still in use."
 
-# The terminal chat
-CONSOLE_BANNER = "Plastic Policy Assistant — type a question; 'quit' or Ctrl-D leaves."
-CONSOLE_TOO_LONG = "Please keep questions under {limit} characters."
-CONSOLE_NO_INDEX = "There is no index yet: run `python -m retriever index`."
-CONSOLE_ERROR = "Sorry, something went wrong; the details are in the log. Please try again."
-NO_TOKEN_TEXT = "TELEGRAM_BOT_TOKEN is not set: starting the terminal chat instead."
+def examples(lang: str | None) -> list[str]:
+    """Three example questions, in the chat's language."""
+    return [t(f"example_{n}", lang) for n in (1, 2, 3)]
+
+
+def commands(lang: str | None, admin: bool = False) -> list[tuple[str, str]]:
+    """(command, description) for the command menu; administrators' include theirs."""
+    names = USER_COMMANDS + (ADMIN_COMMANDS if admin else ())
+    return [(name, t(f"command_{name}", lang)) for name in names]
+
+
+def start_text(lang: str | None) -> str:
+    """What the assistant covers, with examples."""
+    listed = "\n".join(f"• {esc(q)}" for q in examples(lang))
+    return t("start_text", lang, examples=listed)
+
+
+def help_text(lang: str | None, admin_exts: Iterable[str] | None = None, mb: float = 0) -> str:
+    """How to ask; with `admin_exts`, the administrators' part too."""
+    text = t("help_text", lang)
+    if admin_exts is not None:
+        text += t("admin_help", lang, exts=esc(", ".join(admin_exts)), mb=mb)
+    return text
+
+
+def language_text(lang: str, fixed: str | None) -> str:
+    """`/language` alone: the chat's current choice and the choices there are."""
+    current = (
+        t("language_current", lang, language=t("language_name", fixed))
+        if fixed
+        else t("language_current_auto", lang)
+    )
+    return f"{esc(current)}\n{esc(language_usage(lang))}"
+
+
+def language_usage(lang: str) -> str:
+    """How to choose, with every code and its language's own name."""
+    codes = "|".join(LANGUAGES)
+    names = ", ".join(f"{code} {t('language_name', code)}" for code in LANGUAGES)
+    return f"{t('language_usage', lang, codes=codes)}\n{names}"
 
 
 def utf16_len(text: str) -> int:
@@ -229,11 +129,12 @@ def split_plain(text: str, limit: int) -> list[str]:
     def split(piece: str, level: int) -> list[str]:
         if cost(piece) <= limit:
             return [piece]
-        splitters: list[tuple[Any, str]] = [
-            (re.compile(r"\n\s*\n"), "\n\n"),
-            (re.compile(r"\n"), "\n"),
-            (_SENTENCE_END, " "),
-            (re.compile(r"\s+"), " "),
+        splitters: list[tuple[re.Pattern[str], Callable[[str], str]]] = [
+            (re.compile(r"\n\s*\n"), lambda _: "\n\n"),
+            (re.compile(r"\n"), lambda _: "\n"),
+            # Chinese and Japanese sentences follow each other without a space.
+            (_SENTENCE_END, lambda before: "" if before.endswith(tuple(_NO_SPACE_AFTER)) else " "),
+            (re.compile(r"\s+"), lambda _: " "),
         ]
         if level >= len(splitters):
             pieces, current = [], ""
@@ -250,7 +151,7 @@ def split_plain(text: str, limit: int) -> list[str]:
             if not part.strip():
                 continue
             for sub in split(part, level + 1):
-                candidate = current + joiner + sub if current else sub
+                candidate = current + joiner(current) + sub if current else sub
                 if cost(candidate) <= limit:
                     current = candidate
                 else:
@@ -292,29 +193,35 @@ def _shorten(text: str, limit: int = TITLE_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def plural(n: int, word: str) -> str:
-    """`1 document`, `2 documents`."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def count(n: int, what: str, lang: str | None) -> str:
+    """`1 document`, `2 documents` (`what`: "documents" or "chunks"), in the chat's language."""
+    return t(f"count_{what}_{'one' if n == 1 else 'other'}", lang, n=n)
 
 
-def where(citation: Citation) -> str:
-    """Section, page and date of a citation, as one plain-text phrase."""
+def where(citation: Citation, lang: str | None = DEFAULT, label: str = "") -> str:
+    """Section, page and date of a citation, and its document's facts, as one plain-text phrase."""
     section = (citation.section or "").strip()
     parts = [section] if section and section != citation.title.strip() else []
     if citation.page is not None:
-        parts.append(f"p. {citation.page}")
+        parts.append(t("page_short", lang, page=citation.page))
     if citation.date:
         parts.append(citation.date)
-    return ", ".join(parts)
+    phrase = ", ".join(parts)
+    return " · ".join(filter(None, (phrase, label)))
 
 
-def source_block(citation: Citation) -> Block:
-    """`[n] Title — section, p. N, date` with the title linked when the source is a web page."""
+def source_url(citation: Citation) -> str:
+    """The citation's link that opens at the quoted words (text fragment, or the PDF's page)."""
+    return citation_link(citation.source or "", citation.quote, citation.page)
+
+
+def source_block(citation: Citation, lang: str | None = DEFAULT, label: str = "") -> Block:
+    """`[n] Title — section, p. N, date · facts` with the title linked to the quoted words."""
     title = neutral(_shorten(citation.title or citation.doc_id))
-    detail = where(citation)
+    detail = where(citation, lang, label)
     tail = f" — {detail}" if detail else ""
     plain = f"[{citation.n}] {title}{tail}"
-    return Block(f"[{citation.n}] {link(citation.source or '', title)}{esc(tail)}", plain, sep="\n")
+    return Block(f"[{citation.n}] {link(source_url(citation), title)}{esc(tail)}", plain, sep="\n")
 
 
 # Inside a quote, "[3]" is the document's own footnote; shown as "(3)" it can't pass for one of
@@ -350,8 +257,15 @@ def quote_parts(answer: Answer) -> list[tuple[str, int | None]]:
     return parts
 
 
-def answer_blocks(answer: Answer) -> list[Block]:
-    """The answer: each quote in quotation marks followed by its bold [n], then the "Sources" list."""
+def answer_blocks(
+    answer: Answer, labels: Mapping[str, str] | None = None, lang: str | None = None
+) -> list[Block]:
+    """The answer: each quote in quotation marks followed by its bold [n], then the "Sources" list.
+
+    `labels` maps a doc_id to its facts line; `lang` defaults to the answer's own language.
+    """
+    lang = lang or answer.lang
+    labels = labels or {}
     blocks: list[Block] = []
     for text, n in quote_parts(answer) if answer.citations else [(answer.answer, None)]:
         if n is None:
@@ -361,20 +275,26 @@ def answer_blocks(answer: Answer) -> list[Block]:
         sep = " " if blocks else "\n\n"
         blocks.append(Block(f"{esc(quoted)} <b>[{n}]</b>", f"{quoted} [{n}]", sep=sep))
     if not blocks:
-        blocks = [text_block(NO_ANSWER_TEXT)]
+        blocks = [text_block(t("no_answer_text", lang))]
     if answer.citations:
-        blocks.append(text_block(SOURCES_HEADING, ("<b>", "</b>")))
-        blocks.extend(source_block(c) for c in answer.citations)
+        blocks.append(text_block(t("sources_heading", lang), ("<b>", "</b>")))
+        blocks.extend(source_block(c, lang, labels.get(c.doc_id, "")) for c in answer.citations)
     return blocks
 
 
-def passage_blocks(answer: Answer) -> list[Block]:
-    """Each cited passage in full under its source line, the quoted sentence in bold."""
+def passage_blocks(
+    answer: Answer, labels: Mapping[str, str] | None = None, lang: str | None = None
+) -> list[Block]:
+    """Each cited passage in full under its source line (linked to the quoted words), the quote in bold."""
+    lang = lang or answer.lang
+    labels = labels or {}
     blocks: list[Block] = []
     for citation in answer.citations:
-        head = f"[{citation.n}] {neutral(_shorten(citation.title or citation.doc_id))}"
-        detail = where(citation)
-        blocks.append(text_block(head + (f" — {detail}" if detail else ""), ("<b>", "</b>")))
+        title = neutral(_shorten(citation.title or citation.doc_id))
+        detail = where(citation, lang, labels.get(citation.doc_id, ""))
+        tail = f" — {detail}" if detail else ""
+        head_html = f"<b>[{citation.n}] {link(source_url(citation), title)}{esc(tail)}</b>"
+        blocks.append(Block(head_html, f"[{citation.n}] {title}{tail}", ("<b>", "</b>")))
         passage = (citation.passage or citation.quote).strip()
         start = passage.find(citation.quote.strip()) if citation.quote.strip() else -1
         if start >= 0:
@@ -394,44 +314,50 @@ def passage_blocks(answer: Answer) -> list[Block]:
             )
         )
     if not blocks:
-        blocks.append(text_block(NO_PASSAGES_TEXT))
+        blocks.append(text_block(t("no_passages_text", lang)))
     return blocks
 
 
-def docs_blocks(manifest: Mapping[str, Any]) -> list[Block]:
-    """The indexed documents, newest first, each linked and dated."""
+def docs_blocks(
+    manifest: Mapping[str, Any], labels: Mapping[str, str] | None = None, lang: str | None = DEFAULT
+) -> list[Block]:
+    """The indexed documents, newest first, each linked and dated, with its facts (place · kind · dates)."""
     documents: Mapping[str, Mapping[str, Any]] = manifest.get("documents", {})
-    header = DOCS_HEADER.format(n=len(documents), version=manifest.get("version", "?"))
+    labels = labels or {}
+    header = t("docs_header", lang, n=len(documents), version=manifest.get("version", "?"))
     blocks = [text_block(header, ("<b>", "</b>"))]
     ordered = sorted(documents.items(), key=lambda item: str(item[1].get("title") or item[0]).lower())
     ordered.sort(key=lambda item: str(item[1].get("date") or ""), reverse=True)
     for doc_id, meta in ordered:
         title = _shorten(str(meta.get("title") or doc_id))
-        date = str(meta.get("date") or UNDATED)
-        line = f"• {link(str(meta.get('source') or ''), title)} ({esc(date)})"
-        blocks.append(Block(line, f"• {title} ({date})", sep="\n"))
+        date = str(meta.get("date") or t("undated", lang))
+        facts = f" — {labels[doc_id]}" if labels.get(doc_id) else ""
+        line = f"• {link(str(meta.get('source') or ''), title)} ({esc(date)}){esc(facts)}"
+        blocks.append(Block(line, f"• {title} ({date}){facts}", sep="\n"))
     return blocks
 
 
-def summary_lines(summary: IndexSummary) -> list[str]:
+def summary_lines(summary: IndexSummary, lang: str | None = DEFAULT) -> list[str]:
     """What a (re)index did, in plain lines a person can act on."""
-    counts = f"{plural(summary.documents, 'document')}, {plural(summary.chunks, 'chunk')}"
-    rebuild = ", full rebuild" if summary.full_rebuild else ""
-    lines = [f"Index {summary.version}: {counts} ({summary.seconds:.1f} s{rebuild})."]
+    counts = f"{count(summary.documents, 'documents', lang)}, {count(summary.chunks, 'chunks', lang)}"
+    rebuild = t("summary_full_rebuild", lang) if summary.full_rebuild else ""
+    seconds = f"{summary.seconds:.1f}"
+    head = t("summary_head", lang, version=summary.version, counts=counts, seconds=seconds, rebuild=rebuild)
+    lines = [head]
     if summary.reason:
-        lines.append(f"Why: {summary.reason}")
-    for label, ids in (("Added", summary.added), ("Changed", summary.changed), ("Removed", summary.removed)):
+        lines.append(t("summary_why", lang, reason=summary.reason))
+    for key, ids in (("added", summary.added), ("changed", summary.changed), ("removed", summary.removed)):
         if ids:
-            lines.append(f"{label} ({len(ids)}): {', '.join(ids)}")
+            lines.append(t(f"summary_{key}", lang, n=len(ids), ids=", ".join(ids)))
     if not (summary.added or summary.changed or summary.removed):
-        lines.append("No documents were added, changed or removed.")
+        lines.append(t("summary_nothing", lang))
     for skipped in summary.skipped:
-        lines.append(f"Skipped {skipped.id}: {skipped.reason}")
+        lines.append(t("summary_skipped", lang, id=skipped.id, reason=skipped.reason))
     return lines
 
 
 def summary_line(summary: IndexSummary) -> str:
-    """One line for a terminal: counts only."""
+    """One line for a log or terminal: counts only."""
     return (
         f"index {summary.version}: {summary.documents} documents, {summary.chunks} chunks; "
         f"added {len(summary.added)}, changed {len(summary.changed)}, removed {len(summary.removed)}, "
@@ -439,78 +365,107 @@ def summary_line(summary: IndexSummary) -> str:
     )
 
 
-def status_html(manifest: Mapping[str, Any]) -> str:
+def status_html(manifest: Mapping[str, Any], lang: str | None = DEFAULT) -> str:
     """The live index in a few lines."""
+    words, overlap = manifest.get("chunk_words"), manifest.get("chunk_overlap")
+    chunking = t("status_chunking_value", lang, words=words, overlap=overlap)
     rows = [
-        ("Version", manifest.get("version")),
-        ("Documents", manifest.get("n_documents", len(manifest.get("documents", {})))),
-        ("Chunks", manifest.get("n_chunks")),
-        ("Built at", manifest.get("built_at")),
-        ("Model", manifest.get("model")),
-        ("Dimension", manifest.get("dimension")),
-        ("Chunking", f"{manifest.get('chunk_words')} words, {manifest.get('chunk_overlap')} overlap"),
+        ("status_version", manifest.get("version")),
+        ("status_documents", manifest.get("n_documents", len(manifest.get("documents", {})))),
+        ("status_chunks", manifest.get("n_chunks")),
+        ("status_built_at", manifest.get("built_at")),
+        ("status_model", manifest.get("model")),
+        ("status_dimension", manifest.get("dimension")),
+        ("status_chunking", chunking),
     ]
-    return "<b>Index status</b>\n" + "\n".join(f"{esc(k)}: {esc(str(v))}" for k, v in rows)
+    heading = f"<b>{esc(t('status_heading', lang))}</b>\n"
+    return heading + "\n".join(f"{esc(t(k, lang))}: {esc(str(v))}" for k, v in rows)
 
 
-def failure_text(exc: BaseException, folder: Path) -> str:
+def comparison_lines(comparison: Any, lang: str | None = DEFAULT) -> list[str]:
+    """A staged version's gold figures against the live one's (a `staging.Comparison`), for a person."""
+    if not comparison.old:
+        return [t("compare_first", lang, version=comparison.new_version)]
+    lines = [
+        t(
+            "compare_head",
+            lang,
+            n=comparison.questions,
+            old=comparison.old_version or "-",
+            new=comparison.new_version,
+        )
+    ]
+    for metric in ("recall@5", "cited_recall", "refusal_accuracy"):
+        old, new = comparison.old.get(metric), comparison.new.get(metric)
+        lines.append(f"{metric}: {_figure(old)} → {_figure(new)}")
+    return lines
+
+
+def _figure(value: float | None) -> str:
+    return "n/a" if value is None or value != value else f"{value:.3f}"
+
+
+def event_dates(event: Any) -> str:
+    """`2025-11-18 – 2025-11-20`, or the one date of a one-day event."""
+    return f"{event.start} – {event.end}" if event.end and event.end != event.start else event.start
+
+
+def event_blocks(
+    events: Iterable[Any],
+    documents: Mapping[str, Mapping[str, Any]],
+    lang: str | None,
+    is_upcoming: Callable[[Any], bool],
+    *,
+    previous: bool | None,
+    total: int,
+) -> list[Block]:
+    """One page of /events: title, dates, place, organisers, and the verbatim quote linked to its source.
+
+    `is_upcoming` sorts the page under "Upcoming" / "Recent" headings; `previous` is whether the last
+    event of the page before was upcoming (None: this is the first page, which gets the header).
+    """
+    blocks: list[Block] = []
+    if previous is None:
+        blocks.append(text_block(t("events_header", lang, n=total), ("<b>", "</b>")))
+    last = previous
+    for event in events:
+        upcoming = is_upcoming(event)
+        if upcoming != last:
+            key = "events_upcoming" if upcoming else "events_recent"
+            blocks.append(text_block(t(key, lang), ("<u>", "</u>")))
+        last = upcoming
+        doc = documents.get(event.doc_id, {})
+        lines = [f"<b>{esc(neutral(_shorten(event.title)))}</b>"]
+        lines.append(esc(t("events_when", lang, dates=event_dates(event))))
+        if event.place:
+            lines.append(esc(t("events_where", lang, place=event.place)))
+        if event.organisers:
+            lines.append(esc(t("events_who", lang, organisers=", ".join(event.organisers))))
+        plain = "\n".join(re.sub(r"<[^>]+>", "", html.unescape(line)) for line in lines)
+        blocks.append(Block("\n".join(lines), plain))
+        quote = f"“{neutral(event.quote.strip())}”"
+        wrap = ("<blockquote>", "</blockquote>")
+        blocks.append(Block(f"{wrap[0]}{esc(quote)}{wrap[1]}", quote, wrap, "\n"))
+        title = _shorten(str(doc.get("title") or event.doc_id))
+        url = citation_link(str(doc.get("source") or ""), event.quote)
+        source = t("events_source", lang, title="\x00")
+        before, _, after = source.partition("\x00")
+        blocks.append(Block(f"{esc(before)}{link(url, title)}{esc(after)}", before + title + after, sep="\n"))
+    return blocks
+
+
+def failure_text(exc: BaseException, folder: Path, lang: str | None = DEFAULT) -> str:
     """What a failed build means for an administrator and what to do, never Python's own words."""
     from retriever import SettingsError
 
     if isinstance(exc, SettingsError):
         return esc(str(exc))  # written for people, naming the variable to fix
     if not folder.is_dir():
-        return esc(FAILURE_FOLDER_MISSING.format(folder=folder))
+        return esc(t("failure_folder_missing", lang, folder=folder))
     if isinstance(exc, TimeoutError):
-        return esc(FAILURE_LOCKED)
+        return esc(t("failure_locked", lang))
     if isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError):
-        return esc(FAILURE_DISK)
+        return esc(t("failure_disk", lang))
     if not any(p.is_file() and not p.name.startswith(".") for p in folder.rglob("*")):
-        return esc(FAILURE_NO_DOCUMENTS.format(folder=folder))
-    return esc(FAILURE_INTERNAL)
-
-
-_feedback_lock = threading.Lock()
-
-
-def record_vote(
-    data_dir: Path,
-    answer: Answer,
-    *,
-    answer_id: str,
-    vote: str,
-    user_id: int,
-    chat_id: int,
-    message_id: int | None,
-) -> None:
-    """Keep one line per user and answer in data_dir/feedback.jsonl: a new vote replaces the old one."""
-    line = {
-        "time": datetime.now(UTC).isoformat(timespec="seconds"),
-        "answer_id": answer_id,
-        "vote": vote,
-        "user_id": user_id,
-        "chat_id": chat_id,
-        "message_id": message_id,
-        "question": answer.question,
-        "answer": answer.answer,
-        "refused": answer.refused,
-        "citations": [asdict(c) for c in answer.citations],
-    }
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / "feedback.jsonl"
-    with _feedback_lock:
-        kept: list[str] = []
-        if path.exists():
-            for raw in path.read_text(encoding="utf-8").splitlines():
-                try:
-                    old = json.loads(raw)
-                except json.JSONDecodeError:
-                    kept.append(raw)  # not ours to judge; never lose a line
-                    continue
-                if not (old.get("answer_id") == answer_id and old.get("user_id") == user_id):
-                    kept.append(raw)
-        kept.append(json.dumps(line, ensure_ascii=False))
-        # Written whole and renamed into place: a crash leaves the old file or the new, never half.
-        with tempfile.NamedTemporaryFile("w", dir=data_dir, delete=False, encoding="utf-8") as tmp:
-            tmp.write("\n".join(kept) + "\n")
-        os.replace(tmp.name, path)
+        return esc(t("failure_no_documents", lang, folder=folder))
+    return esc(t("failure_internal", lang))

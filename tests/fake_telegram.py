@@ -430,7 +430,7 @@ class FakeTelegram:
         return [c for c in self.calls(since=since) if not c.ok and not c.method.startswith("webhook:")]
 
     def commands(self, scope: str = "default") -> list[dict[str, Any]]:
-        """The command menu last set with setMyCommands for a scope ("default", "chat:42")."""
+        """The command menu last set with setMyCommands for a scope ("default", "chat:42", "default/ms")."""
         with self._cond:
             return list(self._commands.get(scope, []))
 
@@ -475,11 +475,14 @@ class FakeTelegram:
 
     # ---- playing users ------------------------------------------------------------------------
 
-    def _user(self, user_id: int, first_name: str | None, username: str | None) -> dict[str, Any]:
+    def _user(
+        self, user_id: int, first_name: str | None, username: str | None, language_code: str = "en"
+    ) -> dict[str, Any]:
         user: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": first_name or f"User{user_id}"}
         if username:
             user["username"] = username
-        user["language_code"] = "en"
+        if language_code:  # clients send their interface language; some send none
+            user["language_code"] = language_code
         return user
 
     def _chat(self, chat_id: int, chat_type: str, user: dict[str, Any], title: str | None) -> dict[str, Any]:
@@ -507,11 +510,12 @@ class FakeTelegram:
         title: str | None,
         reply_to: SentMessage | dict[str, Any] | int | None,
         content: dict[str, Any],
+        language_code: str = "en",
     ) -> dict[str, Any]:
         chat_id = user_id if chat_id is None else chat_id
         if chat_type == "private" and chat_id != user_id:
             raise ValueError("a private chat's id is the user's id")
-        user = self._user(user_id, first_name, username)
+        user = self._user(user_id, first_name, username, language_code)
         with self._cond:
             message: dict[str, Any] = {
                 "message_id": self._next_message_id(chat_id),
@@ -549,10 +553,12 @@ class FakeTelegram:
         reply_to: SentMessage | dict[str, Any] | int | None = None,
         entities: list[dict[str, Any]] | None = None,
         push: bool = True,
+        language_code: str = "en",
     ) -> dict[str, Any]:
         """A user sends a text message; commands and @mentions get entities as clients add them.
 
-        With `push=False` the message exists (it can be replied to) but the bot never sees it.
+        With `push=False` the message exists (it can be replied to) but the bot never sees it;
+        `language_code` is the user's app language, as Telegram reports it ("" for none).
         """
         if entities is None:
             entities = []
@@ -573,7 +579,7 @@ class FakeTelegram:
         if entities:
             content["entities"] = entities
         message = self._new_message(
-            user_id, chat_id, chat_type, first_name, username, title, reply_to, content
+            user_id, chat_id, chat_type, first_name, username, title, reply_to, content, language_code
         )
         if push:
             self._push({"message": message})
@@ -684,7 +690,9 @@ class FakeTelegram:
         self._push({"edited_message": edited})
         return edited
 
-    def user_clicks(self, message: SentMessage, callback_data: str, user_id: int = 1001) -> str:
+    def user_clicks(
+        self, message: SentMessage, callback_data: str, user_id: int = 1001, language_code: str = "en"
+    ) -> str:
         """A user presses an inline button of a bot message; returns the callback query id."""
         with self._cond:
             query_id = f"CQ{next(self._ids)}"
@@ -694,7 +702,7 @@ class FakeTelegram:
             {
                 "callback_query": {
                     "id": query_id,
-                    "from": self._user(user_id, None, None),
+                    "from": self._user(user_id, None, None, language_code),
                     "chat_instance": f"ci{message.chat_id}",
                     "data": callback_data,
                     "message": message_json,
@@ -812,12 +820,17 @@ class FakeTelegram:
         return True
 
     def _scope_key(self, params: dict[str, Any]) -> str:
+        """Command lists are kept per scope and language, as Telegram keeps them."""
         scope = _json_param(params, "scope") or {}
         kind = str(scope.get("type", "default"))
+        language = str(params.get("language_code") or "")
+        if language and not re.fullmatch(r"[a-z]{2}", language):
+            raise bad("language_code must be a two-letter ISO 639-1 code")
+        suffix = f"/{language}" if language else ""
         if "chat_id" in scope:
             self._known_chat(int(scope["chat_id"]))
-            return f"{kind}:{scope['chat_id']}"
-        return kind
+            return f"{kind}:{scope['chat_id']}{suffix}"
+        return kind + suffix
 
     def _api_getmycommands(self, params: dict[str, Any]) -> Any:
         scope = self._scope_key(params)

@@ -8,7 +8,7 @@ import pytest
 from fake_telegram import ApiError, parse_html, utf16_len
 
 import botui
-from bot import ANSWERS_KEPT, BotSettings, BotState
+from botstate import ANSWERS_KEPT, BotSettings, BotState
 from retriever import Answer, Citation, Settings, SettingsError
 
 NASTY = 'Bags <b>must</b> cost 5 baht & "more" <script>alert(1)</script> &amp; 🌍 a<b'
@@ -111,14 +111,16 @@ def test_sources_list_and_passages_escape_document_text() -> None:
     html_text = botui.pack(botui.answer_blocks(answer))[0]
     text, entities = parse_html(html_text)
     assert NASTY in text and "Sources" in text and "[2] Title 2 <i>&</i>" in text
-    assert [e.url for e in entities if e.type == "text_link"] == ["https://example.org/a?x=1&y=2"]
+    # The link opens the source where the quote is: this citation has a page, so at that page.
+    [url] = [e.url for e in entities if e.type == "text_link"]
+    assert url == "https://example.org/a?x=1&y=2#page=1"
     passages, passage_entities = parse_html(botui.pack(botui.passage_blocks(answer))[0])
     assert f"Before it. {NASTY} After it." in passages
     assert any(e.type == "blockquote" for e in passage_entities)
 
 
 def test_answer_keys_are_short_and_bounded(tmp_path: Path) -> None:
-    from bot import StoredAnswer
+    from botstate import StoredAnswer
 
     state = BotState(settings=Settings(data_dir=tmp_path))
     keys = [state.remember(StoredAnswer(Answer("q", "a", True), 1, 1)) for _ in range(ANSWERS_KEPT + 5)]
@@ -159,7 +161,7 @@ def test_build_failures_are_explained_without_python_text(
 
 
 def test_bot_settings_come_from_the_telegram_variables_and_dotenv(tmp_path: Path) -> None:
-    from bot import load_bot_settings
+    from botstate import load_bot_settings
 
     dotenv = tmp_path / ".env"
     dotenv.write_text("TELEGRAM_BOT_TOKEN=from-dotenv\nTELEGRAM_FLOOD_LIMIT=3\n")

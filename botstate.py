@@ -1,0 +1,345 @@
+"""What the bot keeps between updates, with no Telegram in it: its settings, answers whose buttons still
+work, votes, each chat's language, flood control, confirmations put to administrators, event pages."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import secrets
+import tempfile
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Coroutine, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import retriever
+from retriever import Answer, Event, Settings, SettingsError, texts
+from retriever.facts import DocFacts
+from retriever.lang import detect
+
+logger = logging.getLogger("bot")
+
+ANSWERS_KEPT = 1000  # answers whose buttons still work; older clicks get a polite "too old"
+PENDING_KEPT = 50  # unanswered confirmations kept (each may hold an uploaded file in memory)
+VIEWS_KEPT = 200  # /events lists whose "More" button still works
+ROOT = Path(__file__).resolve().parent
+LANGUAGES_FILE = "languages.json"  # in the data dir: {chat id: language code} chosen with /language
+
+
+@dataclass(frozen=True)
+class BotSettings:
+    """Telegram's knobs, each with the environment variable that sets it (the library has none)."""
+
+    token: str = ""  # TELEGRAM_BOT_TOKEN
+    admin_user_ids: tuple[int, ...] = ()  # ADMIN_USER_IDS: comma-separated numeric ids
+    api_base: str = "https://api.telegram.org"  # TELEGRAM_API_BASE
+    webhook_url: str = ""  # TELEGRAM_WEBHOOK_URL: set to use a webhook instead of long polling
+    webhook_port: int = 8443  # TELEGRAM_WEBHOOK_PORT
+    webhook_secret: str = ""  # TELEGRAM_WEBHOOK_SECRET
+    flood_limit: int = 10  # TELEGRAM_FLOOD_LIMIT: questions per user per minute
+
+    def with_(self, **changes: Any) -> BotSettings:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+
+BOT_ENV = {
+    "token": "TELEGRAM_BOT_TOKEN",
+    "admin_user_ids": "ADMIN_USER_IDS",
+    "api_base": "TELEGRAM_API_BASE",
+    "webhook_url": "TELEGRAM_WEBHOOK_URL",
+    "webhook_port": "TELEGRAM_WEBHOOK_PORT",
+    "webhook_secret": "TELEGRAM_WEBHOOK_SECRET",
+    "flood_limit": "TELEGRAM_FLOOD_LIMIT",
+}
+
+
+def load_bot_settings(env: Mapping[str, str] | None = None, dotenv: Path | None = None) -> BotSettings:
+    """BotSettings from `env` (default: the process environment) over a `.env` file over defaults."""
+    from dotenv import dotenv_values
+
+    path = dotenv or ROOT / ".env"
+    values = {k: v for k, v in dotenv_values(path).items() if v is not None} if path.is_file() else {}
+    values.update(os.environ if env is None else env)
+    changes: dict[str, Any] = {}
+    for f in fields(BotSettings):
+        raw = (values.get(BOT_ENV[f.name]) or "").strip()
+        if not raw:
+            continue
+        try:
+            if f.name == "admin_user_ids":
+                changes[f.name] = tuple(int(part) for part in raw.replace(" ", "").split(",") if part)
+            elif f.name in ("webhook_port", "flood_limit"):
+                changes[f.name] = int(raw)
+            else:
+                changes[f.name] = raw
+        except ValueError as exc:
+            raise SettingsError(f"{BOT_ENV[f.name]}={raw!r} is not valid: use whole numbers") from exc
+    settings = BotSettings(**changes)
+    if settings.flood_limit < 1:
+        raise SettingsError("TELEGRAM_FLOOD_LIMIT must be 1 or more (questions per user per minute)")
+    return settings
+
+
+@dataclass
+class StoredAnswer:
+    """An answer whose buttons may still be pressed, and where it was sent."""
+
+    answer: Answer
+    chat_id: int
+    user_id: int | None
+    message_id: int | None = None
+
+    @property
+    def lang(self) -> str:
+        """The language of the bot's words around this answer: the answer's own."""
+        return self.answer.lang
+
+
+@dataclass
+class Pending:
+    """Work on the collection for one chat: in hand ("add", "remove"), or a question put to an
+    administrator with confirm/cancel buttons ("replace", "publish_add", "publish_remove",
+    "publish_reindex", and "publish_staged": a staged version whose gold figures dropped)."""
+
+    kind: str
+    chat_id: int
+    reply_to: int | None
+    name: str = ""
+    data: bytes = b""
+    replace: bool = False
+    lang: str = texts.DEFAULT
+    staged: Any = None  # retriever.staging.Staged for "publish_staged"
+
+
+@dataclass
+class EventsView:
+    """An /events list being paged through in one chat."""
+
+    chat_id: int
+    events: list[Event]
+    lang: str
+    shown: int = 0
+
+
+class LanguageChoices:
+    """Each chat's fixed language (`/language CODE`), kept in data_dir/languages.json across restarts."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / LANGUAGES_FILE
+        self._lock = threading.Lock()
+        self._choices: dict[str, str] = {}
+        try:
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+            self._choices = {str(k): str(v) for k, v in loaded.items() if v in texts.LANGUAGES}
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, AttributeError) as exc:
+            # A damaged file costs the chats their choice, never the bot its start.
+            logger.warning("ignoring %s: %s", self.path, exc)
+
+    def get(self, chat_id: int) -> str | None:
+        """The language fixed for `chat_id`, or None (follow each question)."""
+        return self._choices.get(str(chat_id))
+
+    def set(self, chat_id: int, lang: str | None) -> None:
+        """Fix the chat's language (None: back to each question's), written through to the file."""
+        with self._lock:
+            if lang is None:
+                self._choices.pop(str(chat_id), None)
+            else:
+                self._choices[str(chat_id)] = lang
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Written whole and renamed into place: a crash leaves the old file or the new, never half.
+            with tempfile.NamedTemporaryFile(
+                "w", dir=self.path.parent, delete=False, encoding="utf-8", suffix=".tmp"
+            ) as tmp:
+                json.dump(self._choices, tmp, ensure_ascii=False, indent=1)
+            os.replace(tmp.name, self.path)
+
+
+def parse_language(argument: str) -> str | None:
+    """The language `/language ARG` names ("ms", "th-TH", "Bahasa Melayu"); None if not served."""
+    wanted = argument.strip().lower()
+    if not wanted:
+        return None
+    for code in texts.LANGUAGES:
+        if wanted == texts.t("language_name", code).lower():
+            return code
+    code = texts.language(wanted)
+    # texts.language falls back to English: only an English request gets English.
+    return code if code != texts.DEFAULT or wanted.split("-")[0] in ("en", "english") else None
+
+
+@dataclass
+class BotState:
+    """Everything the handlers share: the application's `bot_data`."""
+
+    settings: Settings = field(default_factory=Settings)
+    bot: BotSettings = field(default_factory=BotSettings)
+    answers: OrderedDict[str, StoredAnswer] = field(default_factory=OrderedDict)
+    votes: dict[tuple[str, int], str] = field(default_factory=dict)
+    pending: OrderedDict[str, Pending] = field(default_factory=OrderedDict)
+    views: OrderedDict[str, EventsView] = field(default_factory=OrderedDict)
+    asked: dict[int, deque[float]] = field(default_factory=dict)
+    build_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    reindex_waiters: list[tuple[int, int | None, str]] = field(default_factory=list)  # chat, message, lang
+    reindex_running: bool = False
+    # Questions get their own threads, one per core: more only oversubscribes the CPU (measured
+    # with tests/bench_bot.py: 6 threads gave a worse p95 and throughput than 2), and an index
+    # build, which runs in the loop's default executor, never takes a question's thread.
+    ask_pool: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max(2, os.cpu_count() or 2), thread_name_prefix="ask")
+    )
+    background: set[asyncio.Task[None]] = field(default_factory=set)
+    _languages: LanguageChoices | None = None
+    _documents: tuple[str, dict[str, dict[str, Any]]] | None = None  # (live version, id -> document)
+
+    def run_in_background(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        """Start a task that shutdown waits for (see bot.post_stop).
+
+        Not `Application.create_task`: once a stop signal has arrived, PTB no longer tracks new
+        tasks, yet handlers still finish the updates in hand; a /reindex taken just before
+        SIGTERM would then be dropped half-way instead of finishing and reporting.
+        """
+        task = asyncio.create_task(coroutine)
+        self.background.add(task)
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self.background.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            logger.error("background task failed", exc_info=task.exception())
+
+    async def ask(self, question: str, lang: str | None = None) -> Answer:
+        """`retriever.ask` off the event loop: one slow question never holds up other users."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self.ask_pool, partial(retriever.ask, question, lang=lang, settings=self.settings)
+        )
+
+    def remember(self, stored: StoredAnswer) -> str:
+        """A short key for callback data (Telegram allows 64 bytes), evicting the oldest."""
+        key = secrets.token_urlsafe(6)
+        self.answers[key] = stored
+        while len(self.answers) > ANSWERS_KEPT:
+            old, _ = self.answers.popitem(last=False)
+            for vote_key in [k for k in self.votes if k[0] == old]:
+                del self.votes[vote_key]
+        return key
+
+    def ask_admin(self, pending: Pending) -> str:
+        """Keep a confirmation until pressed; the key goes into its buttons' callback data."""
+        key = secrets.token_urlsafe(6)
+        self.pending[key] = pending
+        while len(self.pending) > PENDING_KEPT:
+            self.pending.popitem(last=False)
+        return key
+
+    def keep_view(self, view: EventsView) -> str:
+        """Keep an /events list for its "More" button; the key goes into the callback data."""
+        key = secrets.token_urlsafe(6)
+        self.views[key] = view
+        while len(self.views) > VIEWS_KEPT:
+            self.views.popitem(last=False)
+        return key
+
+    def flood_wait(self, user_id: int) -> float:
+        """Seconds until `user_id` may ask again (0 = now), counting this question if allowed."""
+        now = time.monotonic()
+        recent = self.asked.setdefault(user_id, deque())
+        while recent and now - recent[0] >= 60:
+            recent.popleft()
+        if len(recent) >= self.bot.flood_limit:
+            return 60 - (now - recent[0])
+        recent.append(now)
+        return 0.0
+
+    def is_admin(self, user_id: int | None) -> bool:
+        """Whether `user_id` is listed in ADMIN_USER_IDS."""
+        return user_id is not None and user_id in self.bot.admin_user_ids
+
+    @property
+    def languages(self) -> LanguageChoices:
+        """The chats' language choices, read from the data dir on first use."""
+        if self._languages is None or self._languages.path.parent != self.settings.data_dir:
+            self._languages = LanguageChoices(self.settings.data_dir)
+        return self._languages
+
+    def language(self, chat_id: int, question: str = "", user_code: str | None = None) -> str:
+        """The bot's language in a chat: its fixed choice, else the question's, else the user's client's."""
+        fixed = self.languages.get(chat_id)
+        if fixed:
+            return fixed
+        if question.strip():
+            return texts.language(detect(question))
+        return texts.language(user_code)
+
+    def documents(self) -> dict[str, dict[str, Any]]:
+        """The live index's documents (id -> title, date, source, facts), read once per version."""
+        version = str(retriever.status(settings=self.settings).get("version"))
+        if self._documents is None or self._documents[0] != version:
+            docs = {d["id"]: d for d in retriever.documents(self.settings)}
+            self._documents = (version, docs)
+        return self._documents[1]
+
+    def fact_labels(self) -> dict[str, str]:
+        """doc_id -> its facts in one line ("Malaysia, Kuala Lumpur · event · …"); empty without an index."""
+        try:
+            docs = self.documents()
+        except (retriever.IndexMissing, OSError, ValueError, KeyError):
+            return {}
+        return {doc_id: DocFacts.from_dict(d.get("facts") or {}).label() for doc_id, d in docs.items()}
+
+
+_feedback_lock = threading.Lock()
+
+
+def record_vote(
+    data_dir: Path,
+    answer: Answer,
+    *,
+    answer_id: str,
+    vote: str,
+    user_id: int,
+    chat_id: int,
+    message_id: int | None,
+) -> None:
+    """Keep one line per user and answer in data_dir/feedback.jsonl: a new vote replaces the old one."""
+    line = {
+        "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "answer_id": answer_id,
+        "vote": vote,
+        "user_id": user_id,
+        "chat_id": chat_id,
+        "message_id": message_id,
+        "question": answer.question,
+        "answer": answer.answer,
+        "refused": answer.refused,
+        "citations": [asdict(c) for c in answer.citations],
+    }
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / "feedback.jsonl"
+    with _feedback_lock:
+        kept: list[str] = []
+        if path.exists():
+            for raw in path.read_text(encoding="utf-8").splitlines():
+                try:
+                    old = json.loads(raw)
+                except json.JSONDecodeError:
+                    kept.append(raw)  # not ours to judge; never lose a line
+                    continue
+                if not (old.get("answer_id") == answer_id and old.get("user_id") == user_id):
+                    kept.append(raw)
+        kept.append(json.dumps(line, ensure_ascii=False))
+        with tempfile.NamedTemporaryFile("w", dir=data_dir, delete=False, encoding="utf-8") as tmp:
+            tmp.write("\n".join(kept) + "\n")
+        os.replace(tmp.name, path)
