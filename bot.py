@@ -24,7 +24,7 @@ import urllib.parse
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from telegram import (
     BotCommand,
@@ -57,6 +57,7 @@ from telegram.ext import (
 
 import botui as ui
 import retriever
+from botconsole import has_index, run_console, update_index
 from botstate import (
     ANSWERS_KEPT,
     BotSettings,
@@ -67,6 +68,7 @@ from botstate import (
     load_bot_settings,
     parse_language,
     record_vote,
+    stage_and_compare,
 )
 from botui import Block, esc, pack
 from retriever import (
@@ -583,22 +585,6 @@ async def reindex_loop(bot: ExtBot[None], state: BotState) -> None:
         state.reindex_running = False
 
 
-def _stage_and_compare(state: BotState, allow_shrink: bool) -> tuple[Any, Any]:
-    """Build the new version beside the live one and measure both on the gold questions; publish it
-    at once unless a figure dropped (or the admin already accepted a smaller collection)."""
-    staged = staging.stage(state.settings, allow_shrink=allow_shrink)
-    if staged.up_to_date:
-        return staged, None
-    try:
-        comparison = staging.compare(staged)
-        if allow_shrink or not comparison.dropped:
-            staging.publish(staged)
-    except Exception:
-        staging.discard(staged)  # never leave a version nobody will be asked about
-        raise
-    return staged, comparison
-
-
 async def run_reindex(
     bot: ExtBot[None], state: BotState, chats: Chats, *, allow_shrink: bool = False
 ) -> None:
@@ -606,7 +592,7 @@ async def run_reindex(
     against the old; a drop in recall or refusal holds it back until an administrator confirms."""
     try:
         async with state.build_lock:
-            staged, comparison = await asyncio.to_thread(_stage_and_compare, state, allow_shrink)
+            staged, comparison = await asyncio.to_thread(stage_and_compare, state.settings, allow_shrink)
     except retriever.CollectionShrank as exc:
         for chat_id, (reply_to, lang) in chats.items():
             pending = Pending("publish_reindex", chat_id, reply_to, lang=lang)
@@ -825,6 +811,7 @@ async def on_confirmation(update: Update, context: BotContext, confirmed: bool, 
 async def settle_staged(bot: ExtBot[None], state: BotState, pending: Pending, *, publish: bool) -> None:
     """Publish a held-back version (the admin confirmed) or throw it away (Keep old)."""
     staged, lang = pending.staged, pending.lang
+    assert staged is not None
     if not publish:
         await asyncio.to_thread(staging.discard, staged)
         text = esc(t("kept_old_text", lang, version=staged.version))
@@ -1000,57 +987,6 @@ def serve(application: BotApp, bot_settings: BotSettings, *, in_thread: bool = F
         )
     else:
         application.run_polling(**kwargs)
-
-
-def update_index(settings: Settings) -> None:
-    """Build or refresh the index in the foreground (the terminal chat; the first index of the bot)."""
-    try:
-        summary = retriever.index_documents(settings=settings)
-    except Exception as exc:
-        reason = ui.failure_text(exc, settings.documents_dir)
-        print(f"bot.py: could not update the index: {reason}", file=sys.stderr)
-        return
-    print(ui.summary_line(summary), file=sys.stderr)
-    for skipped in summary.skipped:
-        print(f"  skipped {skipped.id}: {skipped.reason}", file=sys.stderr)
-
-
-def has_index(settings: Settings) -> bool:
-    """Whether a published index exists to serve from."""
-    try:
-        retriever.status(settings=settings)
-    except (IndexMissing, OSError, ValueError):
-        return False
-    return True
-
-
-def run_console(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
-    """A terminal chat: one question per line until EOF or "quit"."""
-    interactive = stdin.isatty()
-    print(t("console_banner"), file=sys.stderr)
-    while True:
-        if interactive:
-            print("> ", end="", file=stdout, flush=True)
-        line = stdin.readline()
-        if not line:
-            break
-        question = line.strip()
-        if question.lower() in ("quit", "exit", "q"):
-            break
-        if not question:
-            continue
-        if len(question) > settings.max_question_chars:
-            print(t("console_too_long", limit=settings.max_question_chars), file=stdout)
-            continue
-        try:
-            answer = retriever.ask(question, settings=settings)
-            print(retriever.render_text(answer) + "\n", file=stdout, flush=True)
-        except IndexMissing:
-            print(t("console_no_index"), file=stdout, flush=True)
-        except Exception:
-            logger.exception("question failed")
-            print(t("console_error"), file=stdout, flush=True)
-    return 0
 
 
 def _exit_quietly(signum: int, frame: object) -> None:

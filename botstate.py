@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import retriever
-from retriever import Answer, Event, Settings, SettingsError, texts
+from retriever import Answer, Event, Settings, SettingsError, staging, store, texts
 from retriever.facts import DocFacts
 from retriever.lang import detect
 
@@ -117,7 +117,7 @@ class Pending:
     data: bytes = b""
     replace: bool = False
     lang: str = texts.DEFAULT
-    staged: Any = None  # retriever.staging.Staged for "publish_staged"
+    staged: staging.Staged | None = None  # the version put to the admin by "publish_staged"
 
 
 @dataclass
@@ -201,7 +201,8 @@ class BotState:
     )
     background: set[asyncio.Task[None]] = field(default_factory=set)
     _languages: LanguageChoices | None = None
-    _documents: tuple[str, dict[str, dict[str, Any]]] | None = None  # (live version, id -> document)
+    # (live version, id -> document, id -> facts label)
+    _documents: tuple[str, dict[str, dict[str, Any]], dict[str, str]] | None = None
 
     def run_in_background(self, coroutine: Coroutine[Any, Any, None]) -> None:
         """Start a task that shutdown waits for (see bot.post_stop).
@@ -285,19 +286,40 @@ class BotState:
 
     def documents(self) -> dict[str, dict[str, Any]]:
         """The live index's documents (id -> title, date, source, facts), read once per version."""
-        version = str(retriever.status(settings=self.settings).get("version"))
+        # CURRENT names the live version: a few bytes to read, where the manifest is tens of kB.
+        version = f"{self.settings.index_dir}:{store.current_version(self.settings.index_dir)}"
         if self._documents is None or self._documents[0] != version:
             docs = {d["id"]: d for d in retriever.documents(self.settings)}
-            self._documents = (version, docs)
+            labels = {k: DocFacts.from_dict(d.get("facts") or {}).label() for k, d in docs.items()}
+            self._documents = (version, docs, labels)
         return self._documents[1]
 
     def fact_labels(self) -> dict[str, str]:
         """doc_id -> its facts in one line ("Malaysia, Kuala Lumpur · event · …"); empty without an index."""
         try:
-            docs = self.documents()
+            self.documents()
         except (retriever.IndexMissing, OSError, ValueError, KeyError):
             return {}
-        return {doc_id: DocFacts.from_dict(d.get("facts") or {}).label() for doc_id, d in docs.items()}
+        assert self._documents is not None
+        return self._documents[2]
+
+
+def stage_and_compare(
+    settings: Settings, allow_shrink: bool
+) -> tuple[staging.Staged, staging.Comparison | None]:
+    """Build the new version beside the live one and measure both on the gold questions; publish it
+    at once unless a figure dropped (or the admin already accepted a smaller collection)."""
+    staged = staging.stage(settings, allow_shrink=allow_shrink)
+    if staged.up_to_date:
+        return staged, None
+    try:
+        comparison = staging.compare(staged)
+        if allow_shrink or not comparison.dropped:
+            staging.publish(staged)
+    except Exception:
+        staging.discard(staged)  # never leave a version nobody will be asked about
+        raise
+    return staged, comparison
 
 
 _feedback_lock = threading.Lock()

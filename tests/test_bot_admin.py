@@ -157,7 +157,12 @@ def test_an_uploaded_document_is_indexed_and_answers_the_next_question(
     text = "\n".join(m.text for m in answer)
     assert "1 March 2027" in text and "[1]" in text
     assert "Republic of Testland: ban on polystyrene food boxes" in text
-    assert "https://environment.testland.example/news/polystyrene-ban" in [u for m in answer for u in m.links]
+    # The source link opens the page at the quoted words.
+    assert any(
+        u.startswith("https://environment.testland.example/news/polystyrene-ban#:~:text=")
+        for m in answer
+        for u in m.links
+    )
 
 
 def test_same_file_again_is_recognised_and_a_namesake_is_replaced_only_when_confirmed(
@@ -247,7 +252,11 @@ def test_document_text_with_markup_characters_is_quoted_escaped(
     assert "<NO-PLASTIC> & display" in text, "the user sees the characters themselves"
     assert "&lt;NO-PLASTIC&gt; &amp; display" in "\n".join(m.html for m in answer)
     assert "Lowland City: bag labels must read <NO-PLASTIC> & be displayed" in text
-    assert "https://lowland.example/by-law-7?part=2&lang=en" in [u for m in answer for u in m.links]
+    assert any(
+        u.startswith("https://lowland.example/by-law-7?part=2&lang=en#:~:text=")
+        for m in answer
+        for u in m.links
+    )
     mark = fake.mark()
     fake.user_clicks(answer[-1], answer[-1].button("Sources")["callback_data"], OFFICIAL)
     passages = reply_containing(fake, OFFICIAL, mark, "<NO-PLASTIC>")
