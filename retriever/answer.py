@@ -128,7 +128,7 @@ def _notes(
                     continue
                 n = len(citations) + len(extra) + 1
                 extra.append(_citation(n, source, side.sentence, source.score))
-            lines.append(f"• {side.title} ({side.date or '?'}): “{side.sentence}” [{n}]")
+            lines.append(f"• {side.title} ({side.date or '?'}): {side.sentence} [{n}]")
         if len(lines) == 2:
             notes.append(texts.t("sources_differ", lang, subject=found.subject) + "\n" + "\n".join(lines))
     return notes, (*citations, *extra)
