@@ -25,6 +25,8 @@ _SMALLTALK = re.compile(
 # A refused question whose evidence scored at least this share of the threshold is a near miss:
 # the refusal names the documents that came close instead of describing the whole collection.
 NEAR_MISS = 0.6
+# Passages checked for a source that contradicts a cited one: those composition chose from.
+DISAGREEMENT_DEPTH = 5
 
 
 def is_smalltalk(question: str) -> bool:
@@ -114,7 +116,7 @@ def _notes(
         )
     cited_docs = {c.doc_id for c in citations}
     extra: list[Citation] = []
-    for found in scope.disagreements([*citations, *passages]):
+    for found in scope.disagreements([*citations, *passages[:DISAGREEMENT_DEPTH]]):
         if not cited_docs & {side.doc_id for side in found.sides}:
             continue
         lines = []

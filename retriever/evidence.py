@@ -187,7 +187,7 @@ def _features(
     passage = passages[best.passage]
     bm25 = result.version.bm25
     weights = _content_weights(bm25, question)
-    doc_tokens = set(keyword.tokenize([result.document_text(passage.doc_id)])[0])
+    doc_tokens = result.document_tokens(passage.doc_id)
     dense = [float(p.dense_score or 0.0) for p in passages]
     used = {c.passage for c in chosen}
     haystack = " ".join(f"{passages[i].title} {passages[i].section} {passages[i].text}" for i in used).lower()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,31 +83,74 @@ class SearchResult:
         """Title, sections and text of every chunk of one document (for coverage checks)."""
         return _document_text(self.version, doc_id)
 
+    def document_tokens(self, doc_id: str) -> frozenset[str]:
+        """The keyword tokens of one whole document (tokenized once per version)."""
+        return _documents(self.version).token_set(doc_id)
+
     @property
     def n_documents(self) -> int:
         """Documents in the version searched."""
         return int(self.version.manifest["n_documents"])
 
 
-def _document_text(version: store.Version, doc_id: str) -> str:
-    held = _doc_text_cache.get(id(version))
-    if held is None or held[0] is not version:
+class _Documents:
+    """Whole-document text and keyword tokens of one version, for the few documents answers cite.
+
+    Bounded (least recently used out): a million-chunk index must not end up held twice in memory.
+    """
+
+    SIZE = 256
+
+    def __init__(self, version: store.Version) -> None:
+        self.version = version
+        self.texts: OrderedDict[str, str] = OrderedDict()
+        self.tokens: OrderedDict[str, frozenset[str]] = OrderedDict()
+        self.lock = threading.RLock()  # the bot asks from several threads
+
+    def text(self, doc_id: str) -> str:
+        with self.lock:
+            return self._text(doc_id)
+
+    def _text(self, doc_id: str) -> str:
+        if doc_id not in self.texts:
+            version = self.version
+            title = version.manifest["documents"].get(doc_id, {}).get("title", "")
+            ids, column = _doc_column(version.records)
+            rows = np.flatnonzero(column == ids.index(doc_id)) if doc_id in ids else []
+            parts = [title] + [
+                f"{version.records[int(r)]['section']}\n{version.records[int(r)]['text']}" for r in rows
+            ]
+            self.texts[doc_id] = "\n".join(parts)
+            if len(self.texts) > self.SIZE:
+                self.texts.popitem(last=False)
+        self.texts.move_to_end(doc_id)
+        return self.texts[doc_id]
+
+    def token_set(self, doc_id: str) -> frozenset[str]:
+        with self.lock:
+            if doc_id not in self.tokens:
+                self.tokens[doc_id] = frozenset(keyword.tokenize([self._text(doc_id)])[0])
+                if len(self.tokens) > self.SIZE:
+                    self.tokens.popitem(last=False)
+            self.tokens.move_to_end(doc_id)
+            return self.tokens[doc_id]
+
+
+def _documents(version: store.Version) -> _Documents:
+    held = _documents_of.get(id(version))
+    if held is None or held.version is not version:
         # Keyed by identity and checked, so a reloaded version never reads another's texts.
-        _doc_text_cache.clear()
-        held = _doc_text_cache[id(version)] = (version, {})
-    cache = held[1]
-    if doc_id not in cache:
-        title = version.manifest["documents"].get(doc_id, {}).get("title", "")
-        ids, column = _doc_column(version.records)
-        rows = np.flatnonzero(column == ids.index(doc_id)) if doc_id in ids else []
-        parts = [title] + [
-            f"{version.records[int(r)]['section']}\n{version.records[int(r)]['text']}" for r in rows
-        ]
-        cache[doc_id] = "\n".join(parts)
-    return cache[doc_id]
+        with _live_lock:
+            _documents_of.clear()
+            held = _documents_of[id(version)] = _Documents(version)
+    return held
 
 
-_doc_text_cache: dict[int, tuple[store.Version, dict[str, str]]] = {}
+def _document_text(version: store.Version, doc_id: str) -> str:
+    return _documents(version).text(doc_id)
+
+
+_documents_of: dict[int, _Documents] = {}
 
 
 def _words(text: str) -> set[str]:

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .chunking import split_sentences
@@ -422,6 +423,8 @@ def _sentences(items: Iterable[Any]) -> list[_Sentence]:
     return out
 
 
+# Pure in their sentence, and answers keep quoting the same passages: worth remembering.
+@lru_cache(maxsize=8192)
 def _date_values(s: str, year: int | None) -> dict[str, list[tuple[str, str, str]]]:
     """role -> [(start, end, as written)] of the dates a sentence states with a role."""
     mentions = find_dates(s, year)
@@ -435,6 +438,7 @@ def _date_values(s: str, year: int | None) -> dict[str, list[tuple[str, str, str
     return out
 
 
+@lru_cache(maxsize=8192)
 def _figure_values(s: str) -> dict[str, list[tuple[float, str, frozenset[str]]]]:
     """unit -> [(value, as written, words around it)] of the figures with a unit or currency."""
     out: dict[str, list[tuple[float, str, frozenset[str]]]] = {}
