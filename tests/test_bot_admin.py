@@ -284,9 +284,14 @@ def test_questions_are_answered_while_a_reindex_runs(
     answer = ask_bot(fake, CORPUS_QUESTION, OFFICIAL)
     summary = reply_containing(fake, ADMIN, mark, "Index v", timeout=300)
     assert answer[-1].time < summary.time, "the answer did not wait for the reindex"
-    assert "Added (16)" in summary.text and "chunks" in summary.text and " s" in summary.text
+    assert "chunks" in summary.text and " s" in summary.text
     follow_up = reply_containing(fake, 43, mark, "Index v", timeout=300)
-    assert "Added (1): late.md" in follow_up.text
+    # Whether the running build read the folder before late.md arrived depends on the machine's
+    # load; either way nothing is lost: the running build or the queued one indexes it.
+    if "Added (17)" in summary.text:
+        assert "late.md" in summary.text
+    else:
+        assert "Added (16)" in summary.text and "Added (1): late.md" in follow_up.text
     assert "late.md" in retriever.status(settings=settings)["documents"]
     mark = fake.mark()
     fake.user_sends("/reindex", ADMIN)
