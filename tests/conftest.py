@@ -79,3 +79,11 @@ def small_settings(base_settings: Settings, tmp_path_factory: pytest.TempPathFac
     )
     index_documents(settings=settings)
     return settings
+
+
+@pytest.fixture()
+def nothing_rejected(fake: FakeTelegram) -> Iterator[None]:
+    """Fails a bot test in which Telegram rejected any call the bot made."""
+    mark = fake.mark()
+    yield
+    assert [(c.method, c.error) for c in fake.errors(since=mark)] == []

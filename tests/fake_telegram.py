@@ -1268,3 +1268,14 @@ def _demo(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(_demo())
+
+
+def reply_containing(
+    fake: FakeTelegram, chat_id: int, mark: int, text: str, timeout: float = 300
+) -> SentMessage:
+    """The first message to `chat_id` since `mark` that contains `text` (waits up to `timeout` s)."""
+    return fake.wait_for(
+        lambda: next((m for m in fake.sent_messages(chat_id, since=mark) if text in m.text), None),
+        timeout,
+        f"{text!r} in chat {chat_id}",
+    )

@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fake_telegram import BotThread, FakeTelegram, SentMessage, ask_bot, bot_settings
+from fake_telegram import BotThread, FakeTelegram, ask_bot, bot_settings, reply_containing
 
 import retriever
 from retriever import Settings
 
-pytestmark = pytest.mark.timeout(400)
+# Telegram must accept every call the bot makes in these tests.
+pytestmark = [pytest.mark.timeout(400), pytest.mark.usefixtures("nothing_rejected")]
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "documents"
 ADMIN = 42
@@ -75,27 +76,12 @@ def running(fake: FakeTelegram, settings: Settings) -> Iterator[BotThread]:
     thread.stop()
 
 
-@pytest.fixture(autouse=True)
-def nothing_rejected(fake: FakeTelegram) -> Iterator[None]:
-    mark = fake.mark()
-    yield
-    assert [(c.method, c.error) for c in fake.errors(since=mark)] == []
-
 
 def files(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
 
-
-def reply_containing(
-    fake: FakeTelegram, chat_id: int, mark: int, text: str, timeout: float = 120
-) -> SentMessage:
-    return fake.wait_for(
-        lambda: next((m for m in fake.sent_messages(chat_id, since=mark) if text in m.text), None),
-        timeout,
-        f"{text!r} in chat {chat_id}",
-    )
 
 
 def test_status_shows_the_live_index(fake: FakeTelegram, running: BotThread, settings: Settings) -> None:

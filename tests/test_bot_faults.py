@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fake_telegram import BotThread, FakeTelegram, SentMessage, ask_bot, bot_settings
+from fake_telegram import BotThread, FakeTelegram, ask_bot, bot_settings, reply_containing
 
 import retriever
 from retriever import Settings
@@ -83,15 +83,6 @@ def rejections(fake: FakeTelegram) -> Iterator[Rejections]:
     errors = [(c.method, c.error) for c in fake.errors(since=mark)]
     assert len(errors) == expected.allowed, errors
 
-
-def reply_containing(
-    fake: FakeTelegram, chat_id: int, mark: int, text: str, timeout: float = 120
-) -> SentMessage:
-    return fake.wait_for(
-        lambda: next((m for m in fake.sent_messages(chat_id, since=mark) if text in m.text), None),
-        timeout,
-        f"{text!r} in chat {chat_id}",
-    )
 
 
 def test_a_5xx_from_sendmessage_is_retried_and_the_answer_arrives(

@@ -11,12 +11,13 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
-from fake_telegram import BotThread, FakeTelegram, SentMessage, ask_bot, bot_settings
+from fake_telegram import BotThread, FakeTelegram, ask_bot, bot_settings, reply_containing
 
 import retriever
 from retriever import Settings, staging, store
 
-pytestmark = pytest.mark.timeout(600)
+# Telegram must accept every call the bot makes in these tests.
+pytestmark = [pytest.mark.timeout(600), pytest.mark.usefixtures("nothing_rejected")]
 
 ADMIN = 42
 OFFICIAL = 555
@@ -50,21 +51,6 @@ def running(fake: FakeTelegram, settings: Settings) -> Iterator[BotThread]:
     thread.stop()
 
 
-@pytest.fixture(autouse=True)
-def nothing_rejected(fake: FakeTelegram) -> Iterator[None]:
-    mark = fake.mark()
-    yield
-    assert [(c.method, c.error) for c in fake.errors(since=mark)] == []
-
-
-def reply_containing(
-    fake: FakeTelegram, chat_id: int, mark: int, text: str, timeout: float = 300
-) -> SentMessage:
-    return fake.wait_for(
-        lambda: next((m for m in fake.sent_messages(chat_id, since=mark) if text in m.text), None),
-        timeout,
-        f"{text!r} in chat {chat_id}",
-    )
 
 
 def test_a_harmless_change_is_published_at_once_with_its_figures(
