@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from fake_telegram import FakeTelegram
+from fake_telegram import FakeTelegram, Rejections
 
 from retriever import Settings, index_documents, load_settings
 
@@ -82,8 +82,10 @@ def small_settings(base_settings: Settings, tmp_path_factory: pytest.TempPathFac
 
 
 @pytest.fixture()
-def nothing_rejected(fake: FakeTelegram) -> Iterator[None]:
-    """Fails a bot test in which Telegram rejected any call the bot made."""
+def rejections(fake: FakeTelegram) -> Iterator[Rejections]:
+    """Fails a bot test in which Telegram rejected more calls than the test allowed."""
     mark = fake.mark()
-    yield
-    assert [(c.method, c.error) for c in fake.errors(since=mark)] == []
+    expected = Rejections()
+    yield expected
+    errors = [(c.method, c.error) for c in fake.errors(since=mark)]
+    assert len(errors) == expected.allowed, errors

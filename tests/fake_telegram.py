@@ -1266,8 +1266,11 @@ def _demo(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(_demo())
+class Rejections:
+    """How many requests a test expects the fake server to reject (its injected faults; normally none)."""
+
+    def __init__(self) -> None:
+        self.allowed = 0
 
 
 def reply_containing(
@@ -1279,3 +1282,7 @@ def reply_containing(
         timeout,
         f"{text!r} in chat {chat_id}",
     )
+
+
+if __name__ == "__main__":
+    raise SystemExit(_demo())

@@ -17,7 +17,7 @@ import retriever
 from retriever import Settings
 
 # Telegram must accept every call the bot makes in these tests.
-pytestmark = [pytest.mark.timeout(400), pytest.mark.usefixtures("nothing_rejected")]
+pytestmark = [pytest.mark.timeout(400), pytest.mark.usefixtures("rejections")]
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "documents"
 ADMIN = 42

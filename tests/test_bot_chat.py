@@ -8,13 +8,22 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from fake_telegram import BotThread, FakeTelegram, SentMessage, ask_bot, bot_settings, parse_html
+from fake_telegram import (
+    BotThread,
+    FakeTelegram,
+    Rejections,
+    ask_bot,
+    bot_settings,
+    parse_html,
+    reply_containing,
+)
 
 import bot
 import retriever
 from retriever import Answer, Citation, Settings
 
-pytestmark = pytest.mark.timeout(300)
+# Telegram must accept every call the bot makes in these tests, but for injected faults.
+pytestmark = [pytest.mark.timeout(300), pytest.mark.usefixtures("rejections")]
 
 ADMIN = 42
 FLOOD_LIMIT = 4
@@ -39,37 +48,12 @@ def running(fake: FakeTelegram, settings: Settings) -> Iterator[BotThread]:
     thread.stop()
 
 
-class Rejections:
-    """How many requests a test expects the fake server to reject (normally none)."""
-
-    def __init__(self) -> None:
-        self.allowed = 0
-
-
-@pytest.fixture(autouse=True)
-def rejections(fake: FakeTelegram) -> Iterator[Rejections]:
-    """Every test ends with no request rejected, unless it allowed some."""
-    mark = fake.mark()
-    expected = Rejections()
-    yield expected
-    errors = [(c.method, c.error) for c in fake.errors(since=mark)]
-    assert len(errors) == expected.allowed, errors
-
 
 @pytest.fixture()
 def user() -> int:
     """A fresh user id per test, so one test's questions never count against another's flood limit."""
     return next(_users)
 
-
-def wait_reply(
-    fake: FakeTelegram, chat_id: int, mark: int, contains: str, timeout: float = 30
-) -> SentMessage:
-    return fake.wait_for(
-        lambda: next((m for m in fake.sent_messages(chat_id, since=mark) if contains in m.text), None),
-        timeout,
-        f"a message containing {contains!r} in chat {chat_id}",
-    )
 
 
 def test_start_lists_examples_and_the_command_menu_is_registered(
@@ -308,13 +292,13 @@ def test_edited_empty_and_overlong_questions_get_a_polite_line(
     original = fake.user_sends(QUESTION, user)
     mark = fake.mark()
     fake.user_edits(original, OTHER_QUESTION)
-    assert "new message" in wait_reply(fake, user, mark, "new message").text
+    assert "new message" in reply_containing(fake, user, mark, "new message").text
     mark = fake.mark()
     fake.user_sends("/ask", user)
-    assert "Please type a question" in wait_reply(fake, user, mark, "Please type").text
+    assert "Please type a question" in reply_containing(fake, user, mark, "Please type").text
     mark = fake.mark()
     fake.user_sends("x" * (settings.max_question_chars + 1), user + 10_000)
-    reply = wait_reply(fake, user + 10_000, mark, "characters")
+    reply = reply_containing(fake, user + 10_000, mark, "characters")
     assert f"under {settings.max_question_chars}" in reply.text
 
 
@@ -365,4 +349,4 @@ def test_errors_are_answered_not_swallowed(
     fake.fail_next("sendMessage", "Bad Request: chat is temporarily unavailable")
     mark = fake.mark()
     fake.user_sends(QUESTION, user)
-    assert "something went wrong" in wait_reply(fake, user, mark, "went wrong").text
+    assert "something went wrong" in reply_containing(fake, user, mark, "went wrong").text

@@ -14,12 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fake_telegram import BotThread, FakeTelegram, ask_bot, bot_settings, reply_containing
+from fake_telegram import BotThread, FakeTelegram, Rejections, ask_bot, bot_settings, reply_containing
 
 import retriever
 from retriever import Settings
 
-pytestmark = pytest.mark.timeout(300)
+# Telegram must accept every call the bot makes in these tests, but for injected faults.
+pytestmark = [pytest.mark.timeout(300), pytest.mark.usefixtures("rejections")]
 
 ADMIN = 42
 OFFICIAL = 555
@@ -67,21 +68,6 @@ def running(fake: FakeTelegram, settings: Settings) -> Iterator[BotThread]:
     yield thread
     thread.stop()
 
-
-class Rejections:
-    """How many requests a test expects the fake server to reject (its injected faults)."""
-
-    def __init__(self) -> None:
-        self.allowed = 0
-
-
-@pytest.fixture(autouse=True)
-def rejections(fake: FakeTelegram) -> Iterator[Rejections]:
-    mark = fake.mark()
-    expected = Rejections()
-    yield expected
-    errors = [(c.method, c.error) for c in fake.errors(since=mark)]
-    assert len(errors) == expected.allowed, errors
 
 
 

@@ -17,7 +17,7 @@ import retriever
 from retriever import Settings, staging, store
 
 # Telegram must accept every call the bot makes in these tests.
-pytestmark = [pytest.mark.timeout(600), pytest.mark.usefixtures("nothing_rejected")]
+pytestmark = [pytest.mark.timeout(600), pytest.mark.usefixtures("rejections")]
 
 ADMIN = 42
 OFFICIAL = 555

@@ -17,7 +17,7 @@ from retriever import Answer, Settings
 from retriever.texts import LANGUAGES, catalog, t
 
 # Telegram must accept every call the bot makes in these tests.
-pytestmark = [pytest.mark.timeout(300), pytest.mark.usefixtures("nothing_rejected")]
+pytestmark = [pytest.mark.timeout(300), pytest.mark.usefixtures("rejections")]
 
 ADMIN = 42
 # Thai questions from the multilingual gold set the shipped collection answers (ml-th-01, -06, -07).

@@ -17,7 +17,7 @@ from retriever.facts import DocFacts
 from retriever.texts import t
 
 # Telegram must accept every call the bot makes in these tests.
-pytestmark = [pytest.mark.timeout(300), pytest.mark.usefixtures("nothing_rejected")]
+pytestmark = [pytest.mark.timeout(300), pytest.mark.usefixtures("rejections")]
 
 QUESTION = "When did Hainan ban non-degradable disposable plastic bags and tableware?"
 OFF_TOPIC = "What is the price of diesel in Bangkok today?"
