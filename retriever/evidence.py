@@ -121,11 +121,11 @@ def _candidates(
     question: str,
     focus: grounding.Focus,
     about: dict[str, set[str]],
+    weights: dict[str, float],
     result: SearchResult,
     passages: list[Passage],
     n: int,
 ) -> list[Candidate]:
-    weights = _content_weights(result.version.bm25, question)
     spans = [
         (p, i, s, e)
         for p in range(min(n, len(passages)))
@@ -179,14 +179,13 @@ def _select(candidates: list[Candidate], settings: Settings) -> list[Candidate]:
 def _features(
     question: str,
     focus: grounding.Focus,
+    weights: dict[str, float],
     result: SearchResult,
     passages: list[Passage],
     chosen: list[Candidate],
 ) -> dict[str, float]:
     best = chosen[0]
     passage = passages[best.passage]
-    bm25 = result.version.bm25
-    weights = _content_weights(bm25, question)
     doc_tokens = result.document_tokens(passage.doc_id)
     dense = [float(p.dense_score or 0.0) for p in passages]
     used = {c.passage for c in chosen}
@@ -225,7 +224,9 @@ def assess(
     )
     passages = result.passages()
     about = _about(result, focus)
-    chosen = _select(_candidates(question, focus, about, result, passages, settings.k), settings)
+    # IDF of the question's words, read once: sentence scores and the features both weigh by it.
+    weights = _content_weights(result.version.bm25, question)
+    chosen = _select(_candidates(question, focus, about, weights, result, passages, settings.k), settings)
     if not chosen:
         return Assessment(result, passages, [], {}, False)
     cited = [passages[c.passage] for c in chosen]
@@ -236,5 +237,5 @@ def assess(
         any(grounding.has_exact(result.document_text(p.doc_id), y) for p in cited) for y in focus.years
     )
     return Assessment(
-        result, passages, chosen, _features(question, focus, result, passages, chosen), grounded
+        result, passages, chosen, _features(question, focus, weights, result, passages, chosen), grounded
     )
