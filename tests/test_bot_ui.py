@@ -1,32 +1,15 @@
-"""The bot's text helpers and the fake server's strictness: fast, no model, no network."""
+"""The bot's own words (botui), what it keeps (botstate), and the fake server's strictness: no network."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from fake_telegram import ApiError, parse_html, utf16_len
+from fake_telegram import ApiError, parse_html
 
 import botui
 from botstate import ANSWERS_KEPT, BotSettings, BotState
-from retriever import Answer, Citation, Settings, SettingsError
-
-NASTY = 'Bags <b>must</b> cost 5 baht & "more" <script>alert(1)</script> &amp; 🌍 a<b'
-
-
-def citation(n: int, quote: str = NASTY, source: str = "https://example.org/a?x=1&y=2") -> Citation:
-    return Citation(
-        n=n,
-        doc_id=f"doc{n}.md",
-        title=f"Title {n} <i>&</i>",
-        section="Section & <1>",
-        page=n,
-        date="2024-05",
-        source=source,
-        quote=quote,
-        passage=f"Before it. {quote} After it.",
-        score=0.5,
-    )
+from retriever import Answer, Settings, SettingsError
 
 
 @pytest.mark.parametrize(
@@ -64,59 +47,6 @@ def test_fake_server_accepts_telegram_html_and_reports_visible_text() -> None:
     assert text == "bold <x> & \" ' 🌍 linkqs"
     assert [e.type for e in entities] == ["bold", "text_link", "expandable_blockquote", "spoiler"]
     assert entities[1].url == "https://e.org/?a=1&b=2"
-
-
-def test_every_message_of_a_long_answer_fits_and_parses() -> None:
-    citations = tuple(citation(n, NASTY * 4) for n in range(1, 31))
-    answer = Answer("q", "\n\n".join(f"{c.quote} [{c.n}]" for c in citations), False, citations)
-    for blocks in (botui.answer_blocks(answer), botui.passage_blocks(answer)):
-        messages = botui.pack(blocks)
-        assert len(messages) > 1
-        visible = []
-        for message in messages:
-            assert len(message) <= 4096 and utf16_len(message) <= 4096
-            text, _ = parse_html(message)  # raises if a split broke a tag or an entity
-            visible.append(text)
-        joined = "\n".join(visible)
-        assert joined.count(NASTY) >= 30
-
-
-def test_a_single_paragraph_too_long_for_one_message_is_split_at_sentences() -> None:
-    sentence = "Plastic & <bags> are banned in markets. "
-    messages = botui.pack([botui.text_block(sentence * 300, ("<b>", "</b>"))])
-    assert len(messages) > 1
-    for message in messages:
-        text, entities = parse_html(message)
-        assert text.endswith("markets.")  # whole sentences only
-        assert entities[0].type == "bold"
-
-
-def test_unbreakable_text_is_still_split_safely() -> None:
-    messages = botui.pack([botui.text_block("&" * 9000)])
-    assert all(len(m) <= botui.MESSAGE_LIMIT for m in messages)
-    assert "".join(parse_html(m)[0] for m in messages) == "&" * 9000
-
-
-def test_links_only_for_web_urls() -> None:
-    assert (
-        botui.link("https://e.org/a?b=1&c=2", "T<>") == '<a href="https://e.org/a?b=1&amp;c=2">T&lt;&gt;</a>'
-    )
-    assert botui.link("javascript:alert(1)", "T") == "T"
-    assert botui.link("documents/local.pdf", "T&") == "T&amp;"
-    assert botui.link('https://e.org/"onmouseover=x', "T").count('"') == 2
-
-
-def test_sources_list_and_passages_escape_document_text() -> None:
-    answer = Answer("q", f"{NASTY} [1]", False, (citation(1), citation(2, source="file.pdf")))
-    html_text = botui.pack(botui.answer_blocks(answer))[0]
-    text, entities = parse_html(html_text)
-    assert NASTY in text and "Sources" in text and "[2] Title 2 <i>&</i>" in text
-    # The link opens the source where the quote is: this citation has a page, so at that page.
-    [url] = [e.url for e in entities if e.type == "text_link"]
-    assert url == "https://example.org/a?x=1&y=2#page=1"
-    passages, passage_entities = parse_html(botui.pack(botui.passage_blocks(answer))[0])
-    assert f"Before it. {NASTY} After it." in passages
-    assert any(e.type == "blockquote" for e in passage_entities)
 
 
 def test_answer_keys_are_short_and_bounded(tmp_path: Path) -> None:
@@ -183,15 +113,3 @@ def test_bot_settings_come_from_the_telegram_variables_and_dotenv(tmp_path: Path
     with pytest.raises(SettingsError, match="TELEGRAM_FLOOD_LIMIT"):
         load_bot_settings({"TELEGRAM_FLOOD_LIMIT": "0"}, tmp_path / "none")
     assert not {"telegram_bot_token", "admin_user_ids", "flood_limit"} & set(Settings.__dataclass_fields__)
-
-
-def test_quotes_are_marked_and_their_bracketed_numbers_neutralised() -> None:
-    quote = "A levy of 30 cents [1] applies, see [2, 3] and [sic]."
-    answer = Answer(
-        "q", f"{quote} [1] Second part. [2]", False, (citation(1, quote), citation(2, "Second part."))
-    )
-    text, _ = parse_html(botui.pack(botui.answer_blocks(answer))[0])
-    assert "“A levy of 30 cents (1) applies, see (2, 3) and [sic].” [1] “Second part.” [2]" in text
-    assert text.count("[1]") == 2 and text.count("[2]") == 2  # in the answer and in the Sources list
-    refusal = Answer("q", "The documents I have don't answer this [1].", True)
-    assert "answer this [1]." in parse_html(botui.pack(botui.answer_blocks(refusal))[0])[0], "not a quote"
