@@ -14,23 +14,9 @@ from typing import Any
 from . import index_documents, load_settings, report, status
 from .beir import evaluate_dataset
 from .calibrate import calibrate
-from .gold import (
-    DEFINITIONS,
-    FUSION_TOLERANCE,
-    GATE,
-    GOLD_DIR,
-    MODES,
-    SPLITS,
-    QuestionResult,
-    QuestionSet,
-    fusion_mrr,
-    gate_failures,
-    gold_sets,
-    qa_set,
-    run_questions,
-    split_groups,
-    summarize,
-)
+from .gate import FUSION_TOLERANCE, GATE, fusion_mrr, gate_failures
+from .gold import GOLD_DIR, SPLITS, QuestionSet, gold_sets, qa_set
+from .scoring import DEFINITIONS, MODES, QuestionResult, run_questions, split_groups, summarize
 from .settings import ROOT, Settings
 from .types import IndexMissing
 

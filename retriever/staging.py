@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from . import milvus, store
-from .gold import GOLD_DIR, GoldQuestion, gold_metrics, load_gold, run_questions
+from .gold import GOLD_DIR, GoldQuestion, load_gold
+from .scoring import gold_metrics, run_questions
 from .settings import Settings
 from .types import IndexMissing, IndexSummary, Skipped
 

@@ -6,15 +6,9 @@ import pytest
 
 from retriever import Settings
 from retriever.evaluate import run_sets
-from retriever.gold import (
-    FUSION_TOLERANCE,
-    GATE,
-    MODES,
-    QuestionResult,
-    fusion_mrr,
-    gate_failures,
-    gold_sets,
-)
+from retriever.gate import FUSION_TOLERANCE, GATE, fusion_mrr, gate_failures
+from retriever.gold import gold_sets
+from retriever.scoring import MODES, QuestionResult
 
 
 @pytest.fixture(scope="module")

@@ -7,17 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from retriever.gold import (
-    GATE,
-    QuestionResult,
-    QuestionSet,
-    floor_failures,
-    gate_failures,
-    gold_metrics,
-    split_groups,
-    split_of,
-    summarize,
-)
+from retriever.gate import GATE, floor_failures, gate_failures
+from retriever.gold import QuestionSet, split_of
 from retriever.metrics import (
     binary_ndcg,
     contains_any,
@@ -31,6 +22,7 @@ from retriever.metrics import (
     reciprocal_rank,
     share,
 )
+from retriever.scoring import QuestionResult, gold_metrics, split_groups, summarize
 
 # --- ranking arithmetic --------------------------------------------------------------------------
 
