@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-from . import answerability, scope, texts
+from . import answerability, catalog, disagreement, scope, texts
 from . import lang as language
 from .evidence import Candidate, assess
 from .retrieval import Searcher
@@ -108,7 +108,7 @@ def _notes(
     quoted and cited too, side by side, rather than left out because it looked like a repeat.
     """
     notes = []
-    newer = _superseded(documents)
+    newer = catalog.of(documents).superseded  # worked out once per index version
     for doc_id in dict.fromkeys(c.doc_id for c in citations if c.doc_id in newer):
         title = documents[doc_id].get("title", doc_id)
         notes.append(
@@ -116,7 +116,7 @@ def _notes(
         )
     cited_docs = {c.doc_id for c in citations}
     extra: list[Citation] = []
-    for found in scope.disagreements([*citations, *passages[:DISAGREEMENT_DEPTH]]):
+    for found in disagreement.disagreements([*citations, *passages[:DISAGREEMENT_DEPTH]]):
         if not cited_docs & {side.doc_id for side in found.sides}:
             continue
         lines = []
@@ -134,18 +134,6 @@ def _notes(
         if len(lines) == 2:
             notes.append(texts.t("sources_differ", lang, subject=found.subject) + "\n" + "\n".join(lines))
     return notes, (*citations, *extra)
-
-
-def _superseded(documents: dict[str, Any]) -> dict[str, str]:
-    """Replaced document -> its replacement, worked out once per index version."""
-    held = _superseded_cache.get(id(documents))
-    if held is None or held[0] is not documents:
-        _superseded_cache.clear()
-        held = _superseded_cache[id(documents)] = (documents, scope.superseded_by(documents))
-    return held[1]
-
-
-_superseded_cache: dict[int, tuple[dict[str, Any], dict[str, str]]] = {}
 
 
 def answer_question(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import grounding, keyword
+from . import catalog, grounding, keyword
 from . import lang as language
 from .retrieval import Searcher, SearchResult
 from .settings import Settings
@@ -79,11 +79,8 @@ def _is_latin(text: str) -> bool:
 
 def _about(result: SearchResult, focus: grounding.Focus) -> dict[str, set[str]]:
     """For each exact name asked about, the documents whose title names it (empty: none does)."""
-    docs = result.version.manifest["documents"]
-    return {
-        t: {d for d, meta in docs.items() if grounding.has_exact(meta.get("title", ""), t)}
-        for t in focus.exact
-    }
+    titles = catalog.of(result.version.manifest["documents"])  # an index of titles, built once per version
+    return {t: set(titles.titled(t)) for t in focus.exact}
 
 
 def _satisfies(passage: Passage, token: str, about: set[str]) -> bool:

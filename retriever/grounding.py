@@ -157,9 +157,13 @@ def focus(question: str) -> Focus:
     return Focus(tuple(exact_set), years, tuple(names), question_kind(question))
 
 
-@lru_cache(maxsize=8192)
-def _canonical_tokens(text: str) -> frozenset[str]:
+def exact_tokens(text: str) -> frozenset[str]:
+    """The canonical tokens `has_exact` matches in `text` (numbered names, ordinals, numbers); not
+    memoised, for reading many texts once (a collection's titles)."""
     return frozenset(re.findall(r"[a-z]{1,12}-\d{1,3}|\d{1,3}(?:st|nd|rd|th)|\d+", canonical(text)))
+
+
+_canonical_tokens = lru_cache(maxsize=8192)(exact_tokens)
 
 
 def has_exact(text: str, token: str) -> bool:

@@ -1,27 +1,22 @@
-"""Dense (FAISS) and keyword (BM25) search, fused; near-duplicates dropped; filters."""
+"""Dense (FAISS) and keyword (BM25) search over the live index version, fused and ranked (ranking.py),
+filtered by document and date (doc_rows.py)."""
 
 from __future__ import annotations
 
-import re
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from . import grounding, keyword, milvus, store
+from . import doc_rows, keyword, milvus, store
 from .embedding import Embedder, get_embedder
+from .ranking import dedupe, fuse, ground
 from .settings import Settings
 from .types import Passage
 
-_WORD = re.compile(r"\w+")
-# Grounding lifts, as shares of the best fused score (tuned on the dev questions).
-GROUND_TITLE = 0.25
-GROUND_TEXT = 0.25
 _live: dict[Path, LiveIndex] = {}
 _live_lock = threading.Lock()
 
@@ -81,111 +76,16 @@ class SearchResult:
 
     def document_text(self, doc_id: str) -> str:
         """Title, sections and text of every chunk of one document (for coverage checks)."""
-        return _document_text(self.version, doc_id)
+        return doc_rows.of(self.version).text(doc_id)
 
     def document_tokens(self, doc_id: str) -> frozenset[str]:
         """The keyword tokens of one whole document (tokenized once per version)."""
-        return _documents(self.version).token_set(doc_id)
+        return doc_rows.of(self.version).token_set(doc_id)
 
     @property
     def n_documents(self) -> int:
         """Documents in the version searched."""
         return int(self.version.manifest["n_documents"])
-
-
-class _Documents:
-    """Whole-document text and keyword tokens of one version, for the few documents answers cite.
-
-    Bounded (least recently used out): a million-chunk index must not end up held twice in memory.
-    """
-
-    SIZE = 256
-
-    def __init__(self, version: store.Version) -> None:
-        self.version = version
-        self.texts: OrderedDict[str, str] = OrderedDict()
-        self.tokens: OrderedDict[str, frozenset[str]] = OrderedDict()
-        self.lock = threading.RLock()  # the bot asks from several threads
-
-    def text(self, doc_id: str) -> str:
-        with self.lock:
-            return self._text(doc_id)
-
-    def _text(self, doc_id: str) -> str:
-        if doc_id not in self.texts:
-            version = self.version
-            title = version.manifest["documents"].get(doc_id, {}).get("title", "")
-            ids, column = _doc_column(version.records)
-            rows = np.flatnonzero(column == ids.index(doc_id)) if doc_id in ids else []
-            parts = [title] + [
-                f"{version.records[int(r)]['section']}\n{version.records[int(r)]['text']}" for r in rows
-            ]
-            self.texts[doc_id] = "\n".join(parts)
-            if len(self.texts) > self.SIZE:
-                self.texts.popitem(last=False)
-        self.texts.move_to_end(doc_id)
-        return self.texts[doc_id]
-
-    def token_set(self, doc_id: str) -> frozenset[str]:
-        with self.lock:
-            if doc_id not in self.tokens:
-                self.tokens[doc_id] = frozenset(keyword.tokenize([self._text(doc_id)])[0])
-                if len(self.tokens) > self.SIZE:
-                    self.tokens.popitem(last=False)
-            self.tokens.move_to_end(doc_id)
-            return self.tokens[doc_id]
-
-
-def _documents(version: store.Version) -> _Documents:
-    held = _documents_of.get(id(version))
-    if held is None or held.version is not version:
-        # Keyed by identity and checked, so a reloaded version never reads another's texts.
-        with _live_lock:
-            _documents_of.clear()
-            held = _documents_of[id(version)] = _Documents(version)
-    return held
-
-
-def _document_text(version: store.Version, doc_id: str) -> str:
-    return _documents(version).text(doc_id)
-
-
-_documents_of: dict[int, _Documents] = {}
-
-
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))
-
-
-def _doc_column(records: Any) -> tuple[list[str], np.ndarray]:
-    """Document ids and, per chunk row, the index of its document: a column, never a row scan."""
-    if hasattr(records, "doc_ids"):
-        return list(records.doc_ids), np.asarray(records.doc)
-    ids = list(dict.fromkeys(r["doc_id"] for r in records))
-    where = {d: i for i, d in enumerate(ids)}
-    return ids, np.array([where[r["doc_id"]] for r in records], dtype=np.int64)
-
-
-def _allowed_rows(
-    version: store.Version, doc_ids: Iterable[str] | None, date_from: str | None, date_to: str | None
-) -> np.ndarray | None:
-    """Boolean mask of chunk rows passing the filters, or None when nothing is filtered."""
-    if doc_ids is None and date_from is None and date_to is None:
-        return None
-    wanted = set(doc_ids) if doc_ids is not None else None
-    docs = version.manifest["documents"]
-    ids, column = _doc_column(version.records)
-
-    def passes(doc_id: str) -> bool:
-        if wanted is not None and doc_id not in wanted:
-            return False
-        # ISO dates compare as strings; a "2025-11" month sorts between its days' bounds.
-        date = str(docs.get(doc_id, {}).get("date") or "")
-        if date_from and (not date or date[: len(date_from)] < date_from):
-            return False
-        return not (date_to and (not date or date[: len(date_to)] > date_to))
-
-    return np.isin(column, [i for i, d in enumerate(ids) if passes(d)])
 
 
 class LiveIndex:
@@ -280,7 +180,7 @@ class Searcher:
         t0 = time.perf_counter()
         qv = self.embedder.encode_query(query)
         t1 = time.perf_counter()
-        mask = _allowed_rows(version, doc_ids, date_from, date_to)
+        mask = doc_rows.of(version).allowed(doc_ids, date_from, date_to)
         depth = max(50, 4 * k)
         dense = self._dense(version, qv, depth, mask) if mode in ("dense", "hybrid") else {}
         bm25 = self._bm25(version, query, depth, mask) if mode in ("bm25", "hybrid") else {}
@@ -325,81 +225,6 @@ class Searcher:
             query, k=k, mode=mode, doc_ids=doc_ids, date_from=date_from, date_to=date_to
         )
         return found.passages()
-
-
-def fuse(
-    dense: dict[int, float], bm25: dict[int, float], settings: Settings, keyword_trust: float = 1.0
-) -> dict[int, float]:
-    """Combine the two rankings: weighted normalised scores, or reciprocal rank fusion.
-
-    `keyword_trust` (0-1) is the share of the query's words the keyword index knows: a Thai
-    question over English documents shares only its names and numbers with them, and scaling its
-    few keyword hits to [0, 1] would let them outvote the cross-lingual dense ranking.
-    """
-    rows = set(dense) | set(bm25)
-    if settings.fusion == "rrf":
-        fused = dict.fromkeys(rows, 0.0)
-        for ranking in (dense, bm25):
-            for rank, row in enumerate(sorted(ranking, key=lambda r: -ranking[r])):
-                fused[row] += 1.0 / (settings.rrf_k + rank + 1)
-        return fused
-
-    # Cosines live in a narrow band and BM25 is unbounded: scale each list to [0, 1] first.
-    def scaled(scores: dict[int, float]) -> dict[int, float]:
-        if not scores:
-            return {}
-        low, high = min(scores.values()), max(scores.values())
-        span = (high - low) or 1.0
-        return {r: (s - low) / span for r, s in scores.items()}
-
-    d, b = scaled(dense), scaled(bm25)
-    wb = (1 - settings.dense_weight) * keyword_trust
-    return {r: (1 - wb) * d.get(r, 0.0) + wb * b.get(r, 0.0) for r in rows}
-
-
-def ground(version: store.Version, query: str, fused: dict[int, float]) -> dict[int, float]:
-    """Lift passages of documents about the question's numbered names and years; sink the rest.
-
-    "INC-3" and "9th forum" look alike to both search modes; a passage whose document title or
-    text holds the exact name is about it, one that lacks it is at best about a look-alike. A year
-    asked about counts at half strength, wherever its document mentions it.
-    """
-    focus = grounding.focus(query)
-    if not (focus.exact or focus.years) or not fused:
-        return fused
-    docs = version.manifest["documents"]
-    top = max(fused.values()) or 1.0
-    out = {}
-    for row, score in fused.items():
-        rec = version.records[row]
-        lift = 0.0
-        if focus.exact:
-            title = docs[rec["doc_id"]].get("title", "")
-            in_title = sum(grounding.has_exact(title, t) for t in focus.exact) / len(focus.exact)
-            in_text = sum(grounding.has_exact(f"{rec['section']} {rec['text']}", t) for t in focus.exact)
-            share = max(in_title, in_text / len(focus.exact))
-            lift += GROUND_TITLE * in_title + GROUND_TEXT * (share - 1)
-        if focus.years:
-            text = _document_text(version, rec["doc_id"])
-            found = sum(grounding.has_exact(text, y) for y in focus.years) / len(focus.years)
-            lift += 0.5 * GROUND_TEXT * (found - 1)
-        out[row] = score + top * lift
-    return out
-
-
-def dedupe(version: store.Version, ranked: list[int], k: int, threshold: float = 0.8) -> list[int]:
-    """The first k rows, skipping any whose words mostly repeat a better-ranked passage."""
-    kept: list[int] = []
-    kept_words: list[set[str]] = []
-    for row in ranked:
-        words = _words(version.records[row]["text"])
-        if any(len(words & other) / (len(words | other) or 1) >= threshold for other in kept_words):
-            continue
-        kept.append(row)
-        kept_words.append(words)
-        if len(kept) >= k:
-            break
-    return kept
 
 
 def open_searcher(settings: Settings) -> Searcher:

@@ -1,21 +1,18 @@
-"""What a question limits itself to (where, when, the latest, in force), which documents a newer one
-replaces, and where two cited documents disagree. Everything reads the documents' facts kept with the
-index (`retriever.documents()` or the manifest's "documents"), so no file is read at question time."""
+"""What a question limits itself to (where, when, the latest, in force), resolved to the documents it
+keeps. Everything reads the documents' facts kept with the index (`retriever.documents()` or the
+manifest's "documents") through their catalog, built once per version: no file is read and no
+document scanned at question time."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from .chunking import split_sentences
-from .dates import find_dates
-from .facts import DocFacts, date_role
-from .grounding import canonical, focus
+from . import catalog
+from .grounding import focus
 from .places import CITIES, COUNTRIES, find_places
 
 # Country and capital names in the collection's question languages that places.py cannot find in text
@@ -105,7 +102,6 @@ _KIND_WORDS = {
     "event": r"events?|forums?|workshops?|meetings?|conferences?|seminars?|sessions?|trainings?|summits?",
 }
 _KIND_RES = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _KIND_WORDS.items()}
-_DRAFT = re.compile(r"\b(?:draft|proposed|proposal|consultation)\b", re.I)
 # "The latest" keeps documents of the newest three calendar years among those otherwise in scope: the
 # most recent 3R forum is two years older than the newest document.
 RECENT_YEARS = 3
@@ -135,17 +131,6 @@ class Scope:
         return {} if self.doc_ids is None else {"doc_ids": list(self.doc_ids)}
 
 
-def _entries(documents: Iterable[Mapping[str, Any]] | Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """doc_id -> entry, from `retriever.documents()` (a list with "id") or a manifest's "documents"."""
-    if isinstance(documents, Mapping):
-        return dict(documents)
-    return {d["id"]: d for d in documents}
-
-
-def _facts(entry: Mapping[str, Any]) -> DocFacts:
-    return DocFacts.from_dict(entry.get("facts") or {})
-
-
 def _local_places(text: str) -> list[tuple[str, str, str, int]]:
     """(name, country, kind, offset) of local-language names in `text`."""
     found = []
@@ -169,23 +154,6 @@ def _question_places(question: str) -> list[tuple[str, str, str]]:
     found += _local_places(question)
     ordered = sorted(found, key=lambda f: f[3])
     return list(dict.fromkeys((name, country, kind) for name, country, kind, _ in ordered))
-
-
-def _place_docs(place: tuple[str, str, str], entries: dict[str, Any]) -> set[str]:
-    """Documents about a country (its own place or among its countries), or about a city: set in that
-    city, or in no one city and about its country (national measures, documents on several cities)."""
-    name, country, kind = place
-    out = set()
-    for doc_id, entry in entries.items():
-        f = _facts(entry)
-        if (kind == "country" and (f.country == name or name in f.countries)) or (
-            kind == "city" and (f.city == name or (not f.city and country in (f.country, *f.countries)))
-        ):
-            out.add(doc_id)
-    # A city no document is set in is no filter, even when its country's documents exist.
-    if kind == "city" and not any(_facts(entries[d]).city == name for d in out):
-        return set()
-    return out
 
 
 def _time(question: str) -> tuple[str | None, str | None, str]:
@@ -214,47 +182,24 @@ def _time(question: str) -> tuple[str | None, str | None, str]:
     return None, None, ""
 
 
-def _dates(entry: Mapping[str, Any], deadline: bool = False) -> list[str]:
-    """A document's own dates: its date, announced, in force, its events' starts (and deadline)."""
-    f = _facts(entry)
-    values = [
-        entry.get("date", ""),
-        f.announced,
-        f.in_force,
-        *(e.get("start", "") for e in entry.get("events", ())),
-    ]
-    return [v for v in [*values, f.deadline if deadline else ""] if v]
-
-
-def _in_range(value: str, date_from: str | None, date_to: str | None) -> bool:
-    return not (date_from and value[: len(date_from)] < date_from) and not (
-        date_to and value[: len(date_to)] > date_to
-    )
-
-
-def parse(
-    question: str,
-    documents: Iterable[Mapping[str, Any]] | Mapping[str, Mapping[str, Any]],
-    *,
-    today: dt.date | None = None,
-) -> Scope:
+def parse(question: str, documents: catalog.Documents, *, today: dt.date | None = None) -> Scope:
     """The filter a question states, resolved to the documents it keeps (see `Scope`)."""
     text = unicodedata.normalize("NFC", " ".join(question.split()))
-    entries = _entries(documents)
-    keep = set(entries)
+    docs = catalog.of(documents)
+    keep: set[str] | None = None  # None: every document, never listed
     words: list[str] = []
     places = []
     for place in _question_places(text):
-        docs = _place_docs(place, entries)
-        if docs:  # a place the collection has no document about is no filter
-            places.append((place, docs))
+        found = docs.place_docs(*place)
+        if found:  # a place the collection has no document about is no filter
+            places.append((place, found))
     if places:
-        keep = set().union(*(docs for _, docs in places))
+        keep = set().union(*(found for _, found in places))
         words.append("about " + ", ".join(p[0] + (f" ({p[1]})" if p[2] == "city" else "") for p, _ in places))
     date_from, date_to, when = _time(text)
     if when:
         due = when.endswith("or later")  # a year asked about: a plan due then speaks of it too
-        keep = {d for d in keep if any(_in_range(v, date_from, date_to) for v in _dates(entries[d], due))}
+        keep = docs.dated(date_from, date_to, due, keep)
         words.append(when)
     in_force = bool(_IN_FORCE.search(text))
     # "the latest on INC-3" names its document: recency would only hide it.
@@ -262,28 +207,16 @@ def parse(
     kind = ""
     if latest or in_force:
         kind = "regulation" if in_force else next((k for k, rx in _KIND_RES.items() if rx.search(text)), "")
-        narrowed = {d for d in keep if _facts(entries[d]).kind == kind} if kind else keep
+        narrowed = (set(docs.of_kind(kind)) if keep is None else keep & docs.of_kind(kind)) if kind else keep
         keep, kind = (narrowed, kind) if narrowed or in_force else (keep, "")
     if in_force:
-        now = (today or dt.date.today()).isoformat()
-        replaced = set(superseded_by(entries))
-        keep = {
-            d
-            for d in keep
-            if d not in replaced
-            and not _DRAFT.search(entries[d].get("title", ""))
-            and all(
-                v <= now[: len(v)] for v in (_facts(entries[d]).in_force, _facts(entries[d]).announced) if v
-            )
-        }
+        keep = docs.in_force(keep or (), (today or dt.date.today()).isoformat())
         words.append("in force now")
     if latest:
-        years = {d: max((int(v[:4]) for v in _dates(entries[d])), default=0) for d in keep}
-        newest = max(years.values(), default=0)
-        keep = {d for d in keep if years[d] and years[d] > newest - RECENT_YEARS}
+        keep, newest = docs.recent(keep, RECENT_YEARS)
         if newest:
             words.append(f"({newest - RECENT_YEARS + 1} onwards)")
-    if not (words or latest):
+    if not (words or latest) or keep is None:
         return Scope()
     noun = {"regulation": "regulations", "roadmap": "plans", "campaign": "campaigns", "event": "events"}
     description = " ".join(["the latest" if latest else "", noun.get(kind, "documents"), *words]).strip()
@@ -297,199 +230,3 @@ def parse(
         kind=kind,
         description=description,
     )
-
-
-_NAME_FILLER = frozenset(["the", "a", "an", "of", "on", "no", "nr", "number", "and", "for", "in", "to"])
-
-
-def _tokens(text: str) -> list[str]:
-    """Lower-cased words of a name without filler ("Sub-Decree No. 168" -> sub, decree, 168)."""
-    words = re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
-    return [w for w in words if w not in _NAME_FILLER]
-
-
-def _names_document(name: str, doc_id: str, entry: Mapping[str, Any]) -> bool:
-    """Whether a replaced document's name is this document: its id, file name or source, or a title
-    holding every word of the name (numbers exactly) when the name says enough (a number or 3 words)."""
-    file_name = doc_id.rsplit("/", 1)[-1]
-    if name in (doc_id, file_name, file_name.rsplit(".", 1)[0], entry.get("source")):
-        return True
-    words = _tokens(name)
-    if not (any(w.isdigit() for w in words) or len(words) >= 3):
-        return False
-    return set(words) <= set(_tokens(entry.get("title", "")))
-
-
-def superseded_by(
-    documents: Iterable[Mapping[str, Any]] | Mapping[str, Mapping[str, Any]],
-) -> dict[str, str]:
-    """doc_id -> the doc_id of the newer document replacing it, from each document's facts.supersedes
-    (matched by id, file name, source or title words; a name matching several documents is left out)."""
-    entries = _entries(documents)
-    out: dict[str, str] = {}
-    for newer, entry in sorted(entries.items(), key=lambda e: str(e[1].get("date", ""))):
-        name = _facts(entry).supersedes.strip()
-        matches = [d for d, e in entries.items() if name and d != newer and _names_document(name, d, e)]
-        if len(matches) == 1:
-            out[matches[0]] = newer  # sorted by date: the newest replacement wins
-    return out
-
-
-# --- sources that disagree -------------------------------------------------------------------------
-
-_THINGS = frozenset([
-    "ban", "levy", "charge", "tax", "fee", "decree", "ordinance", "act", "law", "regulation",
-    "rule", "plan", "roadmap", "campaign", "forum", "workshop", "meeting", "session", "conference", "summit",
-    "training", "target", "scheme", "programme", "program", "policy", "deposit", "consultation",
-    "declaration", "strategy", "initiative", "prohibition", "recycling", "collection", "rate", "reduction",
-])  # fmt: skip
-_HELD = re.compile(
-    r"\b(?:held|took place|takes place|will take place|convened|opened|hosted|organi[sz]ed)\b", re.I
-)
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][a-z][\w'’-]*)+")
-_FIGURE = re.compile(
-    r"(?P<cur>RM|US\$|NT\$|S\$|Rp\.?|THB|€|£|\$)?\s?(?P<num>\d+(?:[.,]\d+)*)\s*"
-    r"(?P<unit>%|percent|per cent|tonnes?|tons?|kg|kilograms?|million|billion|baht|ringgit|rupiah|yen|won|"
-    r"pesos?|cents?|bags|bottles|items)?(?!\w)",
-    re.I,
-)
-_STOP = frozenset([
-    "the", "a", "an", "of", "to", "in", "on", "for", "by", "and", "or", "with", "from", "per",
-    "at", "as", "is", "are", "was", "were", "be", "its", "their",
-])  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Side:
-    """One document's version: its id, title and date, the value it gives, and the verbatim sentence."""
-
-    doc_id: str
-    title: str
-    date: str
-    value: str  # the differing date or figure, as written
-    sentence: str
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    """Two documents giving different dates or figures for the same thing, side by side."""
-
-    subject: str  # the shared names and thing, e.g. "hainan · ban"
-    kind: str  # "date:in_force" | "date:announced" | "date:deadline" | "date:held" | "figure:<unit>"
-    sides: tuple[Side, Side]
-
-
-@dataclass(frozen=True)
-class _Sentence:
-    doc_id: str
-    title: str
-    date: str
-    text: str
-    names: frozenset[str]
-    strong: frozenset[str]  # places and numbered names: one of these shared names the same thing
-    things: frozenset[str]
-    dates: dict[str, list[tuple[str, str, str]]]
-    figures: dict[str, list[tuple[float, str, frozenset[str]]]]
-
-
-def _sentences(items: Iterable[Any]) -> list[_Sentence]:
-    """The sentences of citations (their quotes) or passages (their text) that state a date or figure."""
-    out = []
-    for item in items:
-        text = getattr(item, "quote", None) or getattr(item, "text", "")
-        date = str(getattr(item, "date", "") or "")
-        for a, b in split_sentences(text):
-            s = text[a:b]
-            dates = _date_values(s, int(date[:4]) if re.match(r"\d{4}", date) else None)
-            figures = _figure_values(s)
-            if not (dates or figures):
-                continue
-            strong = {p.name.lower() for p in find_places(s)}
-            strong |= set(re.findall(r"\b[a-z]{1,12}-\d{1,3}\b", canonical(s)))
-            names = set(strong)
-            names |= {a.lower() for a in _ACRONYM.findall(s) if not a.isdigit()}
-            names |= {m.group().lower() for m in _CAPITALISED.finditer(s)}
-            words = {
-                w.rstrip("s") if w.rstrip("s") in _THINGS else w for w in re.findall(r"[a-z]+", s.lower())
-            }
-            title = getattr(item, "title", "")
-            things = frozenset(words & _THINGS)
-            out.append(
-                _Sentence(
-                    item.doc_id, title, date, s, frozenset(names), frozenset(strong), things, dates, figures
-                )
-            )
-    return out
-
-
-# Pure in their sentence, and answers keep quoting the same passages: worth remembering.
-@lru_cache(maxsize=8192)
-def _date_values(s: str, year: int | None) -> dict[str, list[tuple[str, str, str]]]:
-    """role -> [(start, end, as written)] of the dates a sentence states with a role."""
-    mentions = find_dates(s, year)
-    out: dict[str, list[tuple[str, str, str]]] = {}
-    for m, nxt in zip(mentions, [*mentions[1:], None], strict=False):
-        role, _ = date_role(s, m, nxt.span[0] if nxt else None)
-        if not role and _HELD.search(s):
-            role = "held"
-        if role in ("announced", "in_force", "deadline", "held"):
-            out.setdefault(f"date:{role}", []).append((m.start, m.end, s[m.span[0] : m.span[1]]))
-    return out
-
-
-@lru_cache(maxsize=8192)
-def _figure_values(s: str) -> dict[str, list[tuple[float, str, frozenset[str]]]]:
-    """unit -> [(value, as written, words around it)] of the figures with a unit or currency."""
-    out: dict[str, list[tuple[float, str, frozenset[str]]]] = {}
-    for m in _FIGURE.finditer(s):
-        unit = (m.group("cur") or m.group("unit") or "").lower()
-        unit = unit.replace("per cent", "%").replace("percent", "%")
-        if not unit:
-            continue
-        near = re.findall(
-            r"[a-z]+", (s[max(0, m.start() - 40) : m.start()] + s[m.end() : m.end() + 40]).lower()
-        )
-        words = frozenset(w for w in near if w not in _STOP and len(w) > 2)
-        value = float(m.group("num").replace(",", ""))
-        out.setdefault(f"figure:{unit.rstrip('s')}", []).append((value, m.group().strip(), words))
-    return out
-
-
-def _compatible(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
-    """The two dates (or ranges) overlap when read at the coarser precision ("2020" and "2020-12-01")."""
-    n = min(len(a[0]), len(b[0]))
-    return not (a[1][:n] < b[0][:n] or b[1][:n] < a[0][:n])
-
-
-def _side(s: _Sentence, value: str) -> Side:
-    return Side(s.doc_id, s.title, s.date, value, s.text)
-
-
-def disagreements(items: Iterable[Any]) -> list[Disagreement]:
-    """Pairs of cited documents (Citations or Passages) whose sentences about the same named thing give
-    different dates of the same role, or different figures of the same unit and measure. Conservative:
-    both sentences must share a place or numbered name (or two other names: acronyms, capitalised names)
-    and a thing (ban, plan, forum, ...), and no value of one may agree with a value of the other."""
-    sentences = _sentences(items)
-    found: dict[tuple[str, str, str], Disagreement] = {}
-    for i, x in enumerate(sentences):
-        for y in sentences[i + 1 :]:
-            names, things = x.names & y.names, x.things & y.things
-            # "Reform Commission" alone (two commissions, two plans) is too weak a subject.
-            if x.doc_id == y.doc_id or not things or not (len(names) >= 2 or x.strong & y.strong):
-                continue
-            subject = " · ".join(sorted(names)[:3] + sorted(things)[:2])
-            for kind in sorted(x.dates.keys() & y.dates.keys()):
-                dx, dy = x.dates[kind], y.dates[kind]
-                if not any(_compatible(a, b) for a in dx for b in dy):
-                    sides = (_side(x, dx[0][2]), _side(y, dy[0][2]))
-                    found.setdefault((x.doc_id, y.doc_id, kind), Disagreement(subject, kind, sides))
-            for kind in sorted(x.figures.keys() & y.figures.keys()):
-                fx, fy = x.figures[kind], y.figures[kind]
-                # The same measure: words around the figures shared; no figure of one in the other.
-                pairs = [(a, b) for a in fx for b in fy if a[2] & b[2]]
-                if pairs and not any(a[0] == b[0] for a in fx for b in fy):
-                    sides = (_side(x, pairs[0][0][1]), _side(y, pairs[0][1][1]))
-                    found.setdefault((x.doc_id, y.doc_id, kind), Disagreement(subject, kind, sides))
-    return list(found.values())

@@ -1,22 +1,17 @@
-"""Question scope (place, time, latest, in force) on the real collection's facts; supersession; sources
-that disagree."""
+"""Question scope (place, time, latest, in force) on the real collection's facts."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
+from shipped import collection as shipped
 
-from retriever import Citation, Document, Passage, Settings, ask, documents, scope
-from retriever.build import facts_and_events
-from retriever.chunking import chunk_document
+from retriever import Settings, ask, documents, scope
 from retriever.gold import GOLD_DIR, load_gold
 from retriever.metrics import contains_any
-from retriever.readers import find_sources, read_document
 
-ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 1, 15)
 KEP = "sea-map-kep-epr-kuala-lumpur-2025.txt"
 MY_BAN = "factsheets/28_my-single-use-plastic-bag-ban-parks-premises-2025.md"
@@ -27,17 +22,10 @@ FORUM_11 = "factsheets/06_3r-forum-11th-siem-reap-2023.md"
 TH_DRAFT = "factsheets/24_th-draft-sustainable-packaging-management-act-2024.md"
 
 
-def _entry(doc: Document) -> dict[str, Any]:
-    """A document's manifest entry as the build writes it (facts and events by the build's own code)."""
-    return {"title": doc.title, "date": doc.date, "source": doc.source} | facts_and_events(doc)
-
-
 @pytest.fixture(scope="module")
 def collection() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     """Manifest entries and texts of every document of the shipped collection."""
-    files, _ = find_sources(ROOT / "documents")
-    docs = {f.id: read_document(f) for f in files}
-    return {i: _entry(d) for i, d in docs.items()}, {i: d.text for i, d in docs.items()}
+    return shipped()
 
 
 @pytest.fixture(scope="module")
@@ -153,104 +141,6 @@ def test_gold_questions_keep_their_evidence_document(
                 scoped += 1
                 assert holders & set(found.doc_ids or ()), (q.id, found.description)
     assert scoped >= 30
-
-
-def _newer_sub_decree() -> Document:
-    text = (
-        "Cambodia: Sub-Decree No. 99 on Plastic Bags\n\n"
-        "On 2 March 2025 the Royal Government of Cambodia adopted Sub-Decree No. 99, which replaces "
-        "Sub-Decree 168 on the Management of Plastic Bags. It takes effect on 1 July 2025."
-    )
-    return Document(
-        id="kh-sub-decree-99.md",
-        text=text,
-        title="Cambodia: Sub-Decree No. 99 on Plastic Bags",
-        date="2025-03-02",
-    )
-
-
-def test_superseded_documents_point_to_the_newer_one(entries: dict[str, dict[str, Any]]) -> None:
-    newer = _newer_sub_decree()
-    with_newer = entries | {newer.id: _entry(newer)}
-    assert with_newer[newer.id]["facts"]["supersedes"].startswith("Sub-Decree 168")
-    assert scope.superseded_by(with_newer) == {KH_168: newer.id}
-    assert scope.superseded_by(entries) == {}
-    # Front matter naming the replaced file works too.
-    by_id = with_newer | {newer.id: with_newer[newer.id] | {"facts": {"supersedes": Path(KH_168).name}}}
-    assert scope.superseded_by(by_id) == {KH_168: newer.id}
-    in_force = scope.parse("What rules are currently in force in Cambodia?", with_newer, today=TODAY)
-    assert newer.id in (in_force.doc_ids or ()) and KH_168 not in (in_force.doc_ids or ())
-
-
-def _passages(doc_id: str, title: str, date: str, text: str) -> list[Passage]:
-    doc = Document(id=doc_id, text=text, title=title, date=date)
-    return [
-        Passage(
-            c.id,
-            c.doc_id,
-            c.text,
-            title,
-            c.section,
-            c.page,
-            date,
-            "",
-            "",
-            c.start,
-            c.end,
-            1.0,
-            sentences=c.sentences,
-        )
-        for c in chunk_document(doc)
-    ]
-
-
-HAINAN_A = (
-    "Hainan Province's ban on non-degradable plastic bags took effect on 1 December 2020, officials said."
-)
-HAINAN_B = "The Hainan ban on non-degradable plastic bags took effect on 1 January 2021 across the province."
-TH_A = "Thailand set a target to recycle 100% of its plastic waste by 2027 under the roadmap."
-TH_B = "Under the roadmap Thailand aims to recycle 50% of its plastic waste by 2027."
-
-
-def test_two_sources_giving_different_dates_and_figures_are_paired() -> None:
-    a = _passages("a.md", "Hainan ban (news)", "2020-12-02", f"Hainan news\n\n{HAINAN_A} {TH_A}")
-    b = _passages("b.md", "Hainan ban (report)", "2021-02-10", f"Hainan report\n\n{HAINAN_B} {TH_B}")
-    found = {d.kind: d for d in scope.disagreements(a + b)}
-    assert set(found) == {"date:in_force", "figure:%"}
-    dates = found["date:in_force"]
-    assert "hainan" in dates.subject and "ban" in dates.subject
-    assert [(s.doc_id, s.date, s.value) for s in dates.sides] == [
-        ("a.md", "2020-12-02", "1 December 2020"),
-        ("b.md", "2021-02-10", "1 January 2021"),
-    ]
-    assert [s.sentence for s in dates.sides] == [HAINAN_A, HAINAN_B]  # verbatim
-    assert [s.value for s in found["figure:%"].sides] == ["100%", "50%"]
-    # Citations work as passages do: their quotes are read.
-    cites = [
-        Citation(n, p.doc_id, p.title, "", None, p.date, "", quote, p.text, 1.0)
-        for n, (p, quote) in enumerate(((a[0], HAINAN_A), (b[0], HAINAN_B)), start=1)
-    ]
-    assert [d.kind for d in scope.disagreements(cites)] == ["date:in_force"]
-
-
-def test_agreeing_or_unrelated_sources_are_not_paired() -> None:
-    same = HAINAN_B.replace("1 January 2021", "1 December 2020")
-    coarser = HAINAN_B.replace("1 January 2021", "December 2020")
-    other = "Japan's charge on plastic shopping bags took effect on 1 July 2020."
-    a = _passages("a.md", "Hainan", "2020-12-02", HAINAN_A)
-    for text in (same, coarser, other):
-        assert scope.disagreements(a + _passages("b.md", "Other", "2021", text)) == []
-    # Two sentences of one document are never a disagreement.
-    assert scope.disagreements(_passages("a.md", "Hainan", "2020", f"{HAINAN_A} {HAINAN_B}")) == []
-
-
-def test_whole_collection_has_no_false_disagreement() -> None:
-    files, _ = find_sources(ROOT / "documents")
-    found = []
-    for f in files:
-        doc = read_document(f)
-        found += _passages(doc.id, doc.title, doc.date, doc.text)
-    assert scope.disagreements(found) == []
 
 
 def test_scope_from_a_live_index_filters_ask(small_settings: Settings) -> None:
