@@ -23,7 +23,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent)]
 
 from retriever import load_settings  # noqa: E402
-from retriever import milvus as backend  # noqa: E402
+from retriever.milvus import write as backend  # noqa: E402
 
 DIM = 384
 

@@ -41,17 +41,21 @@ def _copy(names: tuple[str, ...], target: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
-def milvus_settings(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Nine real documents indexed with backend=milvus into a milvus-lite file (FAISS files kept too)."""
-    root = tmp_path_factory.mktemp("milvus")
-    settings = base_settings.with_(
-        documents_dir=_copy(SMALL_CORPUS, root / "documents"),
+def _on_milvus(base_settings: Settings, root: Path, names: tuple[str, ...]) -> Settings:
+    """Settings for a copy of some documents under `root`, indexed into root/milvus.db."""
+    return base_settings.with_(
+        documents_dir=_copy(names, root / "documents"),
         index_dir=root / "index",
         data_dir=root / "data",
         backend="milvus",
         milvus_uri=str(root / "milvus.db"),
     )
+
+
+@pytest.fixture(scope="module")
+def milvus_settings(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Nine real documents indexed with backend=milvus into a milvus-lite file (FAISS files kept too)."""
+    settings = _on_milvus(base_settings, tmp_path_factory.mktemp("milvus"), SMALL_CORPUS)
     index_documents(settings=settings)
     return settings
 
@@ -120,12 +124,7 @@ def test_ask_answers_from_the_milvus_backend(milvus_settings: Settings) -> None:
 def test_reindex_upserts_a_changed_document_and_deletes_a_removed_one(
     base_settings: Settings, tmp_path: Path
 ) -> None:
-    settings = base_settings.with_(
-        documents_dir=_copy(SMALL, tmp_path / "documents"),
-        index_dir=tmp_path / "index",
-        backend="milvus",
-        milvus_uri=str(tmp_path / "milvus.db"),
-    )
+    settings = _on_milvus(base_settings, tmp_path, SMALL)
     index_documents(settings=settings)
     client = milvus.client(settings)
     alias = milvus.collection_name(settings.index_dir)
@@ -155,12 +154,7 @@ def test_reindex_upserts_a_changed_document_and_deletes_a_removed_one(
 
 
 def test_full_rebuild_fills_a_new_collection(base_settings: Settings, tmp_path: Path) -> None:
-    settings = base_settings.with_(
-        documents_dir=_copy(SMALL[:1], tmp_path / "documents"),
-        index_dir=tmp_path / "index",
-        backend="milvus",
-        milvus_uri=str(tmp_path / "milvus.db"),
-    )
+    settings = _on_milvus(base_settings, tmp_path, SMALL[:1])
     index_documents(settings=settings)
     client = milvus.client(settings)
     alias = milvus.collection_name(settings.index_dir)
