@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from retriever import Settings
+import pytest
+
+from retriever import Settings, index_documents
 from retriever.answerability import CROSS, FEATURES
-from retriever.evidence import SEARCH_DEPTH, assess
+from retriever.evidence import SEARCH_DEPTH, _is_listed, assess
 from retriever.retrieval import open_searcher
 
 INC3 = "factsheets/03_inc-3-nairobi-enb-summary-2023.md"
@@ -42,3 +44,50 @@ def test_a_question_in_another_language_is_marked_cross_lingual(small_settings: 
     english = assess(searcher, "Where was INC-3 held?", settings=small_settings)
     assert thai.features[CROSS] == 1.0 and english.features[CROSS] == 0.0
     assert {thai.passages[c.passage].doc_id for c in thai.chosen} == {INC3}
+
+
+SUMMARISED = (
+    '---\ntitle: "Riverland bans foam food boxes (2024)"\ndate: "2024-03-02"\n---\n'
+    "# Riverland bans foam food boxes (2024)\n\n"
+    "Riverland's environment ministry said on 2 March 2024 that restaurants and street vendors must stop "
+    "using foam food boxes from 1 July 2024. Shops that keep using them after that date face a warning "
+    "first and then a fine.\n\n"
+    "The ministry will hold meetings with vendor associations before the ban starts.\n\n"
+    "## Key facts\n"
+    "- When: announced 2 March 2024; foam food box ban from 1 July 2024\n"
+    "- Where: Riverland (nationwide)\n"
+    "- Who: environment ministry; restaurants and street vendors\n"
+)
+
+
+@pytest.fixture(scope="module")
+def summarised(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """One document whose facts are told in prose and again in a "Key facts" list."""
+    docs = tmp_path_factory.mktemp("summarised-docs")
+    (docs / "foam.md").write_text(SUMMARISED, encoding="utf-8")
+    settings = base_settings.with_(documents_dir=docs, index_dir=tmp_path_factory.mktemp("summarised-index"))
+    index_documents(settings=settings)
+    return settings
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "From when are foam food boxes banned in Riverland?",
+        "Bilakah kotak makanan polistirena diharamkan di Riverland?",
+    ],
+)
+def test_the_prose_sentence_is_quoted_before_a_list_line_restating_it(
+    summarised: Settings, question: str
+) -> None:
+    found = assess(open_searcher(summarised), question, settings=summarised)
+    best = found.chosen[0]
+    quote = found.passages[best.passage].text[best.start : best.end]
+    assert quote.startswith("Riverland's environment ministry said"), quote
+
+
+def test_a_labelled_list_line_is_told_from_prose() -> None:
+    text = "When: 1 July 2024\n- Where: Riverland\nNote the date: it is firm. The rest follows."
+    assert _is_listed(text, 0, 17)
+    assert _is_listed(text, text.index("Where"), text.index("Where") + 16)
+    assert not _is_listed(text, text.index("Note"), text.index("firm.") + 5)
