@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -28,23 +28,88 @@ class Vectors:
     chunks: np.ndarray
     sentences: np.ndarray
     truncated: tuple[bool, ...] = ()  # per chunk: longer than the model reads
+    reused_chunks: int = 0  # rows taken from the live version instead of the model (see `Known`)
+    reused_sentences: int = 0
+
+
+@dataclass(frozen=True)
+class Known:
+    """Vectors the live version holds for the texts of the documents a build embeds again: an edited
+    document keeps most of its chunks and sentences word for word, and a vector depends only on its
+    text and the model (the same, or the build would be a full one), so those rows are copied."""
+
+    chunks: dict[str, np.ndarray] = field(default_factory=dict)  # text as embedded -> its vector
+    truncated: dict[str, bool] = field(default_factory=dict)  # the same texts -> longer than the model reads
+    sentences: dict[str, np.ndarray] = field(default_factory=dict)  # sentence text -> its vector
+
+
+def known_vectors(p: Plan) -> Known:
+    """The live version's vectors of the fresh documents' previous text (and of a renamed file's)."""
+    old = p.old
+    if old is None or p.reason or not p.fresh:
+        return Known()
+    before: dict[str, dict[str, Any]] = old.manifest["documents"]
+    fresh = {doc.id for _, doc in p.fresh}
+    hashes = {p.docs[d]["sha256"] for d in fresh}
+    wanted = {d for d in before if d in fresh or (d not in p.docs and before[d]["sha256"] in hashes)}
+    codes = [i for i, d in enumerate(old.records.doc_ids) if d in wanted]
+    rows = np.flatnonzero(np.isin(np.asarray(old.records.doc), codes)) if codes else []
+    if not len(rows):
+        return Known()
+    records = [old.records[int(r)] for r in rows]
+    vids = np.array([r["vid"] for r in records], dtype=np.int64)
+    chunks, truncated, sentences = {}, {}, {}
+    for rec, vector in zip(records, old.faiss_index.reconstruct_batch(vids), strict=True):
+        text = embed_text(before[rec["doc_id"]]["title"], rec["section"], rec["text"])
+        chunks[text], truncated[text] = vector, bool(rec["truncated"])
+        first, spans = rec["sent_row"], rec["sentences"]
+        block = np.array(old.sentence_vectors[first : first + len(spans)], dtype=np.float32)
+        for (start, end), vector in zip(spans, block, strict=False):  # no rows: built without sentences
+            sentences[rec["text"][start:end]] = vector
+    return Known(chunks, truncated, sentences)
 
 
 def embed(
-    embedder: Embedder, fresh: list[tuple[Chunk, Document]], progress: bool = False, sentences: bool = True
+    embedder: Embedder,
+    fresh: list[tuple[Chunk, Document]],
+    progress: bool = False,
+    sentences: bool = True,
+    known: Known | None = None,
 ) -> Vectors:
     """Embed each fresh chunk (with its title and section) and, unless `sentences` is off, each of its
-    sentences: all in one stream, so the model sees full batches from start to end and one progress bar."""
+    sentences: all in one stream, so the model sees full batches from start to end and one progress bar.
+    A text `known` holds a vector for is not embedded again."""
+    known = known or Known()
     texts = [embed_text(doc.title, c.section, c.text) for c, doc in fresh]
     spans = [c.text[s:e] for c, _ in fresh for s, e in c.sentences] if sentences else []
+    new_texts = [t for t in texts if t not in known.chunks]
+    new_spans = [t for t in spans if t not in known.sentences]
+    reused_chunks, reused_sentences = len(texts) - len(new_texts), len(spans) - len(new_spans)
     if fresh:
-        log.info("embedding %d chunks and %d sentences", len(texts), len(spans))
-    vectors = embedder.encode(texts + spans, progress=progress)
+        log.info(
+            "embedding %d chunks and %d sentences (%d and %d more reused from the live version)",
+            len(new_texts), len(new_spans), reused_chunks, reused_sentences,
+        )  # fmt: skip
+    todo = list(dict.fromkeys(new_texts + new_spans))
+    vectors = embedder.encode(todo, progress=progress)
+    row = {text: i for i, text in enumerate(todo)}
+
+    def stack(items: list[str], kept: dict[str, np.ndarray]) -> np.ndarray:
+        out = np.empty((len(items), embedder.dimension), dtype=np.float32)
+        for i, text in enumerate(items):
+            out[i] = kept[text] if text in kept else vectors[row[text]]
+        return out
+
     return Vectors(
-        chunks=vectors[: len(texts)],
-        sentences=vectors[len(texts) :],
+        chunks=stack(texts, known.chunks),
+        sentences=stack(spans, known.sentences),
         # MiniLM silently drops word pieces past its limit; record it so `status` can warn.
-        truncated=tuple(embedder.count_tokens(t) > embedder.max_tokens for t in texts),
+        truncated=tuple(
+            known.truncated[t] if t in known.truncated else embedder.count_tokens(t) > embedder.max_tokens
+            for t in texts
+        ),
+        reused_chunks=reused_chunks,
+        reused_sentences=reused_sentences,
     )
 
 
@@ -113,8 +178,10 @@ def assemble(p: Plan, vectors: Vectors, *, version: str, started: float | None =
         "n_sentences": sent_row,
         "truncated_chunks": sum(bool(r.get("truncated")) for r in records),
         "next_id": next_id,
-        "embedded_chunks": len(p.fresh),
-        "embedded_sentences": len(vectors.sentences),
+        "embedded_chunks": len(p.fresh) - vectors.reused_chunks,
+        "embedded_sentences": len(vectors.sentences) - vectors.reused_sentences,
+        "reused_chunks": vectors.reused_chunks,  # of edited documents, copied from the live version
+        "reused_sentences": vectors.reused_sentences,
         "skipped": [{"id": s.id, "reason": s.reason} for s in p.skipped],
         "documents": dict(sorted(p.docs.items())),
     }

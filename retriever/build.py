@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from . import milvus, store
-from .assembly import Vectors, assemble, embed, publish
+from .assembly import Known, Vectors, assemble, embed, known_vectors, publish
 from .embedding import get_embedder
 from .planning import (
     PIPELINE,
@@ -40,6 +40,7 @@ __all__ = [
     "PIPELINE",
     "PIPELINE_CHANGES",
     "SHRINK_RULE",
+    "Known",
     "Plan",
     "Source",
     "Vectors",
@@ -51,6 +52,7 @@ __all__ = [
     "doc_entry",
     "embed",
     "facts_and_events",
+    "known_vectors",
     "plan",
     "publish",
     "settings_record",
@@ -155,7 +157,8 @@ def build(
         if stage_dir is not None:  # numbered after the live versions, built beside them
             stage_dir.mkdir(parents=True, exist_ok=True)
             tmp_dir = tmp_dir.rename(stage_dir / tmp_dir.name)
-        vectors = embed(embedder, p.fresh, progress, sentences=settings.sentence_vectors)
+        known = known_vectors(p)
+        vectors = embed(embedder, p.fresh, progress, sentences=settings.sentence_vectors, known=known)
         contents = assemble(p, vectors, version=version, started=started)
         kind = store.index_type(settings.index_type, settings.hnsw_threshold, len(contents.records))
         contents.manifest["index_type"] = kind  # flat is exact; HNSW keeps search fast past the threshold

@@ -129,6 +129,66 @@ def test_one_changed_file_reembeds_only_it(copy: Built) -> None:
     assert not answer.refused and "five cents" in answer.answer
 
 
+REPORT = "# Harbourside plastics report\n\n" + "\n\n".join(
+    f"Harbourside district {d} counted {d * 7} tonnes of film plastic in {2010 + d}. "
+    f"Its {d * 3} shops sold {d * 11} thousand carrier bags that year. "
+    f"The council of district {d} reviewed the figures every spring."
+    for d in range(1, 9)
+)
+
+
+def texts_and_vectors(index_dir: Path, doc_id: str) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The live version's vector of each chunk text and of each sentence of one document."""
+    version = store.load_version(index_dir)
+    chunks, sentences = {}, {}
+    for row in version.records.rows_of(doc_id):
+        rec = version.records[int(row)]
+        chunks[rec["text"]] = version.faiss_index.reconstruct(int(rec["vid"]))
+        for i, (start, end) in enumerate(rec["sentences"]):
+            sentences[rec["text"][start:end]] = np.array(version.sentence_vectors[rec["sent_row"] + i])
+    return chunks, sentences
+
+
+def test_an_edited_document_embeds_only_its_new_text(copy: Built) -> None:
+    write_docs(copy.docs, {"report.md": REPORT})
+    retriever.index_documents(settings=copy.settings)
+    chunks_before, sentences_before = texts_and_vectors(copy.settings.index_dir, "report.md")
+    edit = "Harbourside banned film plastic carrier bags on 1 May 2030."
+    write_docs(copy.docs, {"report.md": f"{REPORT}\n\n{edit}\n"})
+    s = retriever.index_documents(settings=copy.settings)
+    assert s.changed == ("report.md",) and not s.full_rebuild
+    manifest = retriever.status(settings=copy.settings)
+    n_chunks = manifest["documents"]["report.md"]["chunks"]
+    assert n_chunks >= 3 and 1 <= manifest["embedded_chunks"] < n_chunks
+    assert manifest["embedded_chunks"] + manifest["reused_chunks"] == n_chunks
+    assert 1 <= manifest["embedded_sentences"] < manifest["reused_sentences"]
+    chunks_after, sentences_after = texts_and_vectors(copy.settings.index_dir, "report.md")
+    kept = chunks_after.keys() & chunks_before.keys()
+    assert len(kept) == manifest["reused_chunks"]
+    assert all(np.array_equal(chunks_after[t], chunks_before[t]) for t in kept)  # copied bit for bit
+    kept = sentences_after.keys() & sentences_before.keys()
+    assert kept and all(np.array_equal(sentences_after[t], sentences_before[t]) for t in kept)
+    assert edit in sentences_after and edit not in sentences_before
+    answer = retriever.ask("When did Harbourside ban film plastic carrier bags?", settings=copy.settings)
+    assert not answer.refused and answer.citations[0].doc_id == "report.md" and "1 May 2030" in answer.answer
+
+
+def test_a_renamed_file_is_not_embedded_again(copy: Built) -> None:
+    chunks_before, sentences_before = texts_and_vectors(copy.settings.index_dir, "bags.md")
+    (copy.docs / "bags.md").rename(copy.docs / "lakeside-bags.md")
+    s = retriever.index_documents(settings=copy.settings)
+    assert s.added == ("lakeside-bags.md",) and s.removed == ("bags.md",) and not s.full_rebuild
+    manifest = retriever.status(settings=copy.settings)
+    assert (manifest["embedded_chunks"], manifest["embedded_sentences"]) == (0, 0)
+    assert manifest["reused_chunks"] == manifest["documents"]["lakeside-bags.md"]["chunks"]
+    chunks_after, sentences_after = texts_and_vectors(copy.settings.index_dir, "lakeside-bags.md")
+    assert chunks_after.keys() == chunks_before.keys() and sentences_after.keys() == sentences_before.keys()
+    assert all(np.array_equal(chunks_after[t], chunks_before[t]) for t in chunks_before)
+    assert all(np.array_equal(sentences_after[t], sentences_before[t]) for t in sentences_before)
+    answer = retriever.ask("When did Lakeside ban plastic carrier bags?", settings=copy.settings)
+    assert not answer.refused and answer.citations[0].doc_id == "lakeside-bags.md"
+
+
 def test_a_removed_file_leaves_the_index(copy: Built) -> None:
     (copy.docs / "compost.txt").unlink()
     s = retriever.index_documents(settings=copy.settings)
