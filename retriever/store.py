@@ -6,6 +6,7 @@ index/v000012/              one complete build (see `Contents` and `write_versio
                             records.py), sentences.npy, bm25/; loaded memory-mapped where it can be
                             `publish` keeps the live version and the one before it, deletes the rest
 index/v000013.tmp-<pid>/    a build in progress: never read, removed by the next build
+index/.old-v000010-<pid>/   a version `publish` dropped, being deleted (by the next build if not)
 index/.lock                 one build at a time
 """
 
@@ -16,8 +17,10 @@ import json
 import os
 import re
 import shutil
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +36,7 @@ HNSW_M = 32  # links per vector; `bench ask` at 100k: recall@10 vs flat 0.976 at
 HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 256
 _VERSION_RE = re.compile(r"^v(\d{6})$")
+_GONE = ".old-"  # an old version renamed out of the way, being deleted (v000010 -> .old-v000010-<pid>)
 
 
 def _missing(index_dir: Path) -> IndexMissing:
@@ -112,11 +116,30 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Make every file and folder under `folder` durable before anything points at it.
+
+    The fsyncs run side by side: ext4 then commits its journal once for many of them (30 small files:
+    ~0.2 s one after another on this machine's disk, ~0.01 s together).
+    """
+    files, folders = [], [folder]
+    for root, dirs, names in os.walk(folder):
+        files += [Path(root) / name for name in names]
+        folders += [Path(root) / name for name in dirs]
+    with ThreadPoolExecutor(max_workers=max(1, min(16, len(files)))) as pool:
+        list(pool.map(_fsync_file, files))
+        list(pool.map(_fsync_dir, folders[1:]))
+    _fsync_dir(folder)
+
+
 def _write_json(path: Path, data: Any) -> None:
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(data, handle, ensure_ascii=False, indent=1)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 @dataclass(frozen=True)
@@ -175,16 +198,10 @@ def write_version(tmp_dir: Path, contents: Contents) -> None:
     faiss.write_index(index, str(tmp_dir / "faiss.index"))
     with open(tmp_dir / "sentences.npy", "wb") as handle:
         np.save(handle, contents.sentence_vectors.astype(np.float32))
-        handle.flush()
-        os.fsync(handle.fileno())
     write_records(tmp_dir / "chunks", contents.records)
     contents.bm25.save(str(tmp_dir / "bm25"))
     _write_json(tmp_dir / "manifest.json", contents.manifest)
-    for path in (tmp_dir / "chunks").iterdir():
-        with open(path, "rb") as handle:
-            os.fsync(handle.fileno())
-    _fsync_dir(tmp_dir / "chunks")
-    _fsync_dir(tmp_dir)
+    _fsync_tree(tmp_dir)  # all of it, FAISS and BM25 files included, before `publish` can point at it
 
 
 def publish(index_dir: Path, tmp_dir: Path, version: str) -> None:
@@ -200,14 +217,31 @@ def publish(index_dir: Path, tmp_dir: Path, version: str) -> None:
     _fsync_dir(index_dir)
     # Keep the version before this one: a reader may have read CURRENT just before the switch.
     keep = {version, previous}
+    doomed = []
     for path in index_dir.glob("v*"):
         if path.name not in keep:
-            shutil.rmtree(path, ignore_errors=True)
+            gone = index_dir / f"{_GONE}{path.name}-{os.getpid()}"
+            try:
+                os.replace(path, gone)
+            except OSError:  # a leftover of that name in the way: delete it here and now
+                shutil.rmtree(path, ignore_errors=True)
+                continue
+            doomed.append(gone)
+    if doomed:
+        # Unlinking a version's files took ~30 ms for the shipped collection and grows with its size: done
+        # beside the new version's first answers, not before them. A process that exits first leaves the
+        # rest to the next build (`remove_stale_builds`).
+        threading.Thread(target=_remove, args=(doomed,), name="old-index-versions").start()
+
+
+def _remove(folders: list[Path]) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def remove_stale_builds(index_dir: Path) -> None:
-    """Delete leftovers of builds that died (call with the build lock held)."""
-    for path in index_dir.glob("v*.tmp-*"):
+    """Delete leftovers of builds that died and of old versions not yet deleted (build lock held)."""
+    for path in [*index_dir.glob("v*.tmp-*"), *index_dir.glob(f"{_GONE}*")]:
         shutil.rmtree(path, ignore_errors=True)
     for path in index_dir.glob("CURRENT.tmp-*"):
         path.unlink(missing_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from pathlib import Path
 
@@ -122,9 +123,32 @@ def test_stale_builds_are_removed_and_their_number_is_not_live(tmp_path: Path) -
     (tmp_path / "CURRENT.tmp-999999").write_text("v000002\n")
     assert store.current_version(tmp_path) == "v000001"
     assert store.next_version_name(tmp_path) == "v000003"  # never collides with the leftover
+    old = tmp_path / ".old-v000000-999999"  # an old version whose deletion a process did not finish
+    old.mkdir()
+    (old / "faiss.index").write_bytes(b"x")
     with store.build_lock(tmp_path):
         store.remove_stale_builds(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".lock") == ["CURRENT", "v000001"]
+
+
+def test_every_file_of_a_version_is_on_disk_before_it_can_go_live(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: set[str] = set()
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:  # the real fsync, noting what it made durable
+        synced.add(os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with store.build_lock(tmp_path):
+        version, tmp_dir = store.reserve_version(tmp_path)
+        store.write_version(tmp_dir, contents(version, TEXTS))
+    written = {str(p) for p in tmp_dir.rglob("*")} | {str(tmp_dir)}
+    names = {p.name for p in tmp_dir.iterdir()}
+    assert {"faiss.index", "manifest.json", "sentences.npy", "chunks", "bm25"} <= names
+    assert written <= synced  # FAISS and BM25 files too: a power cut cannot leave CURRENT on a torn version
 
 
 def test_current_naming_a_missing_or_odd_folder_counts_as_no_index(tmp_path: Path) -> None:
