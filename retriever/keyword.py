@@ -3,8 +3,11 @@ spaces as character bigrams."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
+import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,11 +73,40 @@ def tokenize(texts: list[str]) -> list[list[str]]:
     return [w + grams for w, (_, grams) in zip(words, parts, strict=True)]
 
 
+# Tokens of the chunks the last builds indexed, by a digest of the text: an update re-tokenizes only the
+# chunks it changed (tokenizing all 197 shipped chunks took 20-100 ms, a third of a one-document update).
+# Bounded: ~1 KB per chunk, so at most ~20 MB; past that many chunks a build tokenizes the rest anew.
+TOKENS_KEPT = 20_000
+_kept: OrderedDict[bytes, list[str]] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def _build_tokens(texts: list[str]) -> list[list[str]]:
+    """`tokenize(texts)`, reusing the tokens of texts a recent build tokenized (a text's tokens depend on
+    it alone)."""
+    keys = [_digest(t) for t in texts]
+    with _kept_lock:
+        found = {k: _kept[k] for k in keys if k in _kept}
+    todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in found}
+    found |= dict(zip(todo, tokenize(list(todo.values())), strict=True)) if todo else {}
+    with _kept_lock:
+        for k in dict.fromkeys(keys[-TOKENS_KEPT:]):  # the last ones indexed stay when there are too many
+            _kept[k] = found[k]
+            _kept.move_to_end(k)
+        while len(_kept) > TOKENS_KEPT:
+            _kept.popitem(last=False)
+    return [found[k] for k in keys]
+
+
 def build_bm25(texts: list[str]) -> bm25s.BM25:
     """A BM25 index over `texts` (one entry per chunk, in chunk order)."""
     index = bm25s.BM25()
     # bm25s cannot index an empty corpus; an index of no documents holds one blank entry.
-    index.index(tokenize(texts or [""]), show_progress=False)
+    index.index(_build_tokens(texts or [""]), show_progress=False)
     return index
 
 

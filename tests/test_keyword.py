@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bm25s
+import numpy as np
+
 from retriever.keyword import build_bm25, idf_weights, scores, tokenize
 
 CHUNKS = [
@@ -53,3 +56,14 @@ def test_idf_weights_rank_rare_tokens_higher() -> None:
     assert weights["hainan"] > weights["bag"] > 0 and weights["塑料"] == weights["hainan"]
     assert idf_weights(index, "unseenword")["unseenword"] > weights["hainan"]
     assert idf_weights(index, "") == {}
+
+
+def test_an_index_built_again_with_one_text_changed_equals_one_built_from_scratch() -> None:
+    build_bm25(CHUNKS)  # a build's tokens are kept for the next build
+    changed = [*CHUNKS[:-1], "Singapore requires brand owners to report packaging data each year."]
+    fresh = bm25s.BM25()
+    fresh.index(tokenize(changed), show_progress=False)
+    index = build_bm25(changed)
+    assert index.vocab_dict == fresh.vocab_dict
+    for query in ("brand owners report packaging", "塑料袋禁令", "ขยะพลาสติก", "plastic bags"):
+        assert np.array_equal(scores(index, query, len(changed)), scores(fresh, query, len(changed)))
