@@ -183,7 +183,9 @@ NEW_FACT = "The Lakeside Accord of 2031 bans glitter in every {n}th harbour mark
 
 
 def bench_update(settings: Settings, rounds: int) -> dict[str, Any]:
-    """Seconds from a one-document change to the first answer quoting it, in this running process."""
+    """Seconds from a one-document change to the first answer quoting it, in this running process: a new
+    short document, an edit of a typical one (only its changed text is embedded), and a new document of
+    the typical size, every text of which is embedded."""
     corpus = _corpus(settings)
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -196,19 +198,22 @@ def bench_update(settings: Settings, rounds: int) -> dict[str, Any]:
         chunk_counts = sorted((e["chunks"], d) for d, e in store.read_manifest(index)["documents"].items())
         typical = next(d for c, d in chunk_counts[len(chunk_counts) // 2 :] if d.endswith((".md", ".txt")))
         size = dict((d, c) for c, d in chunk_counts)[typical]
+        original = (docs / typical).read_text(encoding="utf-8") + "\n\n"
+        new_doc = f"new document of {size} chunks (the typical one copied under a new name)"
         cases = {
             "new short document (1 chunk)": (docs / "bench-new.md", "# Lakeside\n\n"),
-            f"changed typical document ({typical}, {size} chunks)": (
-                docs / typical,
-                (docs / typical).read_text(encoding="utf-8") + "\n\n",
-            ),
+            f"changed typical document ({typical}, {size} chunks)": (docs / typical, original),
+            new_doc: (docs / "bench-copy-0.md", original),
         }
         for r in range(rounds):
-            for name, (path, head) in cases.items():
-                fact = NEW_FACT.format(n=r + 10 * len(results))
+            for c, (name, (path, head)) in enumerate(cases.items()):
+                if name == new_doc:  # named anew each round, the last copy removed: nothing is reused
+                    (docs / f"bench-copy-{r - 1}.md").unlink(missing_ok=True)
+                    path = docs / f"bench-copy-{r}.md"
+                fact = NEW_FACT.format(n=10 * r + c + 1)  # its own: found only when this change is served
                 path.write_text(head + fact + "\n", encoding="utf-8")
                 t0 = time.perf_counter()
-                summary = index_documents(settings=live)
+                index_documents(settings=live)
                 t1 = time.perf_counter()
                 answer = answer_question(searcher, QUESTION_NEW, settings=live)
                 t2 = time.perf_counter()
@@ -217,8 +222,9 @@ def bench_update(settings: Settings, rounds: int) -> dict[str, Any]:
                 entry["served_s"].append(round(t2 - t0, 2))
                 entry["index_s"].append(round(t1 - t0, 2))
                 entry["first_answer_s"].append(round(t2 - t1, 2))
-                entry["embedded_chunks"] = summary.chunks and store.read_manifest(index)["embedded_chunks"]
-                entry["embedded_sentences"] = store.read_manifest(index)["embedded_sentences"]
+                manifest = store.read_manifest(index)
+                for key in ("embedded_chunks", "embedded_sentences", "reused_chunks", "reused_sentences"):
+                    entry[key] = manifest.get(key, 0)
                 entry["found"] = entry.get("found", True) and served
                 entry["load"] = bench_scale.cpu_load()
         _forget(index)
