@@ -6,7 +6,6 @@ index/v000012/              one complete build (see `Contents` and `write_versio
                             records.py), sentences.npy, bm25/; loaded memory-mapped where it can be
                             `publish` keeps the live version and the one before it, deletes the rest
 index/v000013.tmp-<pid>/    a build in progress: never read, removed by the next build
-index/.old-v000010-<pid>/   a version `publish` dropped, being deleted (by the next build if not)
 index/.lock                 one build at a time
 """
 
@@ -17,7 +16,6 @@ import json
 import os
 import re
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -36,7 +34,6 @@ HNSW_M = 32  # links per vector; `bench ask` at 100k: recall@10 vs flat 0.976 at
 HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 256
 _VERSION_RE = re.compile(r"^v(\d{6})$")
-_GONE = ".old-"  # an old version renamed out of the way, being deleted (v000010 -> .old-v000010-<pid>)
 
 
 def _missing(index_dir: Path) -> IndexMissing:
@@ -217,31 +214,14 @@ def publish(index_dir: Path, tmp_dir: Path, version: str) -> None:
     _fsync_dir(index_dir)
     # Keep the version before this one: a reader may have read CURRENT just before the switch.
     keep = {version, previous}
-    doomed = []
     for path in index_dir.glob("v*"):
         if path.name not in keep:
-            gone = index_dir / f"{_GONE}{path.name}-{os.getpid()}"
-            try:
-                os.replace(path, gone)
-            except OSError:  # a leftover of that name in the way: delete it here and now
-                shutil.rmtree(path, ignore_errors=True)
-                continue
-            doomed.append(gone)
-    if doomed:
-        # Unlinking a version's files took ~30 ms for the shipped collection and grows with its size: done
-        # beside the new version's first answers, not before them. A process that exits first leaves the
-        # rest to the next build (`remove_stale_builds`).
-        threading.Thread(target=_remove, args=(doomed,), name="old-index-versions").start()
-
-
-def _remove(folders: list[Path]) -> None:
-    for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def remove_stale_builds(index_dir: Path) -> None:
-    """Delete leftovers of builds that died and of old versions not yet deleted (build lock held)."""
-    for path in [*index_dir.glob("v*.tmp-*"), *index_dir.glob(f"{_GONE}*")]:
+    """Delete leftovers of builds that died (call with the build lock held)."""
+    for path in index_dir.glob("v*.tmp-*"):
         shutil.rmtree(path, ignore_errors=True)
     for path in index_dir.glob("CURRENT.tmp-*"):
         path.unlink(missing_ok=True)

@@ -123,9 +123,6 @@ def test_stale_builds_are_removed_and_their_number_is_not_live(tmp_path: Path) -
     (tmp_path / "CURRENT.tmp-999999").write_text("v000002\n")
     assert store.current_version(tmp_path) == "v000001"
     assert store.next_version_name(tmp_path) == "v000003"  # never collides with the leftover
-    old = tmp_path / ".old-v000000-999999"  # an old version whose deletion a process did not finish
-    old.mkdir()
-    (old / "faiss.index").write_bytes(b"x")
     with store.build_lock(tmp_path):
         store.remove_stale_builds(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".lock") == ["CURRENT", "v000001"]
