@@ -80,6 +80,9 @@ _KINDS = {
     "number": (
         r"\bhow (?:many|much|long|big|large)\b"
         r"|\bwhat (?:percentage|share|proportion|amount|rate|number|fine)\b"
+        r"|\bwhat (?:is|was|are|were|will be) the (?:\w+ )?(?:fine|penalty|fee|charge|rate|percentage|share"
+        r"|amount|number|budget|cost|price|target rate)s?\b"
+        r"|\bwhat \w+ (?:rate|percentage|share|fine|fee|penalty|charge)s?\b"
         r"|\bberapa\b|กี่|เท่าไร|เท่าไหร่|จำนวน|\bbao nhiêu\b|\bmấy\b|\bilan\b|\bmagkano\b"
         r"|多少|几个|几家|几名|百分之|몇|얼마"
     ),
@@ -100,6 +103,38 @@ _PERSON_TITLE = re.compile(
     r"\b(Mr|Ms|Mrs|Dr|Prof|H\.E|Minister|Mayor|Director|Secretary|Chair|President|Governor|Officer|Head|"
     r"Deputy|Ambassador|Executive)\b"
 )
+
+
+# What a "how much" question measures, and how a sentence states it: a question on a fine, fee or
+# charge wants money; one on a rate or share wants a percentage. Any other number is a count.
+_MEASURES = {
+    "money": (
+        re.compile(
+            r"\b(?:fines?|penalt(?:y|ies)|fees?|charges?|prices?|costs?|levy|levies|tax|deposits?|budget"
+            r"|denda|kompaun|bayaran|caj|harga|biaya|multa|bayad|phạt|phí|giá)\b"
+            r"|ค่าปรับ|ค่าธรรมเนียม|ราคา|罚款|罰款|费用|收费|价格|벌금|과태료|요금|가격|부담금",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"[$€£¥₩₫฿៛₹]|(?<![A-Za-z])(?:RM|Rp|Rs|INR|USD|US\$|EUR|SGD|THB|VND|KHR|PHP|MYR|IDR|CNY|RMB|NT\$|KRW|JPY)(?![A-Za-z])"
+            r"|\b(?:dollars?|euros?|ringgit|rupiah|rupees?|baht|dong|đồng|riels?|pesos?|yuan|won|yen|cents?|sen)\b"
+            r"|บาท|元|원|엔|free of charge|no (?:fee|charge|deposit)|\bfree\b",
+            re.IGNORECASE,
+        ),
+    ),
+    "percent": (
+        re.compile(
+            r"\b(?:rates?|percentages?|percent|share|proportion|persen|peratus|kadar|tỷ lệ|porsyento)\b"
+            r"|อัตรา|ร้อยละ|比例|比率|百分|비율|율은|률은|%",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"%|\bper ?cent\b|\bpercentage points?\b|\b(?:half|third|quarter|fifth|tenth)s?\b|\bone in \w+\b"
+            r"|persen|peratus|ร้อยละ|phần trăm|百分之|퍼센트|프로",
+            re.IGNORECASE,
+        ),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -198,6 +233,9 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
         ]
         return novel(dates)
     if kind == "number":
+        measure = next((m for m, (asks, _) in _MEASURES.items() if asks.search(question)), "")
+        if measure:  # "What is the fine?" wants an amount of money, not any number
+            return _MEASURES[measure][1].search(sentence) is not None
         words = re.findall(
             r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\b",
             sentence,

@@ -66,6 +66,8 @@ def test_names_skip_the_capitalised_first_word() -> None:
         ("谁主持了会议？", "who"),
         ("How many countries attended?", "number"),
         ("Berapa banyak negara hadir?", "number"),
+        ("What is the fine for selling banned bags in Hainan?", "number"),
+        ("What recycling rate is Beijing targeting?", "number"),
         ("What does the decree require?", ""),
     ],
 )
@@ -81,3 +83,27 @@ def test_a_quote_must_add_the_asked_fact_beyond_the_question() -> None:
     assert not states_kind("The forum discussed plastics.", "when", "When did the forum meet?")
     assert not states_kind("INC-5 will decide.", "number", "How many attended INC-5?")
     assert states_kind("More than 500 representatives took part.", "number", "How many attended?")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "stated"),
+    [
+        # A fine, fee or charge is an amount of money; any other number does not state it.
+        ("What is the fine for selling banned bags?", "The ban covers 12 kinds of bags.", False),
+        ("What is the fine for selling banned bags?", "Sellers face fines of up to RM1,000.", True),
+        ("What is the deposit in the refund scheme?", "Consumers pay no deposit and get RM1 back.", True),
+        ("How much is the bag charge in Cambodia?", "Shops charge KHR 400 per bag.", True),
+        ("Berapa denda bagi pedagang?", "Sejak 2018, 1.200 pedagang ikut serta.", False),
+        ("Berapa denda bagi pedagang?", "Dendanya Rp 50 juta.", True),
+        # A rate or share is a percentage or a fraction, not a tonnage.
+        ("What recycling rate does Seoul want?", "Seoul wants to recycle 2.5 million tons.", False),
+        ("What recycling rate does Seoul want?", "Seoul wants to recycle 70 percent of its waste.", True),
+        ("What share of waste is packaging?", "About one third of domestic waste is packaging.", True),
+        ("เป้าหมายอัตรารีไซเคิลคือเท่าไร", "เป้าหมายคือร้อยละ 100 ภายในปี 2570", True),
+        # A count stays any number that is not a date.
+        ("How many people attended?", "Over 1,700 people took part.", True),
+        ("How many trainees took part?", "The workshop took place in October 2019.", False),
+    ],
+)
+def test_a_how_much_question_wants_its_measure(question: str, sentence: str, stated: bool) -> None:
+    assert states_kind(sentence, "number", question) is stated
