@@ -25,6 +25,7 @@ _NUMBERED = re.compile(
     r"\b([A-Za-z]{1,12}-|[A-Z][A-Za-z]{0,11} ?)(?:(?:No|Nr|Number)\.? ?|# ?)?(\d{1,3})\b(?![-/.,]?\d)"
 )
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_HYPHENATED = re.compile(r"\b[A-Za-z]{1,12}-\d{1,3}\b")  # INC-3, COP-28: a name, not a count
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
@@ -241,8 +242,8 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
             sentence,
             re.IGNORECASE,
         )
-        # A count or amount, not a date: "30 April 2024" says when, not how many.
-        undated = _DATE_SPAN.sub(" ", sentence)
+        # A count or amount, not a date or a name: "30 April 2024" says when, "INC-1" which session.
+        undated = _HYPHENATED.sub(" ", _DATE_SPAN.sub(" ", sentence))
         return novel([n for n in _NUMBER.findall(undated) if not _YEAR.fullmatch(n)] + words)
     if not _is_latin(sentence):
         return True  # no capitalisation to read names from: leave it to the other evidence

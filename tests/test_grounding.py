@@ -103,6 +103,8 @@ def test_a_quote_must_add_the_asked_fact_beyond_the_question() -> None:
         # A count stays any number that is not a date.
         ("How many people attended?", "Over 1,700 people took part.", True),
         ("How many trainees took part?", "The workshop took place in October 2019.", False),
+        ("How many states attended INC-1?", "Previous session: INC-1, Punta del Este, November 2022", False),
+        ("How many states attended INC-2?", "Over 700 delegates from 169 Member States came.", True),
     ],
 )
 def test_a_how_much_question_wants_its_measure(question: str, sentence: str, stated: bool) -> None:
