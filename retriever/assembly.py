@@ -16,6 +16,7 @@ from . import store
 from .embedding import Embedder, embed_text
 from .keyword import build_bm25
 from .planning import Plan
+from .records import Records, take_segments
 from .types import Chunk, Document
 
 log = logging.getLogger(__name__)
@@ -130,44 +131,88 @@ def _record(chunk: Chunk, vid: int, truncated: bool) -> dict[str, Any]:
     }
 
 
-def assemble(p: Plan, vectors: Vectors, *, version: str, started: float | None = None) -> store.Contents:
-    """The new version's records, vectors, BM25 index and manifest; kept documents' vectors are copied."""
+@dataclass(frozen=True)
+class _Part:
+    """Rows the new version takes from one place: the live version, or this build's fresh chunks."""
+
+    records: Records
+    rows: np.ndarray  # which of its rows, in its order
+    vectors: np.ndarray  # the chunk vectors of those rows
+    sentence_vectors: np.ndarray  # every sentence row of that place
+    first_sentence: np.ndarray  # per row of `records`: where its sentences start in `sentence_vectors`
+
+    def sentence_counts(self) -> np.ndarray:
+        """Sentence rows per row of `records` (none when the place holds no sentence vectors)."""
+        counts = np.diff(np.asarray(self.records.arrays["spans.offsets"]))
+        return counts if len(self.sentence_vectors) else np.zeros_like(counts)
+
+
+def _parts(p: Plan, vectors: Vectors) -> tuple[list[_Part], int]:
+    """The live version's rows of kept documents and the fresh chunks; the next unused FAISS id."""
+    parts, next_id = [], 0
+    if p.old is not None and not p.reason:
+        fresh = {doc.id for _, doc in p.fresh}
+        old = p.old.records
+        codes = [i for i, d in enumerate(old.doc_ids) if d in p.docs and d not in fresh]
+        kept = np.flatnonzero(np.isin(np.asarray(old.doc), codes)) if codes else np.zeros(0, np.int64)
+        next_id = int(p.old.manifest.get("next_id", 0))
+        if len(kept):
+            copied = p.old.faiss_index.reconstruct_batch(
+                np.asarray(old.columns["vid"])[kept].astype(np.int64)
+            )
+            firsts = np.asarray(old.columns["sent_row"])
+            parts.append(_Part(old, kept, copied, p.old.sentence_vectors, firsts))
+    cuts = vectors.truncated or (False,) * len(p.fresh)
+    rows = [_record(c, next_id + i, cut) for i, ((c, _), cut) in enumerate(zip(p.fresh, cuts, strict=True))]
+    fresh_records = Records.from_rows(rows)
+    firsts = fresh_records.arrays["spans.offsets"][:-1]  # `embed` lists each chunk's sentences in turn
     dimension = int(p.config["dimension"])
-    copy_from = p.old if p.old is not None and not p.reason else None
-    fresh_ids = {doc.id for _, doc in p.fresh}
-    entries: list[tuple[dict[str, Any], np.ndarray, np.ndarray]] = []  # record, its vector, its sentences
-    next_id = 0
-    if copy_from is not None:
-        next_id = int(copy_from.manifest.get("next_id", 0))
-        rows = [
-            i
-            for i, r in enumerate(copy_from.records)
-            if r["doc_id"] in p.docs and r["doc_id"] not in fresh_ids
-        ]
-        if rows:
-            vids = np.array([copy_from.records[i]["vid"] for i in rows], dtype=np.int64)
-            for i, vector in zip(rows, copy_from.faiss_index.reconstruct_batch(vids), strict=True):
-                rec = dict(copy_from.records[i])
-                first = rec["sent_row"]
-                entries.append(
-                    (rec, vector, copy_from.sentence_vectors[first : first + len(rec["sentences"])])
-                )
-    truncated = vectors.truncated or (False,) * len(p.fresh)
-    row = 0
-    for (chunk, _), vector, cut in zip(p.fresh, vectors.chunks, truncated, strict=True):
-        n_sent = len(chunk.sentences)
-        entries.append((_record(chunk, next_id, cut), vector, vectors.sentences[row : row + n_sent]))
-        row += n_sent
-        next_id += 1
-    # Rows in document order; each chunk's sentence rows stay contiguous.
-    entries.sort(key=lambda e: (e[0]["doc_id"], e[0]["n"]))
-    sent_row = 0
-    for rec, _, block in entries:
-        rec["sent_row"] = sent_row
-        sent_row += len(block)
-    records = [e[0] for e in entries]
+    chunks = np.asarray(vectors.chunks, dtype=np.float32).reshape(-1, dimension)
+    parts.append(_Part(fresh_records, np.arange(len(rows)), chunks, vectors.sentences, firsts))
+    return parts, next_id + len(rows)
+
+
+def _merge(parts: list[_Part], dimension: int) -> tuple[Records, np.ndarray, np.ndarray]:
+    """Records, chunk vectors and sentence vectors of all parts' rows in document order, then chunk
+    order, each chunk's sentence rows contiguous; copied a run of rows from one part at a time."""
+    rank = {d: i for i, d in enumerate(sorted({d for part in parts for d in part.records.doc_ids}))}
+    doc_rank, n = [], []
+    for part in parts:
+        codes = np.array([rank[d] for d in part.records.doc_ids] or [0], dtype=np.int64)
+        doc_rank.append(codes[np.asarray(part.records.doc)[part.rows]])
+        n.append(np.asarray(part.records.columns["n"])[part.rows])
+    order = np.lexsort((np.concatenate(n), np.concatenate(doc_rank)))
+    which = np.concatenate([np.full(len(part.rows), i, dtype=np.int64) for i, part in enumerate(parts)])
+    which, row = which[order], np.concatenate([part.rows for part in parts]).astype(np.int64)[order]
+    cut = np.flatnonzero(which[1:] != which[:-1]) + 1  # where the next row comes from the other part
+    bounds = zip(np.r_[0, cut].tolist(), np.r_[cut, len(row)].tolist(), strict=True)
+    runs = [(parts[int(which[a])], row[a:b]) for a, b in bounds if b > a]
+    records = Records.gather([(part.records, rows) for part, rows in runs])
+    counts = [part.sentence_counts() for part, _ in runs]
+    blocks = [
+        take_segments(part.sentence_vectors, part.first_sentence, n_sent, rows)
+        for (part, rows), n_sent in zip(runs, counts, strict=True)
+    ]
+    per_row = np.concatenate([n_sent[rows] for (_, rows), n_sent in zip(runs, counts, strict=True)] or [[]])
+    records.arrays["sent_row"][:] = np.cumsum(per_row) - per_row
     empty = np.zeros((0, dimension), np.float32)
-    bm25_texts = [f"{p.docs[r['doc_id']]['title']} | {r['section']}\n{r['text']}" for r in records]
+    chunk_vectors = np.concatenate([empty, *(part.vectors for part in parts)])[order]
+    sentences = np.concatenate([empty, *blocks]).astype(np.float32, copy=False)
+    return records, chunk_vectors, sentences
+
+
+def assemble(p: Plan, vectors: Vectors, *, version: str, started: float | None = None) -> store.Contents:
+    """The new version's records, vectors, BM25 index and manifest; kept documents' rows and vectors
+    are copied from the live version column by column, with no per-row work for what did not change."""
+    parts, next_id = _parts(p, vectors)
+    records, chunk_vectors, sentences = _merge(parts, int(p.config["dimension"]))
+    titles = [p.docs[d]["title"] for d in records.doc_ids]
+    bm25_texts = [
+        f"{titles[doc]} | {section}\n{text}"
+        for doc, section, text in zip(
+            records.doc_list, records.strings("section"), records.strings("text"), strict=True
+        )
+    ]
     manifest = p.config | {
         "version": version,
         "previous_version": p.previous.get("version") if p.previous else None,
@@ -175,8 +220,8 @@ def assemble(p: Plan, vectors: Vectors, *, version: str, started: float | None =
         "build_seconds": round(time.perf_counter() - started, 3) if started is not None else 0.0,
         "n_documents": len(p.docs),
         "n_chunks": len(records),
-        "n_sentences": sent_row,
-        "truncated_chunks": sum(bool(r.get("truncated")) for r in records),
+        "n_sentences": len(sentences),
+        "truncated_chunks": int(np.count_nonzero(records.columns["truncated"])),
         "next_id": next_id,
         "embedded_chunks": len(p.fresh) - vectors.reused_chunks,
         "embedded_sentences": len(vectors.sentences) - vectors.reused_sentences,
@@ -188,9 +233,9 @@ def assemble(p: Plan, vectors: Vectors, *, version: str, started: float | None =
     return store.Contents(
         manifest=manifest,
         records=records,
-        ids=np.array([r["vid"] for r in records], dtype=np.int64),
-        chunk_vectors=np.vstack([e[1] for e in entries]).astype(np.float32) if entries else empty,
-        sentence_vectors=np.concatenate([e[2] for e in entries]).astype(np.float32) if sent_row else empty,
+        ids=np.asarray(records.columns["vid"], dtype=np.int64),
+        chunk_vectors=chunk_vectors,
+        sentence_vectors=sentences,
         # bm25s cannot index a corpus without a word (keyword.build_bm25 fails on an empty version); a
         # stand-in word is harmless: searches read only as many scores as there are chunks, here none.
         bm25=build_bm25(bm25_texts or ["emptyversion"]),

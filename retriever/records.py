@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,9 @@ KEYS = ("vid", "id", "doc_id", "n", "text", "section", "start", "end", "page", "
 _INTS = {"vid": np.int64, "n": np.int32, "start": np.int64, "end": np.int64, "page": np.int32,
          "sent_row": np.int64, "truncated": np.bool_}  # fmt: skip
 _STRINGS = ("id", "text", "section")
+# Columns of variable length per row: values end to end, and each row's offset into them.
+_RAGGED = {"id.bytes": "id.offsets", "text.bytes": "text.offsets", "section.bytes": "section.offsets",
+           "spans": "spans.offsets"}  # fmt: skip
 _NO_PAGE = -1  # "page": None
 
 
@@ -34,29 +38,53 @@ def _strings(values: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
 
 
-def write_records(folder: Path, records: Sequence[dict[str, Any]]) -> None:
-    """Write the records' columns into `folder` (created)."""
-    folder.mkdir(parents=True, exist_ok=True)
+def _offsets(lengths: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=out[1:])
+    return out
+
+
+def take_segments(
+    values: np.ndarray, starts: np.ndarray, lengths: np.ndarray, rows: np.ndarray
+) -> np.ndarray:
+    """`values[starts[r] : starts[r] + lengths[r]]` for each of `rows`, end to end, copied a run at a time:
+    rows that follow each other in `values` (all of a kept document's) cost one slice, not one each."""
+    rows = np.asarray(rows, dtype=np.int64)
+    if not len(rows):
+        return np.asarray(values[:0]).copy()
+    first = np.asarray(starts, dtype=np.int64)[rows]
+    last = first + np.asarray(lengths, dtype=np.int64)[rows]
+    cut = np.flatnonzero(first[1:] != last[:-1]) + 1  # where a row does not go on from the one before
+    begins, ends = first[np.r_[0, cut]].tolist(), last[np.r_[cut - 1, len(rows) - 1]].tolist()
+    return np.concatenate([values[a:b] for a, b in zip(begins, ends, strict=True)])
+
+
+def _columns(records: Sequence[dict[str, Any]]) -> tuple[list[str], dict[str, np.ndarray]]:
+    """Document ids and the column arrays (named as their files) of records given as dicts."""
     doc_ids = list(dict.fromkeys(r["doc_id"] for r in records))
     doc_index = {d: i for i, d in enumerate(doc_ids)}
-    (folder / "doc_ids.json").write_text(json.dumps(doc_ids, ensure_ascii=False), encoding="utf-8")
-    _save(folder / "doc.npy", np.array([doc_index[r["doc_id"]] for r in records], dtype=np.int32))
+    arrays = {"doc": np.array([doc_index[r["doc_id"]] for r in records], dtype=np.int32)}
     for key, dtype in _INTS.items():
         if key == "page":
             column = [_NO_PAGE if r["page"] is None else r["page"] for r in records]
         else:
             column = [r[key] for r in records]
-        _save(folder / f"{key}.npy", np.array(column, dtype=dtype))
+        arrays[key] = np.array(column, dtype=dtype)
     for key in _STRINGS:
-        blob, offsets = _strings([r[key] for r in records])
-        _save(folder / f"{key}.bytes.npy", blob)
-        _save(folder / f"{key}.offsets.npy", offsets)
-    counts = [len(r["sentences"]) for r in records]
-    offsets = np.zeros(len(records) + 1, dtype=np.int64)
-    np.cumsum(counts, out=offsets[1:])
-    spans = np.array([span for r in records for span in r["sentences"]], dtype=np.int64).reshape(-1, 2)
-    _save(folder / "spans.npy", spans)
-    _save(folder / "spans.offsets.npy", offsets)
+        arrays[f"{key}.bytes"], arrays[f"{key}.offsets"] = _strings([r[key] for r in records])
+    spans = [span for r in records for span in r["sentences"]]
+    arrays["spans"] = np.array(spans, dtype=np.int64).reshape(-1, 2)
+    arrays["spans.offsets"] = _offsets(np.array([len(r["sentences"]) for r in records], dtype=np.int64))
+    return doc_ids, arrays
+
+
+def write_records(folder: Path, records: Sequence[dict[str, Any]]) -> None:
+    """Write the records' columns into `folder` (created): a `Records` as it is, dicts converted."""
+    folder.mkdir(parents=True, exist_ok=True)
+    doc_ids, arrays = (records.doc_ids, records.arrays) if isinstance(records, Records) else _columns(records)
+    (folder / "doc_ids.json").write_text(json.dumps(doc_ids, ensure_ascii=False), encoding="utf-8")
+    for name, array in arrays.items():
+        _save(folder / f"{name}.npy", array)
 
 
 class _Row(Mapping[str, Any]):
@@ -82,16 +110,65 @@ class _Row(Mapping[str, Any]):
 class Records(Sequence[dict[str, Any]]):
     """The chunk records of one version, read from memory-mapped columns; `[row]` gives a dict."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
+        if folder is None:  # filled by `_from`
+            return
+
         def load(name: str) -> np.ndarray:
             return np.load(folder / f"{name}.npy", mmap_mode="r")
 
-        self.doc_ids: list[str] = json.loads((folder / "doc_ids.json").read_text(encoding="utf-8"))
-        self.doc = load("doc")
-        self.columns = {key: load(key) for key in _INTS}
-        self._strings = {key: (load(f"{key}.bytes"), load(f"{key}.offsets")) for key in _STRINGS}
-        self._spans, self._span_offsets = load("spans"), load("spans.offsets")
+        doc_ids = json.loads((folder / "doc_ids.json").read_text(encoding="utf-8"))
+        names = ["doc", *_INTS, *(f"{k}.{part}" for k in _STRINGS for part in ("bytes", "offsets"))]
+        self._set(doc_ids, {name: load(name) for name in [*names, "spans", "spans.offsets"]})
+
+    def _set(self, doc_ids: list[str], arrays: dict[str, np.ndarray]) -> None:
+        self.doc_ids: list[str] = doc_ids
+        self.arrays = arrays  # every column, named as its file
+        self.doc = arrays["doc"]
+        self.columns = {key: arrays[key] for key in _INTS}
+        self._strings = {key: (arrays[f"{key}.bytes"], arrays[f"{key}.offsets"]) for key in _STRINGS}
+        self._spans, self._span_offsets = arrays["spans"], arrays["spans.offsets"]
         self.doc_list: list[int] = np.asarray(self.doc).tolist()  # per row, for fast scans by document
+
+    @classmethod
+    def _from(cls, doc_ids: list[str], arrays: dict[str, np.ndarray]) -> Records:
+        records = cls()
+        records._set(doc_ids, arrays)
+        return records
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[dict[str, Any]]) -> Records:
+        """Records in memory made from dicts (as `write_records` would store them)."""
+        return cls._from(*_columns(rows))
+
+    @classmethod
+    def gather(cls, parts: Sequence[tuple[Records, np.ndarray]]) -> Records:
+        """The given rows of each part, in that order, parts end to end: one Records in memory. Strings
+        and spans are copied a run of rows at a time, so carrying a large version forward stays in numpy."""
+        doc_ids = list(dict.fromkeys(d for part, _ in parts for d in part.doc_ids))
+        code = {d: i for i, d in enumerate(doc_ids)}
+        pieces: dict[str, list[np.ndarray]] = {k: [] for k in ["doc", *_INTS, *_RAGGED, *_RAGGED.values()]}
+        for part, rows in parts:
+            rows = np.asarray(rows, dtype=np.int64)
+            recode = np.array([code[d] for d in part.doc_ids] or [0], dtype=np.int32)
+            pieces["doc"].append(recode[np.asarray(part.doc)[rows]])
+            for key in _INTS:
+                pieces[key].append(np.asarray(part.columns[key])[rows])
+            for values, offsets in _RAGGED.items():
+                ends = np.asarray(part.arrays[offsets])
+                pieces[values].append(take_segments(part.arrays[values], ends[:-1], np.diff(ends), rows))
+                pieces[offsets].append(np.diff(ends)[rows])  # lengths, made offsets below
+        empty = cls.from_rows([]).arrays
+        arrays = {name: np.concatenate([empty[name], *chunks]) for name, chunks in pieces.items()}
+        for offsets in _RAGGED.values():
+            arrays[offsets] = _offsets(arrays[offsets][1:])  # the empty part's offsets hold one 0
+        # Only the documents of the rows taken, in order of first appearance (as `write_records` keeps them).
+        _, first = np.unique(arrays["doc"], return_index=True)
+        used = arrays["doc"][np.sort(first)]
+        recode = np.zeros(len(doc_ids), dtype=np.int32)
+        recode[used] = np.arange(len(used), dtype=np.int32)
+        arrays["doc"] = recode[arrays["doc"]]
+        return cls._from([doc_ids[c] for c in used.tolist()], arrays)
 
     def __len__(self) -> int:
         return len(self.doc)
@@ -100,6 +177,12 @@ class Records(Sequence[dict[str, Any]]):
         """One string column's value at `row` ("id", "text" or "section")."""
         blob, offsets = self._strings[key]
         return bytes(blob[offsets[row] : offsets[row + 1]]).decode("utf-8")
+
+    def strings(self, key: str) -> list[str]:
+        """One string column's value at every row, decoded in one pass."""
+        blob, offsets = self._strings[key]
+        data, ends = np.asarray(blob).tobytes(), np.asarray(offsets).tolist()
+        return [data[a:b].decode("utf-8") for a, b in pairwise(ends)]
 
     def sentences(self, row: int) -> list[list[int]]:
         """The [start, end) character spans of the row's sentences."""

@@ -17,7 +17,7 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -144,7 +144,7 @@ class Contents:
     """Everything one version holds, assembled by the build and written as given."""
 
     manifest: dict[str, Any]  # its "version" and "dimension" keys name the folder and the vector size
-    records: list[dict[str, Any]]  # one per chunk, in row order; "vid" is the chunk's FAISS id
+    records: Sequence[dict[str, Any]]  # one per chunk, in row order (dicts, or `Records`); "vid": FAISS id
     ids: np.ndarray  # int64 FAISS id of each row
     chunk_vectors: np.ndarray  # float32, one row per record
     sentence_vectors: np.ndarray  # float32; record["sent_row"] is the first row of its sentences
@@ -194,7 +194,7 @@ def write_version(tmp_dir: Path, contents: Contents) -> None:
     index = faiss_index(kind, int(contents.manifest["dimension"]), contents.chunk_vectors, contents.ids)
     faiss.write_index(index, str(tmp_dir / "faiss.index"))
     with open(tmp_dir / "sentences.npy", "wb") as handle:
-        np.save(handle, contents.sentence_vectors.astype(np.float32))
+        np.save(handle, np.asarray(contents.sentence_vectors, dtype=np.float32))
     write_records(tmp_dir / "chunks", contents.records)
     contents.bm25.save(str(tmp_dir / "bm25"))
     _write_json(tmp_dir / "manifest.json", contents.manifest)

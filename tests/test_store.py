@@ -208,6 +208,26 @@ def test_records_are_columns_read_back_as_the_rows_written(tmp_path: Path) -> No
     assert len(Records(empty)) == 0 and list(Records(empty)) == []
 
 
+def test_records_gathered_from_two_places_are_the_rows_asked_for_in_that_order(tmp_path: Path) -> None:
+    def row(doc: str, n: int, text: str, page: int | None = None) -> dict[str, object]:
+        spans = [[0, len(text)]] if text else []
+        return {"vid": 100 + n, "id": f"{doc}#{n}", "doc_id": doc, "n": n, "text": text,
+                "section": doc.upper(), "start": 0, "end": len(text), "page": page, "sentences": spans,
+                "sent_row": n, "truncated": n == 2}  # fmt: skip
+
+    old = [row("a.md", 0, "Ả"), row("a.md", 1, "bags"), row("b.md", 0, ""), row("c.md", 0, "海南", 3)]
+    write_records(tmp_path / "old", old)
+    live = Records(tmp_path / "old")  # memory-mapped, as a build reads the live version
+    fresh = Records.from_rows([row("b.md", 0, "new text"), row("b.md", 1, "more", 7)])
+    gathered = Records.gather([(live, np.array([0, 1])), (fresh, np.array([1, 0])), (live, np.array([3]))])
+    expected = [old[0], old[1], row("b.md", 1, "more", 7), row("b.md", 0, "new text"), old[3]]
+    assert list(gathered) == expected and gathered.doc_ids == ["a.md", "b.md", "c.md"]
+    assert gathered.strings("text") == [r["text"] for r in expected]
+    write_records(tmp_path / "new", gathered)
+    assert Records(tmp_path / "new") == expected
+    assert len(Records.gather([(live, np.array([], dtype=np.int64))])) == 0
+
+
 def test_row_of_id_maps_faiss_ids_to_rows() -> None:
     lookup = RowOfId(np.array([10, 3, 7]))
     assert (lookup.get(10), lookup.get(3), lookup.get(7)) == (0, 1, 2)
