@@ -25,6 +25,14 @@ _NUMBERED = re.compile(
     r"\b([A-Za-z]{1,12}-|[A-Z][A-Za-z]{0,11} ?)(?:(?:No|Nr|Number)\.? ?|# ?)?(\d{1,3})\b(?![-/.,]?\d)"
 )
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
+# Words that open a question in the Latin-script languages asked in; capitalised only by position.
+_LEADING_WORDS = (
+    "what which who whom whose when where why how does do did is are was were can could will would should"
+    " has have had in on at for under by from since after before during the a an according"
+    " apa siapa bilakah bila kapan di berapa bagaimana mengapa kenapa adakah apakah"
+    " ano sino kailan saan ilan magkano paano bakit alin may"
+)
+_LEADING = frozenset(_LEADING_WORDS.split())
 _HYPHENATED = re.compile(r"\b[A-Za-z]{1,12}-\d{1,3}\b")  # INC-3, COP-28: a name, not a count
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
@@ -181,11 +189,13 @@ def focus(question: str) -> Focus:
     names: list[str] = []
     for match in _CAPITALISED.finditer(question):
         name = match.group().lower()
-        # The first word of a sentence is capitalised anyway; keep it only when it is a longer name.
-        if (match.start() == 0 or question[: match.start()].rstrip().endswith(("?", ".", "!"))) and (
-            " " not in name
-        ):
-            continue
+        # The first word of a sentence is capitalised anyway: a question word is no part of a name
+        # ("Does Cambodia"), and a lone first word is kept only when it is a longer name.
+        if match.start() == 0 or question[: match.start()].rstrip().endswith(("?", ".", "!")):
+            first, _, rest = name.partition(" ")
+            if not rest:
+                continue
+            name = rest if first in _LEADING else name
         names += [part.strip() for part in re.split(r"['’]s\b", name) if part.strip()]
     names += [a.lower() for a in _ACRONYM.findall(question) if not any(ch.isdigit() for ch in a)]
     exact_set = dict.fromkeys(exact)
@@ -210,8 +220,15 @@ def has_exact(text: str, token: str) -> bool:
 def mentions_name(text_lower: str, name: str) -> bool:
     """Whether lower-cased text mentions every word of a name, each as a word prefix
     ('malaysia' finds 'malaysian'; 'mandatory packaging reporting' needs all three words)."""
-    for word in name.split():
-        stem = word if len(word) <= 5 else word[: max(5, len(word) - 2)]
+    words = name.split()
+    if len(words) == 1 and 2 <= len(name) <= 4 and name.isalpha() and name not in text_lower:
+        # An acronym the text spells out: "qc" is "Quezon City", "epr" "extended producer responsibility".
+        spelled = r"\s+".join(rf"{re.escape(letter)}\w*" for letter in name)
+        return re.search(rf"(?<!\w){spelled}", text_lower) is not None
+    for word in words:
+        # A demonym names its country: "japanese" finds "japan", "vietnamese" "viet nam"'s "vietnam".
+        stem = word[:-3] if word.endswith("ese") and len(word) > 6 else word
+        stem = stem if len(stem) <= 5 else stem[: max(5, len(stem) - 2)]
         if re.search(rf"(?<!\w){re.escape(stem)}", text_lower) is None:
             return False
     return True

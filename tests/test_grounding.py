@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.grounding import canonical, focus, has_exact, question_kind, states_kind
+from retriever.grounding import canonical, focus, has_exact, mentions_name, question_kind, states_kind
 
 
 @pytest.mark.parametrize(
@@ -47,6 +47,25 @@ def test_names_skip_the_capitalised_first_word() -> None:
     found = focus("Where exactly did the ASEAN leaders endorse the Bangkok Declaration?")
     assert "bangkok declaration" in found.names and "asean" in found.names
     assert "where" not in found.names
+    assert focus("Does Cambodia give firms tax relief?").names == ("cambodia",)
+    assert focus("Which Japanese State Minister attended?").names == ("japanese state minister",)
+    assert focus("Quezon City bans what?").names == ("quezon city",)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        ("the quezon city council fines restaurants", "qc", True),
+        ("extended producer responsibility applies", "epr", True),
+        ("shops hand out plastic bags", "qc", False),
+        ("japan uses 30 billion bags a year", "japanese", True),
+        ("viet nam's decree 05 (vietnam)", "vietnamese", True),
+        ("malaysian states agreed", "malaysia", True),
+        ("thailand's campaign", "japanese", False),
+    ],
+)
+def test_a_name_is_found_spelled_out_or_as_its_country(text: str, name: str, found: bool) -> None:
+    assert mentions_name(text, name) is found
 
 
 @pytest.mark.parametrize(
