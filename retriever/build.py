@@ -2,11 +2,12 @@
 
 A build is four steps, each a function that `bench` reuses:
 `plan` (planning.py: compare the sources with the live version; read and chunk what is new or
-changed), `embed` (assembly.py: only those chunks), `assemble` (records, vectors, BM25 index and
-manifest of the new version, copying forward the vectors of unchanged documents) and `publish`
-(write, then switch). Between `plan` and `embed`, `check_shrink` refuses a build that would lose
-most of the collection. This module runs them under the build lock; the step names stay importable
-from here.
+changed), `embed` (assembly.py: those chunks and their sentences, except the texts the live version
+already holds a vector for, which `known_vectors` copies: an edit re-embeds only what it changed),
+`assemble` (records, vectors, BM25 index and manifest of the new version, copying forward the rows
+and vectors of unchanged documents) and `publish` (write, fsync, then switch). Between `plan` and
+`embed`, `check_shrink` refuses a build that would lose most of the collection. This module runs
+them under the build lock; the step names stay importable from here.
 """
 
 from __future__ import annotations
