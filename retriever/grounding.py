@@ -61,7 +61,7 @@ _NOT_A_NAME = {
 _KINDS = {
     "when": (
         r"\bwhen\b|\bwhat (?:date|year|day|month)\b|\bwhich (?:date|year|day|month)\b|\bsince when\b"
-        r"|\bbila(?:kah)?\b|\bkapan\b|\btarikh\b|\btanggal berapa\b|\btahun berapa\b|\bpada tahun\b"
+        r"|\bbila(?:kah)?\b|\bkapan(?:kah)?\b|\btarikh\b|\btanggal berapa\b|\btahun berapa\b|\bpada tahun\b"
         r"|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่เท่าไร|ปีใด|ปีไหน|ปีอะไร"
         r"|\bkhi nào\b|\bbao giờ\b|\bngày nào\b|\bnăm nào\b|\bthời gian nào\b"
         r"|\bkailan\b|\banong petsa\b|\banong taon\b"
@@ -70,7 +70,7 @@ _KINDS = {
     ),
     "where": (
         r"\bwhere\b|\bwhich (?:city|country|venue|place|town|province)\b|\bwhat (?:venue|city|location)\b"
-        r"|\bdi ?mana\b|\blokasi\b|\bdi kota mana\b|\bdi negara mana\b"
+        r"|\bdi ?mana(?:kah)?\b|\blokasi\b|\bdi kota mana\b|\bdi negara mana\b"
         r"|ที่ไหน|ที่ใด|สถานที่|จังหวัดใด|ประเทศใด"
         r"|\bở đâu\b|\btại đâu\b|\bđịa điểm\b|\bthành phố nào\b"
         r"|\bsaan\b|\bnasaan\b"
@@ -79,9 +79,9 @@ _KINDS = {
     ),
     "who": (
         r"\bwho\b|\bwhom\b|\bwhich (?:organi[sz]ation|agency|ministry|institute|body|group|company|official)"
-        r"|\bsiapa\b|\bpihak mana\b|\bagensi mana\b|\binstitusi mana\b"
+        r"|\bsiapa(?:kah)?\b|\bpihak mana\b|\bagensi mana\b|\binstitusi mana\b"
         r"|ใคร|หน่วยงานใด|องค์กรใด"
-        r"|\bai\b|\bcơ quan nào\b|\btổ chức nào\b"
+        r"|\bai\b|\bcơ quan nào\b|\btổ chức nào\b|\bđơn vị nào\b"
         r"|\bsino\b|\bsinu\b|\bnino\b|\bkanino\b"
         r"|谁|誰|哪个机构|哪些机构|哪个组织|哪些组织|哪个部门"
         r"|누가|누구|어느 기관|어떤 기관"
@@ -92,7 +92,7 @@ _KINDS = {
         r"|\bwhat (?:is|was|are|were|will be) the (?:\w+ )?(?:fine|penalty|fee|charge|rate|percentage|share"
         r"|amount|number|budget|cost|price|target rate)s?\b"
         r"|\bwhat \w+ (?:rate|percentage|share|fine|fee|penalty|charge)s?\b"
-        r"|\bberapa\b|กี่|เท่าไร|เท่าไหร่|จำนวน|\bbao nhiêu\b|\bmấy\b|\bilan\b|\bmagkano\b"
+        r"|\bberapa(?:kah)?\b|กี่|เท่าไร|เท่าไหร่|จำนวน|\bbao nhiêu\b|\bmấy\b|\bilan\b|\bmagkano\b"
         r"|多少|几个|几家|几名|百分之|몇|얼마"
     ),
 }
