@@ -33,6 +33,19 @@ _LEADING_WORDS = (
     " ano sino kailan saan ilan magkano paano bakit alin may"
 )
 _LEADING = frozenset(_LEADING_WORDS.split())
+# A question on what one person did or is: the answer names a person, not a body.
+_ASKS_PERSON = re.compile(
+    r"\bwho (?:chaired|opened|presided|spoke|signed|delivered|welcomed|heads?|headed|chairs?)\b"
+    r"|\b(?:mayor|minister|governor|chair(?:man|person|woman)?|speaker|secretary|councill?or|director)\b"
+    r"|\bmenteri\b|\bdatuk bandar\b|\bwali ?kota\b|\bpengerusi\b|\balkalde\b|\bkalihim\b"
+    r"|\bbộ trưởng\b|\bthị trưởng\b|\bchủ tịch\b|รัฐมนตรี|ผู้ว่าราชการ|นายกเทศมนตรี|部长|市长|主席|장관|시장|의장",
+    re.IGNORECASE,
+)
+# A personal name told by its role: "Jeon Wan of the Ministry", "Varawut Silpa-archa, the minister".
+_PERSON_NAMED = re.compile(
+    r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+(?:,| of the| from the) (?:the )?(?:\w+ ){0,3}"
+    r"(?:[Mm]inister|[Mm]ayor|[Dd]irector|[Hh]ead|[Cc]hair|[Ss]ecretary|[Oo]fficer|[Ss]peaker|[Mm]inistry)"
+)
 _HYPHENATED = re.compile(r"\b[A-Za-z]{1,12}-\d{1,3}\b")  # INC-3, COP-28: a name, not a count
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
@@ -110,7 +123,7 @@ _DATE_SPAN = re.compile(
 )
 _PERSON_TITLE = re.compile(
     r"\b(Mr|Ms|Mrs|Dr|Prof|H\.E|Minister|Mayor|Director|Secretary|Chair|President|Governor|Officer|Head|"
-    r"Deputy|Ambassador|Executive)\b"
+    r"Deputy|Ambassador|Executive|Datuk|Dato'?|Tan Sri|Councill?or|Senator|Commissioner)\b"
 )
 
 
@@ -265,6 +278,9 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
     if not _is_latin(sentence):
         return True  # no capitalisation to read names from: leave it to the other evidence
     if kind == "who":
+        if _ASKS_PERSON.search(question):
+            # "Who chaired INC-4?" wants a person: a title or a name introduced by its role.
+            return bool(_PERSON_TITLE.search(sentence) or _PERSON_NAMED.search(sentence))
         # A name is new when two of its words are ("Quezon City Council" adds only "Council").
         names = re.findall(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|bin|binti|de|van))+", sentence)
         new_name = any(sum(w.lower() not in asked for w in n.split()) >= 2 for n in names)

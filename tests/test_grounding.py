@@ -131,3 +131,12 @@ def test_a_quote_must_add_the_asked_fact_beyond_the_question() -> None:
 )
 def test_a_how_much_question_wants_its_measure(question: str, sentence: str, stated: bool) -> None:
     assert states_kind(sentence, "number", question) is stated
+
+
+def test_a_question_on_what_a_person_did_wants_a_person() -> None:
+    question = "Who chaired the INC-4 session in Ottawa?"
+    assert not states_kind("The Intergovernmental Negotiating Committee met in Ottawa.", "who", question)
+    assert states_kind("Luis Vayas Valdivieso, the INC chair, opened it.", "who", question)
+    assert states_kind("Jeon Wan of the Ministry of Environment said so.", "who", "Which minister said so?")
+    # A question on who did something a body can do still takes a body.
+    assert states_kind("The Quezon City Council approved the ordinance.", "who", "Who approved the ban?")
