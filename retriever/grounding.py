@@ -128,7 +128,8 @@ _PERSON_TITLE = re.compile(
 
 
 # What a "how much" question measures, and how a sentence states it: a question on a fine, fee or
-# charge wants money; one on a rate or share wants a percentage. Any other number is a count.
+# charge wants money; one in tonnes a weight; one on a rate or share a percentage. Else any count.
+_WEIGHT = re.compile(r"\b(?:tons?|tonnes?|kilo(?:gram)?s?|kg|tấn)\b|ตัน|吨|公斤|톤|킬로", re.IGNORECASE)
 _MEASURES = {
     "money": (
         re.compile(
@@ -144,6 +145,7 @@ _MEASURES = {
             re.IGNORECASE,
         ),
     ),
+    "weight": (_WEIGHT, _WEIGHT),  # asked in a unit of weight, stated in one
     "percent": (
         re.compile(
             r"\b(?:rates?|percentages?|percent|share|proportion|persen|peratus|kadar|tỷ lệ|porsyento)\b"

@@ -122,6 +122,9 @@ def test_a_quote_must_add_the_asked_fact_beyond_the_question() -> None:
         ("What recycling rate does Seoul want?", "Seoul wants to recycle 70 percent of its waste.", True),
         ("What share of waste is packaging?", "About one third of domestic waste is packaging.", True),
         ("เป้าหมายอัตรารีไซเคิลคือเท่าไร", "เป้าหมายคือร้อยละ 100 ภายในปี 2570", True),
+        # A weight asked in tonnes is stated in a unit of weight, not as a count.
+        ("每日处理能力达到多少吨？", "The plan sets 10 million recyclable delivery packages.", False),
+        ("How many tonnes of bags were avoided?", "In all, 81,531 tons of bags were kept out.", True),
         # A count stays any number that is not a date.
         ("How many people attended?", "Over 1,700 people took part.", True),
         ("How many trainees took part?", "The workshop took place in October 2019.", False),
