@@ -1,4 +1,5 @@
-"""Micro-batching: calls from many threads that arrive within a few milliseconds share one batch call."""
+"""Micro-batching: calls from many threads run in parallel up to a number of workers; beyond it they
+queue, and the queue runs as one batch call."""
 
 from __future__ import annotations
 
@@ -28,11 +29,12 @@ class _Slot(Generic[T, R]):
 class MicroBatcher(Generic[T, R]):
     """`batcher(item)` runs `run_batch` over the items of every caller that came within `wait_s`.
 
-    The first caller to find a free worker slot leads a batch: it waits `wait_s` for company, then
-    runs the batch on its own thread and hands each caller its result. Items arriving while a batch
-    runs wait; when it ends, the oldest of them leads the next batch at once (up to `max_batch`
-    items), so under load batches fill without any waiting and no caller runs batches for others
-    after its own answer is in. At most `workers` batches run at once.
+    A caller that finds a free worker slot leads a batch of its own item at once, on its own thread:
+    calls arriving together use every worker in parallel. The caller that takes the last free slot
+    first waits `wait_s` for company, since later callers have no worker to lead with. Callers that
+    find no free slot queue; when a batch ends, the oldest of them leads the next batch at once with
+    the queue behind it (up to `max_batch` items), so under load batches fill without any waiting
+    and no caller runs batches for others after its own answer is in.
     """
 
     def __init__(
@@ -48,41 +50,48 @@ class MicroBatcher(Generic[T, R]):
         self.max_batch = max(1, max_batch)
         self.workers = max(1, workers)
         self._lock = threading.Lock()
-        self._pending: list[_Slot[T, R]] = []
+        self._pending: list[_Slot[T, R]] = []  # callers with no worker slot, oldest first
         self._leaders = 0
         self.batches = 0  # batches run so far (read by benchmarks and tests)
         self.items = 0
+
+    @property
+    def queued(self) -> int:
+        """Callers waiting for a worker slot right now."""
+        with self._lock:
+            return len(self._pending)
 
     def __call__(self, item: T) -> R:
         """The result of `run_batch` for `item`, computed in a batch with whatever else arrived."""
         slot: _Slot[T, R] = _Slot(item)
         with self._lock:
-            self._pending.append(slot)
-            lead = self._leaders < self.workers
+            lead, last = self._leaders < self.workers, False
             if lead:
                 self._leaders += 1
+                last = self._leaders == self.workers
+            else:
+                self._pending.append(slot)
         if lead:
-            self._lead(None)
+            # Only the last free worker waits: while another is free, company would lead its own batch.
+            self._lead(slot, wait=last)
         while not slot.finished:
             slot.wake.wait()
             slot.wake.clear()
             if slot.promoted and not slot.finished:
                 slot.promoted = False
-                self._lead(slot)
+                self._lead(slot, wait=False)
         if slot.error is not None:
             raise slot.error
         return slot.result  # type: ignore[return-value]
 
-    def _lead(self, first: _Slot[T, R] | None) -> None:
+    def _lead(self, first: _Slot[T, R], wait: bool) -> None:
         """Run one batch, then pass the lead to the oldest waiting caller (or give the slot back)."""
-        if first is None and self.wait_s:
-            time.sleep(self.wait_s)  # the only added latency: a lone caller waits this long for company
+        if wait and self.wait_s:
+            time.sleep(self.wait_s)  # the only added latency, and only with every worker taken
         with self._lock:
-            head = [first] if first is not None else []
-            take = self.max_batch - len(head)
-            batch, self._pending = head + self._pending[:take], self._pending[take:]
-        if batch:
-            self._run(batch)
+            take = self.max_batch - 1
+            batch, self._pending = [first, *self._pending[:take]], self._pending[take:]
+        self._run(batch)
         with self._lock:
             if self._pending:
                 nxt = self._pending.pop(0)

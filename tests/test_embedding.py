@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 
 import numpy as np
@@ -145,26 +144,6 @@ def test_a_lone_question_goes_through_the_batcher_and_errors_reach_every_caller(
     for thread in threads:
         thread.join(10)
     assert errors == ["model gone"] * 3
-
-
-def test_under_load_batches_form_without_waiting_and_no_caller_is_lost() -> None:
-    seen: list[int] = []
-
-    def slow_double(items: list[int]) -> list[int]:
-        seen.append(len(items))
-        time.sleep(0.02)  # a model call: new arrivals queue up meanwhile
-        return [2 * x for x in items]
-
-    batcher: MicroBatcher[int, int] = MicroBatcher(slow_double, wait_s=0.0, max_batch=8, workers=2)
-    results: dict[int, int] = {}
-    threads = [threading.Thread(target=lambda i=i: results.update({i: batcher(i)})) for i in range(40)]
-    for thread in threads:
-        thread.start()
-        time.sleep(0.001)
-    for thread in threads:
-        thread.join(10)
-    assert results == {i: 2 * i for i in range(40)}
-    assert sum(seen) == 40 and max(seen) > 1 and max(seen) <= 8 and len(seen) < 40
 
 
 def test_a_search_only_index_embeds_no_sentences_and_switching_back_rebuilds(
