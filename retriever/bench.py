@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from . import bench_scale, index_documents, load_settings, retrieval, store
+from . import bench_scale, dense, index_documents, load_settings, retrieval, store
 from .answer import answer_question
 from .chunking import chunk_document
 from .embedding import embed_text, get_embedder
@@ -162,6 +162,7 @@ def bench_ask(settings: Settings, sizes: list[int], rounds: int) -> dict[str, An
                 figures["recall_at_10_vs_flat"] = bench_scale.recall_at_10(
                     version.faiss_index, vectors, queries
                 )
+                figures["ef_search"] = dense.ef_search(version.faiss_index, 10)  # as questions search
             del vectors, version
             _say(f"{n} synthetic chunks: asking")
             latency = _latency(big, rounds)

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from . import build, store
+from . import build, dense, store
 from .keyword import build_bm25
 from .settings import Settings
 
@@ -129,13 +129,15 @@ def load_figures(index_dir: Path) -> dict[str, Any]:
 
 
 def recall_at_10(index: Any, vectors: np.ndarray, queries: np.ndarray) -> float:
-    """Share of the exact (flat) top 10 that `index` also returns, over `queries`."""
+    """Share of the exact (flat) top 10 that `index` also returns, over `queries`, searched as
+    questions search it (the same efSearch)."""
     import faiss
 
     flat = faiss.IndexFlatIP(vectors.shape[1])
     flat.add(np.ascontiguousarray(vectors))
     _, exact = flat.search(np.ascontiguousarray(queries, np.float32), 10)
-    _, found = index.search(np.ascontiguousarray(queries, np.float32), 10)
+    params = dense.search_params(index, 10)
+    _, found = index.search(np.ascontiguousarray(queries, np.float32), 10, params=params)
     hits = [len(set(a.tolist()) & set(b.tolist())) / 10 for a, b in zip(exact, found, strict=True)]
     return round(float(np.mean(hits)), 4)
 

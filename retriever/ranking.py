@@ -55,19 +55,20 @@ def ground(version: store.Version, query: str, fused: dict[int, float]) -> dict[
     if not (focus.exact or focus.years) or not fused:
         return fused
     titled = [catalog.of(version.manifest["documents"]).titled(t) for t in focus.exact]
-    rows = doc_rows.of(version)
+    rows, records = doc_rows.of(version), version.records
     top = max(fused.values()) or 1.0
     out = {}
     for row, score in fused.items():
-        rec = version.records[row]
+        doc_id = records.field("doc_id", row)  # the fields read, not the whole record
         lift = 0.0
         if focus.exact:
-            in_title = sum(rec["doc_id"] in docs for docs in titled) / len(focus.exact)
-            in_text = sum(grounding.has_exact(f"{rec['section']} {rec['text']}", t) for t in focus.exact)
+            in_title = sum(doc_id in docs for docs in titled) / len(focus.exact)
+            passage = f"{records.field('section', row)} {records.field('text', row)}"
+            in_text = sum(grounding.has_exact(passage, t) for t in focus.exact)
             share = max(in_title, in_text / len(focus.exact))
             lift += GROUND_TITLE * in_title + GROUND_TEXT * (share - 1)
         if focus.years:
-            text = rows.text(rec["doc_id"])
+            text = rows.text(doc_id)
             found = sum(grounding.has_exact(text, y) for y in focus.years) / len(focus.years)
             lift += 0.5 * GROUND_TEXT * (found - 1)
         out[row] = score + top * lift
@@ -83,7 +84,7 @@ def dedupe(version: store.Version, ranked: list[int], k: int, threshold: float =
     kept: list[int] = []
     kept_words: list[set[str]] = []
     for row in ranked:
-        words = _words(version.records[row]["text"])
+        words = _words(version.records.field("text", row))
         if any(len(words & other) / (len(words | other) or 1) >= threshold for other in kept_words):
             continue
         kept.append(row)

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from . import doc_rows, keyword, milvus, store
+from .dense import search as faiss_search
 from .embedding import Embedder, get_embedder
 from .ranking import dedupe, fuse, ground
 from .settings import Settings
@@ -127,29 +128,7 @@ class Searcher:
     ) -> dict[int, float]:
         if self.settings.backend == "milvus":
             return milvus.dense(self.settings, version, qv, n, mask)
-        index = version.faiss_index
-        total = index.ntotal
-        if total == 0:
-            return {}
-        params = None
-        if mask is not None:
-            # Filters search only the allowed ids (FAISS skips the rest), instead of ranking everything.
-            import faiss
-
-            allowed = version.records.columns["vid"][np.flatnonzero(mask)]
-            if not len(allowed):
-                return {}
-            selector = faiss.IDSelectorBatch(np.ascontiguousarray(allowed, dtype=np.int64))
-            hnsw = getattr(faiss.downcast_index(index.index), "hnsw", None)
-            if hnsw is not None:
-                params = faiss.SearchParametersHNSW(sel=selector, efSearch=max(hnsw.efSearch, n))
-            else:
-                params = faiss.SearchParameters(sel=selector)
-            n = min(n, len(allowed))
-        depth = min(total, n)
-        scores, ids = index.search(qv[None, :], depth, params=params)
-        rows = version.row_of_id.rows(ids[0])
-        return {int(r): float(s) for r, s in zip(rows, scores[0], strict=True) if r >= 0}
+        return faiss_search(version, qv, n, mask)
 
     def _bm25(self, version: store.Version, query: str, n: int, mask: np.ndarray | None) -> dict[int, float]:
         if self.settings.backend == "milvus":
