@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
 from functools import cached_property
@@ -175,29 +175,32 @@ class Catalog:
     def recent(self, among: set[str] | None, span: int) -> tuple[set[str], int]:
         """Documents (of `among`, None: all) whose newest year is among the `span` newest years of
         those documents, and that newest year (0: none dated)."""
-        if among is None:
-            newest = max(self._years, default=0)
-            return set().union(*(v for y, v in self._years.items() if y and y > newest - span)), newest
-        years = self.newest_year
-        newest = max((years[d] for d in among), default=0)
-        return {d for d in among if years[d] and years[d] > newest - span}, newest
+        years = self._years
+        dated = sorted((y for y in years if y), reverse=True)
+        newest = next((y for y in dated if among is None or not among.isdisjoint(years[y])), 0)
+        kept = [years[y] for y in dated if newest - span < y <= newest]
+        return set().union(*(kept if among is None else (among & docs for docs in kept))), newest
 
     @cached_property
     def drafts(self) -> frozenset[str]:
         """Documents whose title calls them a draft, proposal or consultation."""
         return frozenset(d for d, e in self.entries.items() if _DRAFT.search(e.get("title", "")))
 
+    @cached_property
+    def _starts(self) -> tuple[list[str], list[str]]:
+        """(the later of a document's announced and in force dates, the document), in date order."""
+        starts = sorted(
+            (max(f.announced, f.in_force), d) for d, f in self.facts.items() if f.announced or f.in_force
+        )
+        return [v for v, _ in starts], [d for _, d in starts]
+
     def in_force(self, among: Iterable[str], today: str) -> set[str]:
         """Those of `among` in force on `today` (ISO): not replaced, not drafts, announced and in
         force by then as far as their dates say."""
-        replaced, drafts = self.superseded, self.drafts
-        return {
-            d
-            for d in among
-            if d not in replaced
-            and d not in drafts
-            and all(v <= today[: len(v)] for v in (self.facts[d].in_force, self.facts[d].announced) if v)
-        }
+        # Read at its own precision ("2026" on 2026-01-15), a date is yet to come when it sorts after today.
+        values, docs = self._starts
+        to_come = docs[bisect_right(values, today) :]
+        return set(among).difference(self.superseded, self.drafts, to_come)
 
     @cached_property
     def superseded(self) -> dict[str, str]:

@@ -111,19 +111,22 @@ def _reference(question: str, entries: dict[str, Any], today: dt.date) -> scope.
 
 
 def _with_dated(entries: dict[str, Any]) -> dict[str, Any]:
-    """The collection and documents dated at every precision, by date, deadline and event start."""
+    """The collection and documents dated at every precision, by date, deadline, event start, and
+    announcement and entry into force around `TODAY`."""
     added = {}
-    for i, (date, deadline, start) in enumerate(
-        [("2023", "", ""), ("2023-05", "", ""), ("2023-05-01", "2030", ""), ("", "2019-12-31", "2018-06"),
-         ("2031-02", "", "2024"), ("", "", "")]
+    for i, (date, deadline, start, announced, in_force) in enumerate(
+        [("2023", "", "", "", "2026"), ("2023-05", "", "", "2026-01-15", ""),
+         ("2023-05-01", "2030", "", "", ""), ("", "2019-12-31", "2018-06", "2026-01", "2026-01-16"),
+         ("2031-02", "", "2024", "", "2026-02"), ("", "", "", "2027", "")]
     ):  # fmt: skip
         added[f"dated/{i}.md"] = {
             "title": f"Thailand dated {i}" + (" (draft)" if i == 2 else ""),
             "date": date,
             "source": "",
-            "facts": {"country": "Thailand", "kind": "regulation", "deadline": deadline},
+            "facts": {"country": "Thailand", "kind": "regulation", "deadline": deadline,
+                      "announced": announced, "in_force": in_force},
             "events": [{"start": start}] if start else [],
-        }
+        }  # fmt: skip
     return entries | added
 
 
@@ -140,6 +143,10 @@ def test_scopes_equal_reading_every_document(tmp_path: Path) -> None:
     assert filtered >= 40
     as_listed = [{"id": d} | e for d, e in entries.items()]  # `retriever.documents()` gives a list
     assert scope.parse(QUESTIONS[0], as_listed) == scope.parse(QUESTIONS[0], entries)
+    thai = scope.parse("Which plastic rules are currently in force in Thailand?", entries, today=TODAY)
+    assert {"dated/0.md", "dated/1.md"} <= set(thai.doc_ids or ()) and not {"dated/3.md", "dated/4.md"} & set(
+        thai.doc_ids or ()
+    )  # in force this year or today, not from tomorrow or next month
 
 
 @pytest.mark.parametrize("bound", ["2023", "2023-05", "2023-05-01", "2023-06", "2024", "2019-12-31"])
