@@ -88,6 +88,14 @@ class Catalog:
         self.source = documents  # held, so the identity the cache is keyed by is never reused meanwhile
         self.entries = entries_of(documents)
 
+    def warm(self) -> Catalog:
+        """Build every part now, so that no question waits for one (a publish runs this aside)."""
+        parts = ("_places", "_dates", "_deadlines", "_entry_dates", "_kinds", "_years", "drafts", "_starts",
+                 "superseded", "_titled")  # fmt: skip
+        for part in parts:
+            getattr(self, part)
+        return self
+
     @cached_property
     def facts(self) -> dict[str, DocFacts]:
         """doc_id -> its facts, parsed once."""

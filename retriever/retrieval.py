@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import doc_rows, keyword, milvus, store
+from . import catalog, doc_rows, keyword, milvus, store
 from .dense import search as faiss_search
 from .embedding import Embedder, get_embedder
 from .ranking import dedupe, fuse, ground
@@ -107,6 +107,9 @@ class LiveIndex:
         with self._lock:
             if self._version is None or self._version.name != live:
                 self._version = store.load_version(self.index_dir, live)
+                # The documents' catalog (scope, titles) is built aside, before questions need it.
+                documents = catalog.of(self._version.manifest["documents"])
+                threading.Thread(target=documents.warm, name="catalog", daemon=True).start()
             return self._version
 
 
