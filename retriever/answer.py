@@ -136,6 +136,28 @@ def _notes(
     return notes, (*citations, *extra)
 
 
+_KIND_NOUNS = {
+    "regulation": "scope_regulations",
+    "roadmap": "scope_plans",
+    "campaign": "scope_campaigns",
+    "event": "scope_events",
+}
+
+
+def describe(stated: scope.Scope, lang: str) -> str:
+    """The filter a question stated, in the reader's language (places named as the documents name them)."""
+    what = texts.t(_KIND_NOUNS.get(stated.kind, "scope_documents"), lang)
+    what = texts.t("scope_latest", lang, what=what) if stated.latest else what
+    details = [texts.t("scope_about", lang, places=", ".join(stated.places))] if stated.places else []
+    start, end = stated.date_from, stated.date_to
+    if start or end:
+        key = "scope_between" if start and end else "scope_from" if start else "scope_to"
+        details.append(texts.t(key, lang, start=start, end=end))
+    if stated.in_force:
+        details.append(texts.t("scope_in_force", lang))
+    return texts.t("scope_what", lang, what=what, details=", ".join(details)) if details else what
+
+
 def answer_question(
     searcher: Searcher,
     question: str,
@@ -190,7 +212,7 @@ def answer_question(
     timings["composition"] = round((done - t_compose) * 1000, 2)
     timings["total"] = round((done - started) * 1000, 2)
     if stated.description:
-        text += "\n\n" + texts.t("scope_note", lang, scope=stated.description)
+        text += "\n\n" + texts.t("scope_note", lang, scope=describe(stated, lang))
     return Answer(
         question,
         text,
@@ -199,5 +221,5 @@ def answer_question(
         timings,
         tuple(found.passages),
         lang=lang,
-        scope=stated.description,
+        scope=describe(stated, texts.DEFAULT) if stated.description else "",  # for scripts: English
     )

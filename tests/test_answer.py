@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import SMALL_CORPUS
 
-from retriever import Settings, ask, index_documents, texts
+from retriever import Settings, ask, index_documents, scope, texts
+from retriever.answer import describe
 from retriever.grounding import states_kind
 
 INC3 = "factsheets/03_inc-3-nairobi-enb-summary-2023.md"
@@ -207,3 +208,19 @@ def test_the_filter_a_question_states_is_applied_and_shown(small_settings: Setti
         "factsheets/18_ph-quezon-city-single-use-plastics-ban-2019.md"
     }
     assert texts.t("scope_note", "en", scope=answer.scope) in answer.answer
+
+
+def test_the_filter_note_is_in_the_readers_language() -> None:
+    stated = scope.Scope(doc_ids=("a",), places=("Malaysia",), date_from="2023", description="x")
+    assert describe(stated, "en") == "documents about Malaysia, dated 2023 or later"
+    assert describe(stated, "ms") == "dokumen tentang Malaysia, bertarikh 2023 atau kemudian"
+    regulations = scope.Scope(doc_ids=("a",), latest=True, in_force=True, kind="regulation", description="x")
+    assert describe(regulations, "en") == "the latest regulations in force now"
+    assert "法规" in describe(regulations, "zh")
+
+
+def test_a_filtered_answer_in_malay_says_so_in_malay(small_settings: Settings) -> None:
+    answer = ask("Bilakah larangan plastik di Quezon City bermula?", settings=small_settings)
+    assert answer.scope  # the question named a place the collection has documents about
+    assert texts.t("scope_note", "ms", scope="dokumen tentang Quezon City") in answer.answer
+    assert "documents about" not in answer.answer
