@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from . import texts
 from .chunking import split_sentences
 from .dates import DateMention, find_dates, parse_iso
 from .places import REGIONS, Place, find_places
@@ -96,13 +97,14 @@ class DocFacts:
         names = {f.name for f in fields(cls)}
         return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in names})
 
-    def label(self) -> str:
+    def label(self, lang: str = texts.DEFAULT) -> str:
         """One short line for citations and /docs: "Malaysia, Kuala Lumpur · event · in force 2020-12"."""
         where = ", ".join(filter(None, (self.country or self.region, self.city)))
-        dates = [f"{n} {v}" for n, v in (("announced", self.announced), ("in force", self.in_force),
-                                          ("deadline", self.deadline)) if v]
-        replaces = f"replaces {self.supersedes}" if self.supersedes else ""
-        return " · ".join(filter(None, (where, self.kind, *dates, replaces)))
+        kind = texts.t(f"fact_{self.kind}", lang) if self.kind in KINDS else self.kind
+        named = (("announced", self.announced), ("in_force", self.in_force), ("deadline", self.deadline))
+        dates = [texts.t(f"fact_{name}", lang, date=value) for name, value in named if value]
+        replaces = texts.t("fact_replaces", lang, name=self.supersedes) if self.supersedes else ""
+        return " · ".join(filter(None, (where, kind, *dates, replaces)))
 
 
 def document_facts(doc: Document) -> DocFacts:

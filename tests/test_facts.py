@@ -260,3 +260,10 @@ def test_docs_command_reads_the_index(indexed: Settings, capsys: pytest.CaptureF
 def test_docs_without_an_index_name_the_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["docs", "--index", str(tmp_path / "none")]) == 2
     assert "run `python -m retriever index`" in capsys.readouterr().err
+
+
+def test_a_documents_facts_line_is_in_the_readers_language() -> None:
+    facts = DocFacts(country="Malaysia", kind="regulation", in_force="2025-04", supersedes="old.md")
+    assert facts.label() == "Malaysia · regulation · in force 2025-04 · replaces old.md"
+    assert facts.label("ms") == "Malaysia · peraturan · berkuat kuasa 2025-04 · menggantikan old.md"
+    assert facts.label("zh") == "Malaysia · 法规 · 2025-04 起施行 · 取代 old.md"
