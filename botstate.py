@@ -22,6 +22,7 @@ from typing import Any
 
 import retriever
 from retriever import Answer, Event, Settings, SettingsError, staging, store, texts
+from retriever.embedding import available_cores
 from retriever.facts import DocFacts
 from retriever.lang import detect
 
@@ -193,11 +194,12 @@ class BotState:
     build_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     reindex_waiters: list[tuple[int, int | None, str]] = field(default_factory=list)  # chat, message, lang
     reindex_running: bool = False
-    # Questions get their own threads, one per core: more only oversubscribes the CPU (measured
-    # with tests/bench_bot.py: 6 threads gave a worse p95 and throughput than 2), and an index
-    # build, which runs in the loop's default executor, never takes a question's thread.
+    # Questions get their own threads, one per core the process may use, as many as the embedder
+    # runs at once: more only oversubscribes the CPU (tests/bench_bot.py: 6 threads gave a worse p95
+    # and throughput than 2; tests/bench_load.py: 3 or 4 no better than 2), and an index build,
+    # which runs in the loop's default executor, never takes a question's thread.
     ask_pool: ThreadPoolExecutor = field(
-        default_factory=lambda: ThreadPoolExecutor(max(2, os.cpu_count() or 2), thread_name_prefix="ask")
+        default_factory=lambda: ThreadPoolExecutor(max(2, available_cores()), thread_name_prefix="ask")
     )
     background: set[asyncio.Task[None]] = field(default_factory=set)
     _languages: LanguageChoices | None = None

@@ -127,10 +127,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"(load {figures['load']:.2f})",
                 flush=True,
             )
-        rejected = len(fake.errors())
+        rejected = fake.errors()
         bot.stop()
     if rejected:
-        print(f"{rejected} requests rejected by the fake server")
+        print(f"{len(rejected)} requests rejected by the fake server, e.g.")
+        for call in rejected[:3]:
+            print(f"  {call.method}: {call.error}")
     return 1 if failed or rejected else 0
 
 
