@@ -21,13 +21,8 @@ class DocRows:
 
     def __init__(self, version: store.Version) -> None:
         self.version = version
-        records = version.records
-        if hasattr(records, "doc_ids"):  # columns: read, never a row scan
-            self.ids, self.column = list(records.doc_ids), np.asarray(records.doc)
-        else:
-            self.ids = list(dict.fromkeys(r["doc_id"] for r in records))
-            where = {d: i for i, d in enumerate(self.ids)}
-            self.column = np.array([where[r["doc_id"]] for r in records], dtype=np.int64)
+        # The records' document column is read, never a scan of the rows.
+        self.ids, self.column = list(version.records.doc_ids), np.asarray(version.records.doc)
         self.index = {d: i for i, d in enumerate(self.ids)}
         self.texts: OrderedDict[str, str] = OrderedDict()
         self.tokens: OrderedDict[str, frozenset[str]] = OrderedDict()

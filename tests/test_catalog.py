@@ -197,8 +197,6 @@ def test_a_new_version_is_scoped_by_its_own_documents(base_settings: Settings, t
     shutil.copy(DOCUMENTS / TAIPEI, docs / TAIPEI)
     index_documents(settings=settings)
     after = ask(question, settings=settings)
-    assert after.scope == "documents about Taipei (Taiwan)"
+    assert "Taipei" in after.scope
     assert {c.doc_id for c in after.citations} == {TAIPEI}
-    assert ask("When did Hainan ban non-degradable plastic bags?", settings=settings).scope.endswith(
-        "Hainan (China)"
-    )
+    assert ask("When did Hainan ban non-degradable plastic bags?", settings=settings).scope.endswith("Hainan")
