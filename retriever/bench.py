@@ -240,7 +240,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         nargs="+",
         help="index: chunks of real documents to index (default 40, about a minute on one thread); "
-        "ask: synthetic index sizes (default 10000 100000; 1000000 takes ~10 min and ~6 GB)",
+        "ask: synthetic index sizes (default 10000 100000; 1000000 takes ~15 min, ~13 GB at its peak)",
     )
     parser.add_argument(
         "--rounds", type=int, default=3, help="ask: passes over the questions; update: changes"
