@@ -352,12 +352,13 @@ async def on_text(update: Update, context: BotContext) -> None:
     await answer_question(update, context, strip_mentions(update.message))
 
 
-async def _keep_typing(message: Message) -> None:
+async def _keep_typing(message: Message, shown: asyncio.Event) -> None:
     # Telegram shows "typing…" for 5 s; slow answers need it renewed.
     while True:
-        await asyncio.sleep(4.5)
         with contextlib.suppress(TelegramError):
             await message.chat.send_action(ChatAction.TYPING)
+        shown.set()
+        await asyncio.sleep(4.5)
 
 
 async def answer_question(update: Update, context: BotContext, question: str) -> None:
@@ -377,11 +378,13 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
     if wait:
         await message.reply_text(t("flood_text", lang, seconds=max(1, round(wait))))
         return
-    await message.chat.send_action(ChatAction.TYPING)
-    typing = asyncio.create_task(_keep_typing(message))
+    # "typing…" goes out while the question is worked on, not before: a round trip saved per answer.
+    shown = asyncio.Event()
+    typing = asyncio.create_task(_keep_typing(message, shown))
     try:
         # A chat's fixed language is the answer's; otherwise the library takes the question's.
         answer = await state.ask(question, state.languages.get(message.chat.id))
+        await shown.wait()  # the answer never overtakes its own "typing…"
     except IndexMissing:
         await message.reply_text(t("index_missing_text", lang))
         return
