@@ -289,7 +289,7 @@ async def docs_command(update: Update, context: BotContext) -> None:
     except IndexMissing:
         await update.message.reply_text(t("index_missing_text", lang))
         return
-    labels = await asyncio.to_thread(state.fact_labels)
+    labels = await asyncio.to_thread(state.fact_labels, lang)
     for i, text in enumerate(pack(ui.docs_blocks(manifest, labels, lang))):
         await update.message.reply_text(text, do_quote=None if i == 0 else False)
 
@@ -407,7 +407,7 @@ async def send_answer(message: Message, state: BotState, answer: Answer) -> list
         InlineKeyboardButton(ui.VOTE_EMOJI["up"], callback_data=f"up:{key}"),
         InlineKeyboardButton(ui.VOTE_EMOJI["down"], callback_data=f"dn:{key}"),
     ]
-    labels = await asyncio.to_thread(state.fact_labels) if answer.citations else {}
+    labels = await asyncio.to_thread(state.fact_labels, answer.lang) if answer.citations else {}
     texts_ = pack(ui.answer_blocks(answer, labels))
     sent: list[Message] = []
     for i, text in enumerate(texts_):
@@ -449,7 +449,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         return
     if kind == "src":
         await answer_query(query)
-        labels = await asyncio.to_thread(state.fact_labels)
+        labels = await asyncio.to_thread(state.fact_labels, stored.answer.lang)
         blocks = ui.passage_blocks(stored.answer, labels)
         await send_html(context.bot, stored.chat_id, blocks, stored.message_id)
     elif kind in ("up", "dn"):

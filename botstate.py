@@ -204,7 +204,7 @@ class BotState:
     background: set[asyncio.Task[None]] = field(default_factory=set)
     _languages: LanguageChoices | None = None
     # (live version, id -> document, id -> facts label)
-    _documents: tuple[str, dict[str, dict[str, Any]], dict[str, str]] | None = None
+    _documents: tuple[str, dict[str, dict[str, Any]], dict[str, dict[str, str]]] | None = None
 
     def run_in_background(self, coroutine: Coroutine[Any, Any, None]) -> None:
         """Start a task that shutdown waits for (see bot.post_stop).
@@ -292,18 +292,21 @@ class BotState:
         version = f"{self.settings.index_dir}:{store.current_version(self.settings.index_dir)}"
         if self._documents is None or self._documents[0] != version:
             docs = {d["id"]: d for d in retriever.documents(self.settings)}
-            labels = {k: DocFacts.from_dict(d.get("facts") or {}).label() for k, d in docs.items()}
-            self._documents = (version, docs, labels)
+            self._documents = (version, docs, {})
         return self._documents[1]
 
-    def fact_labels(self) -> dict[str, str]:
-        """doc_id -> its facts in one line ("Malaysia, Kuala Lumpur · event · …"); empty without an index."""
+    def fact_labels(self, lang: str = texts.DEFAULT) -> dict[str, str]:
+        """doc_id -> its facts in one line in `lang` ("Malaysia, Kuala Lumpur · event · …"); empty
+        without an index."""
         try:
-            self.documents()
+            docs = self.documents()
         except (retriever.IndexMissing, OSError, ValueError, KeyError):
             return {}
         assert self._documents is not None
-        return self._documents[2]
+        by_lang = self._documents[2]
+        if lang not in by_lang:  # written once per version and language
+            by_lang[lang] = {k: DocFacts.from_dict(d.get("facts") or {}).label(lang) for k, d in docs.items()}
+        return by_lang[lang]
 
 
 def stage_and_compare(

@@ -14,6 +14,7 @@ import botui
 import retriever
 from botstate import LanguageChoices, parse_language
 from retriever import Answer, Settings
+from retriever.facts import DocFacts
 from retriever.texts import LANGUAGES, catalog, t
 
 # Telegram must accept every call the bot makes in these tests.
@@ -82,7 +83,12 @@ def test_language_ms_makes_an_english_question_get_malay_words_until_auto(
     messages = ask_bot(fake, ENGLISH_QUESTION, user)
     assert "[1]" in messages[0].text, "the quotes stay as the documents have them"
     assert messages[-1].buttons[0]["text"] == t("sources_button", "ms")
-    assert f"\n{t('sources_heading', 'ms')}\n" in "\n".join(m.text for m in messages)
+    shown = "\n".join(m.text for m in messages)
+    assert f"\n{t('sources_heading', 'ms')}\n" in shown
+    # Each source's facts line (kind, dates) is in Malay too.
+    facts = {d["id"]: DocFacts.from_dict(d["facts"]) for d in retriever.documents(settings)}
+    cited = retriever.ask(ENGLISH_QUESTION, lang="ms", settings=settings).citations[0].doc_id
+    assert facts[cited].label("ms") in shown and facts[cited].label("ms") != facts[cited].label("en")
 
     mark = fake.mark()
     fake.user_sends("/help", user)
