@@ -122,14 +122,14 @@ def test_a_filtered_hnsw_search_finds_the_true_nearest_allowed_rows(
     """A filter keeping a few rows of a large HNSW index gets their exact top, not what a graph walk
     through everyone else's rows happened to pass; a wide filter still gets nearly all of it."""
     big = small_settings.with_(index_dir=tmp_path / "big", hnsw_threshold=500)
-    figures, vectors = bench_scale.write_synthetic(small_settings, big, 6000)
+    figures, vectors = bench_scale.write_synthetic(small_settings, big, 14_000)
     version = store.load_version(big.index_dir)
     assert figures["index_type"] == "hnsw"
     rows = doc_rows.of(version)
     query = open_searcher(small_settings).embedder.encode_query("When did Hainan ban plastic bags?")
     for wanted in (
         ["generated/0000007.txt", "generated/0000123.txt"],
-        [f"generated/{d:07d}.txt" for d in range(450)],
+        [f"generated/{d:07d}.txt" for d in range(1100)],  # 11,000 rows: searched in the graph
     ):
         mask = rows.allowed(wanted, None, None)
         allowed = np.flatnonzero(mask)  # synthetic rows carry their vector's FAISS id
