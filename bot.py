@@ -352,12 +352,13 @@ async def on_text(update: Update, context: BotContext) -> None:
     await answer_question(update, context, strip_mentions(update.message))
 
 
-async def _keep_typing(message: Message, shown: asyncio.Event) -> None:
-    # Telegram shows "typing…" for 5 s; slow answers need it renewed.
+async def _keep_typing(message: Message, sending: asyncio.Lock, after_s: float) -> None:
+    # Only a slow answer shows "typing…"; Telegram shows it for 5 s, so it is renewed.
+    await asyncio.sleep(after_s)
     while True:
-        with contextlib.suppress(TelegramError):
-            await message.chat.send_action(ChatAction.TYPING)
-        shown.set()
+        async with sending:
+            with contextlib.suppress(TelegramError):
+                await message.chat.send_action(ChatAction.TYPING)
         await asyncio.sleep(4.5)
 
 
@@ -378,18 +379,18 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
     if wait:
         await message.reply_text(t("flood_text", lang, seconds=max(1, round(wait))))
         return
-    # "typing…" goes out while the question is worked on, not before: a round trip saved per answer.
-    shown = asyncio.Event()
-    typing = asyncio.create_task(_keep_typing(message, shown))
+    # "typing…" goes out while the question is worked on, and only when it takes a while.
+    sending = asyncio.Lock()
+    typing = asyncio.create_task(_keep_typing(message, sending, state.bot.typing_after_ms / 1000))
     try:
         # A chat's fixed language is the answer's; otherwise the library takes the question's.
         answer = await state.ask(question, state.languages.get(message.chat.id))
-        await shown.wait()  # the answer never overtakes its own "typing…"
     except IndexMissing:
         await message.reply_text(t("index_missing_text", lang))
         return
     finally:
-        typing.cancel()
+        async with sending:  # a "typing…" already on its way lands before the answer
+            typing.cancel()
     if answer.refused and not is_smalltalk(question):
         # Kept as a gold-set candidate (`python -m retriever feedback export`); greetings are not.
         await asyncio.to_thread(feedback.record, state.settings.data_dir, question, answer, "refused")

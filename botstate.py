@@ -46,6 +46,9 @@ class BotSettings:
     webhook_port: int = 8443  # TELEGRAM_WEBHOOK_PORT
     webhook_secret: str = ""  # TELEGRAM_WEBHOOK_SECRET
     flood_limit: int = 10  # TELEGRAM_FLOOD_LIMIT: questions per user per minute
+    # TELEGRAM_TYPING_AFTER_MS: "typing…" only for answers slower than this (0: always). A quick answer
+    # is then one request, not two: Telegram's ~30 requests/s cap allows twice the answers.
+    typing_after_ms: int = 400
 
     def with_(self, **changes: Any) -> BotSettings:
         """A copy with some fields changed."""
@@ -60,6 +63,7 @@ BOT_ENV = {
     "webhook_port": "TELEGRAM_WEBHOOK_PORT",
     "webhook_secret": "TELEGRAM_WEBHOOK_SECRET",
     "flood_limit": "TELEGRAM_FLOOD_LIMIT",
+    "typing_after_ms": "TELEGRAM_TYPING_AFTER_MS",
 }
 
 
@@ -78,7 +82,7 @@ def load_bot_settings(env: Mapping[str, str] | None = None, dotenv: Path | None 
         try:
             if f.name == "admin_user_ids":
                 changes[f.name] = tuple(int(part) for part in raw.replace(" ", "").split(",") if part)
-            elif f.name in ("webhook_port", "flood_limit"):
+            elif f.name in ("webhook_port", "flood_limit", "typing_after_ms"):
                 changes[f.name] = int(raw)
             else:
                 changes[f.name] = raw
@@ -87,6 +91,8 @@ def load_bot_settings(env: Mapping[str, str] | None = None, dotenv: Path | None 
     settings = BotSettings(**changes)
     if settings.flood_limit < 1:
         raise SettingsError("TELEGRAM_FLOOD_LIMIT must be 1 or more (questions per user per minute)")
+    if settings.typing_after_ms < 0:
+        raise SettingsError("TELEGRAM_TYPING_AFTER_MS must be 0 or more (milliseconds)")
     return settings
 
 

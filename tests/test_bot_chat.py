@@ -42,7 +42,8 @@ def settings(
 
 @pytest.fixture(scope="module")
 def running(fake: FakeTelegram, settings: Settings) -> Iterator[BotThread]:
-    telegram = bot_settings(fake, admin_user_ids=(ADMIN,), flood_limit=FLOOD_LIMIT)
+    # "typing…" for every answer, however quick, so that its order before the answer is tested.
+    telegram = bot_settings(fake, admin_user_ids=(ADMIN,), flood_limit=FLOOD_LIMIT, typing_after_ms=0)
     thread = BotThread(settings, telegram).start(fake)
     yield thread
     thread.stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -199,3 +200,20 @@ def test_an_answer_renders_its_words_in_its_language() -> None:
     assert botui.answer_blocks(answer)[0].plain == "x"
     empty = Answer("q", "", True, lang="zh")
     assert botui.answer_blocks(empty)[0].plain == t("no_answer_text", "zh")
+
+
+def test_a_quick_answer_is_one_message_without_typing(
+    fake: FakeTelegram, running: BotThread, user: int
+) -> None:
+    # This bot runs with the default TELEGRAM_TYPING_AFTER_MS (400): only slower answers show "typing…".
+    quick = 0
+    for question in (ENGLISH_QUESTION, *THAI_QUESTIONS):
+        mark = fake.mark()
+        asked = time.time()
+        ask_bot(fake, question, user)
+        calls = fake.calls(since=mark)
+        answered = next(c.time for c in calls if c.method == "sendMessage")
+        if answered - asked < 0.3:
+            quick += 1
+            assert not any(c.method == "sendChatAction" for c in calls), question
+    assert quick, "no answer came within 0.3 s: too loaded a machine to tell"

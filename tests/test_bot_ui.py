@@ -102,14 +102,17 @@ def test_bot_settings_come_from_the_telegram_variables_and_dotenv(tmp_path: Path
         "TELEGRAM_WEBHOOK_PORT": "8444",
         "TELEGRAM_WEBHOOK_SECRET": "s",
         "TELEGRAM_FLOOD_LIMIT": "5",
+        "TELEGRAM_TYPING_AFTER_MS": "0",
     }
     s = load_bot_settings(env, dotenv)
     assert s == BotSettings(
-        "from-dotenv", (42, 43), "http://127.0.0.1:1", "https://bot.example/hook", 8444, "s", 5
+        "from-dotenv", (42, 43), "http://127.0.0.1:1", "https://bot.example/hook", 8444, "s", 5, 0
     )
     assert load_bot_settings({}, tmp_path / "none") == BotSettings()
     with pytest.raises(SettingsError, match="ADMIN_USER_IDS"):
         load_bot_settings({"ADMIN_USER_IDS": "alice"}, tmp_path / "none")
     with pytest.raises(SettingsError, match="TELEGRAM_FLOOD_LIMIT"):
         load_bot_settings({"TELEGRAM_FLOOD_LIMIT": "0"}, tmp_path / "none")
+    with pytest.raises(SettingsError, match="TELEGRAM_TYPING_AFTER_MS"):
+        load_bot_settings({"TELEGRAM_TYPING_AFTER_MS": "-1"}, tmp_path / "none")
     assert not {"telegram_bot_token", "admin_user_ids", "flood_limit"} & set(Settings.__dataclass_fields__)
