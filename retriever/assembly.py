@@ -14,7 +14,7 @@ import numpy as np
 
 from . import store
 from .embedding import Embedder, embed_text
-from .keyword import build_bm25
+from .keyword import build_bm25, indexed_text
 from .planning import Plan
 from .records import Records, take_segments
 from .types import Chunk, Document
@@ -208,7 +208,7 @@ def assemble(p: Plan, vectors: Vectors, *, version: str, started: float | None =
     records, chunk_vectors, sentences = _merge(parts, int(p.config["dimension"]))
     titles = [p.docs[d]["title"] for d in records.doc_ids]
     bm25_texts = [
-        f"{titles[doc]} | {section}\n{text}"
+        indexed_text(titles[doc], section, text)
         for doc, section, text in zip(
             records.doc_list, records.strings("section"), records.strings("text"), strict=True
         )

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from . import build, dense, store
-from .keyword import build_bm25
+from .keyword import build_bm25, indexed_text
 from .settings import Settings
 
 PER_CHUNK = 6
@@ -83,7 +83,7 @@ def synthetic_contents(
         "documents": docs,
         "index_type": kind,
     }
-    bm25_texts = [f"{docs[r['doc_id']]['title']} | \n{r['text']}" for r in records]
+    bm25_texts = [indexed_text(docs[r["doc_id"]]["title"], "", r["text"]) for r in records]
     contents = store.Contents(
         manifest=manifest,
         records=records,

@@ -27,7 +27,7 @@ _VERSION, _AVGLEN, _TOKENS, _ROWS = (
 
 def bm25_text(title: str, record: dict[str, Any]) -> str:
     """The text a chunk is keyword-indexed by: the same as the index version gives bm25s."""
-    return f"{title} | {record['section']}\n{record['text']}"
+    return keyword.indexed_text(title, record["section"], record["text"])
 
 
 def _weights(tokens: list[str], avglen: float, k1: float, b: float) -> dict[int, float]:
