@@ -9,9 +9,10 @@ question to the last answer; CPU ms per answer of this whole process (bot, fake 
 benchmark itself), which says what the bot would answer on free cores when the box is shared; and the
 mean number of questions embedded per model call. With the rate limiter on (the default), Telegram's
 ~30 requests/s caps answers at ~30/s (a quick answer is one message; only answers slower than
-TELEGRAM_TYPING_AFTER_MS also send "typing"); `--no-rate-limit` measures the bot itself. Bounded: at most rate x seconds questions per rate, all
-answered within 60 s of the last one asked. Uses the index of the current settings
-(RETRIEVER_INDEX_DIR), updating it first if needed. Not a test: pytest does not collect it.
+TELEGRAM_TYPING_AFTER_MS also send "typing"); `--no-rate-limit` measures the bot itself. Bounded:
+at most rate x seconds questions per rate, all answered within 60 s of the last one asked. Uses the
+index of the current settings (RETRIEVER_INDEX_DIR), updating it first if needed. Not a test: pytest
+does not collect it.
 """
 
 from __future__ import annotations
