@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .chunking import split_sentences
 from .dates import find_dates
 from .facts import date_role
 from .grounding import canonical
 from .places import find_places
+from .sentences import split_sentences
 
 _THINGS = frozenset([
     "ban", "levy", "charge", "tax", "fee", "decree", "ordinance", "act", "law", "regulation",

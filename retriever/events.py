@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from .chunking import split_sentences
 from .dates import DateMention, as_date, contains, find_dates, parse_iso
 from .event_text import (
     LABEL,
@@ -23,6 +22,7 @@ from .event_text import (
 )
 from .organisers import organisers_in
 from .places import find_places
+from .sentences import split_sentences
 from .types import Document
 
 

@@ -9,9 +9,9 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from . import texts
-from .chunking import split_sentences
 from .dates import DateMention, find_dates, parse_iso
 from .places import REGIONS, Place, find_places
+from .sentences import split_sentences
 from .types import Document
 
 KINDS = ("regulation", "roadmap", "campaign", "event", "news")

@@ -16,7 +16,7 @@ from typing import Any, TypeAlias
 
 import yaml
 
-from .chunking import strip_decoration
+from .sentences import strip_decoration
 from .types import Document, Skipped
 
 SUPPORTED: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})
