@@ -1,5 +1,5 @@
-"""What the bot keeps between updates, with no Telegram in it: its settings, answers whose buttons still
-work, votes, each chat's language, flood control, confirmations put to administrators, event pages."""
+"""What the bot keeps between updates, with no Telegram in it: answers whose buttons still work, votes,
+each chat's language, flood control, confirmations put to administrators, event pages."""
 
 from __future__ import annotations
 
@@ -12,16 +12,17 @@ import tempfile
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Coroutine, Mapping
+from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import retriever
-from retriever import Answer, Event, Settings, SettingsError, staging, store, texts
+from botsettings import BotSettings
+from retriever import Answer, Event, Settings, staging, store, texts
 from retriever.embedding import available_cores
 from retriever.facts import DocFacts
 from retriever.lang import detect
@@ -31,69 +32,7 @@ logger = logging.getLogger("bot")
 ANSWERS_KEPT = 1000  # answers whose buttons still work; older clicks get a polite "too old"
 PENDING_KEPT = 50  # unanswered confirmations kept (each may hold an uploaded file in memory)
 VIEWS_KEPT = 200  # /events lists whose "More" button still works
-ROOT = Path(__file__).resolve().parent
 LANGUAGES_FILE = "languages.json"  # in the data dir: {chat id: language code} chosen with /language
-
-
-@dataclass(frozen=True)
-class BotSettings:
-    """Telegram's knobs, each with the environment variable that sets it (the library has none)."""
-
-    token: str = ""  # TELEGRAM_BOT_TOKEN
-    admin_user_ids: tuple[int, ...] = ()  # ADMIN_USER_IDS: comma-separated numeric ids
-    api_base: str = "https://api.telegram.org"  # TELEGRAM_API_BASE
-    webhook_url: str = ""  # TELEGRAM_WEBHOOK_URL: set to use a webhook instead of long polling
-    webhook_port: int = 8443  # TELEGRAM_WEBHOOK_PORT
-    webhook_secret: str = ""  # TELEGRAM_WEBHOOK_SECRET
-    flood_limit: int = 10  # TELEGRAM_FLOOD_LIMIT: questions per user per minute
-    # TELEGRAM_TYPING_AFTER_MS: "typing…" only for answers slower than this (0: always). A quick answer
-    # is then one request, not two: Telegram's ~30 requests/s cap allows twice the answers.
-    typing_after_ms: int = 400
-
-    def with_(self, **changes: Any) -> BotSettings:
-        """A copy with some fields changed."""
-        return replace(self, **changes)
-
-
-BOT_ENV = {
-    "token": "TELEGRAM_BOT_TOKEN",
-    "admin_user_ids": "ADMIN_USER_IDS",
-    "api_base": "TELEGRAM_API_BASE",
-    "webhook_url": "TELEGRAM_WEBHOOK_URL",
-    "webhook_port": "TELEGRAM_WEBHOOK_PORT",
-    "webhook_secret": "TELEGRAM_WEBHOOK_SECRET",
-    "flood_limit": "TELEGRAM_FLOOD_LIMIT",
-    "typing_after_ms": "TELEGRAM_TYPING_AFTER_MS",
-}
-
-
-def load_bot_settings(env: Mapping[str, str] | None = None, dotenv: Path | None = None) -> BotSettings:
-    """BotSettings from `env` (default: the process environment) over a `.env` file over defaults."""
-    from dotenv import dotenv_values
-
-    path = dotenv or ROOT / ".env"
-    values = {k: v for k, v in dotenv_values(path).items() if v is not None} if path.is_file() else {}
-    values.update(os.environ if env is None else env)
-    changes: dict[str, Any] = {}
-    for f in fields(BotSettings):
-        raw = (values.get(BOT_ENV[f.name]) or "").strip()
-        if not raw:
-            continue
-        try:
-            if f.name == "admin_user_ids":
-                changes[f.name] = tuple(int(part) for part in raw.replace(" ", "").split(",") if part)
-            elif f.name in ("webhook_port", "flood_limit", "typing_after_ms"):
-                changes[f.name] = int(raw)
-            else:
-                changes[f.name] = raw
-        except ValueError as exc:
-            raise SettingsError(f"{BOT_ENV[f.name]}={raw!r} is not valid: use whole numbers") from exc
-    settings = BotSettings(**changes)
-    if settings.flood_limit < 1:
-        raise SettingsError("TELEGRAM_FLOOD_LIMIT must be 1 or more (questions per user per minute)")
-    if settings.typing_after_ms < 0:
-        raise SettingsError("TELEGRAM_TYPING_AFTER_MS must be 0 or more (milliseconds)")
-    return settings
 
 
 @dataclass

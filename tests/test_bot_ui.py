@@ -8,7 +8,8 @@ import pytest
 from fake_telegram import ApiError, parse_html
 
 import botui
-from botstate import ANSWERS_KEPT, BotSettings, BotState
+from botsettings import BotSettings
+from botstate import ANSWERS_KEPT, BotState
 from retriever import Answer, Settings, SettingsError
 
 
@@ -91,7 +92,7 @@ def test_build_failures_are_explained_without_python_text(
 
 
 def test_bot_settings_come_from_the_telegram_variables_and_dotenv(tmp_path: Path) -> None:
-    from botstate import load_bot_settings
+    from botsettings import load_bot_settings
 
     dotenv = tmp_path / ".env"
     dotenv.write_text("TELEGRAM_BOT_TOKEN=from-dotenv\nTELEGRAM_FLOOD_LIMIT=3\n")
