@@ -249,13 +249,21 @@ def mentions_name(text_lower: str, name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1024)
+def _asked(question: str) -> tuple[str, str, bool]:
+    """What a question already says (canonical), the measure it asks in, whether it asks for a person:
+    read once per question, not once for each sentence weighed against it."""
+    measure = next((m for m, (asks, _) in _MEASURES.items() if asks.search(question)), "")
+    return canonical(question), measure, _ASKS_PERSON.search(question) is not None
+
+
 def states_kind(sentence: str, kind: str, question: str = "") -> bool:
     """Whether a sentence holds the kind of fact asked for, beyond what the question already says.
 
     "Who introduced the Quezon City ban?" is not answered by a sentence whose only names are
     "Quezon City": the answer must add a date, number, name or place of its own.
     """
-    asked = canonical(question)
+    asked, measure, person = _asked(question)
 
     def novel(values: Iterable[str]) -> bool:
         return any(v.lower() not in asked for v in values)
@@ -266,7 +274,6 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
         ]
         return novel(dates)
     if kind == "number":
-        measure = next((m for m, (asks, _) in _MEASURES.items() if asks.search(question)), "")
         if measure:  # "What is the fine?" wants an amount of money, not any number
             return _MEASURES[measure][1].search(sentence) is not None
         words = re.findall(
@@ -280,7 +287,7 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
     if not _is_latin(sentence):
         return True  # no capitalisation to read names from: leave it to the other evidence
     if kind == "who":
-        if _ASKS_PERSON.search(question):
+        if person:
             # "Who chaired INC-4?" wants a person: a title or a name introduced by its role.
             return bool(_PERSON_TITLE.search(sentence) or _PERSON_NAMED.search(sentence))
         # A name is new when two of its words are ("Quezon City Council" adds only "Council").
