@@ -46,15 +46,14 @@ class Known:
 
 def known_vectors(p: Plan) -> Known:
     """The live version's vectors of the fresh documents' previous text (and of a renamed file's)."""
-    old = p.old
-    if old is None or p.reason or not p.fresh:
+    old = p.base
+    if old is None or not p.fresh:
         return Known()
     before: dict[str, dict[str, Any]] = old.manifest["documents"]
-    fresh = {doc.id for _, doc in p.fresh}
+    fresh = p.fresh_docs
     hashes = {p.docs[d]["sha256"] for d in fresh}
     wanted = {d for d in before if d in fresh or (d not in p.docs and before[d]["sha256"] in hashes)}
-    codes = [i for i, d in enumerate(old.records.doc_ids) if d in wanted]
-    rows = np.flatnonzero(np.isin(np.asarray(old.records.doc), codes)) if codes else []
+    rows = old.records.rows_in(wanted)
     if not len(rows):
         return Known()
     records = [old.records[int(r)] for r in rows]
@@ -150,20 +149,19 @@ class _Part:
 def _parts(p: Plan, vectors: Vectors) -> tuple[list[_Part], int]:
     """The live version's rows of kept documents and the fresh chunks; the next unused FAISS id."""
     parts, next_id = [], 0
-    if p.old is not None and not p.reason:
-        fresh = {doc.id for _, doc in p.fresh}
-        old = p.old.records
-        codes = [i for i, d in enumerate(old.doc_ids) if d in p.docs and d not in fresh]
-        kept = np.flatnonzero(np.isin(np.asarray(old.doc), codes)) if codes else np.zeros(0, np.int64)
-        next_id = int(p.old.manifest.get("next_id", 0))
+    if p.base is not None:
+        fresh = p.fresh_docs
+        old = p.base.records
+        kept = old.rows_in({d for d in old.doc_ids if d in p.docs and d not in fresh})
+        next_id = int(p.base.manifest.get("next_id", 0))
         if len(kept):
-            copied = p.old.faiss_index.reconstruct_batch(
+            copied = p.base.faiss_index.reconstruct_batch(
                 np.asarray(old.columns["vid"])[kept].astype(np.int64)
             )
             firsts = np.asarray(old.columns["sent_row"])
-            parts.append(_Part(old, kept, copied, p.old.sentence_vectors, firsts))
-    cuts = vectors.truncated or (False,) * len(p.fresh)
-    rows = [_record(c, next_id + i, cut) for i, ((c, _), cut) in enumerate(zip(p.fresh, cuts, strict=True))]
+            parts.append(_Part(old, kept, copied, p.base.sentence_vectors, firsts))
+    pairs = zip(p.fresh, vectors.truncated, strict=True)
+    rows = [_record(c, next_id + i, cut) for i, ((c, _), cut) in enumerate(pairs)]
     fresh_records = Records.from_rows(rows)
     firsts = fresh_records.arrays["spans.offsets"][:-1]  # `embed` lists each chunk's sentences in turn
     dimension = int(p.config["dimension"])
@@ -188,7 +186,8 @@ def _merge(parts: list[_Part], dimension: int) -> tuple[Records, np.ndarray, np.
     bounds = zip(np.r_[0, cut].tolist(), np.r_[cut, len(row)].tolist(), strict=True)
     runs = [(parts[int(which[a])], row[a:b]) for a, b in bounds if b > a]
     records = Records.gather([(part.records, rows) for part, rows in runs])
-    counts = [part.sentence_counts() for part, _ in runs]
+    per_part = {id(part): part.sentence_counts() for part in parts}  # once per part, not per run
+    counts = [per_part[id(part)] for part, _ in runs]
     blocks = [
         take_segments(part.sentence_vectors, part.first_sentence, n_sent, rows)
         for (part, rows), n_sent in zip(runs, counts, strict=True)

@@ -165,6 +165,5 @@ def build(
         contents.manifest["index_type"] = kind  # flat is exact; HNSW keeps search fast past the threshold
         publish(stage_dir or index_dir, tmp_dir, contents)
         if settings.backend == "milvus" and stage_dir is None:
-            fresh = {doc.id for _, doc in p.fresh}
-            milvus.sync(settings, contents, previous=p.previous, fresh_docs=fresh, full=bool(p.reason))
+            milvus.sync(settings, contents, previous=p.previous, fresh_docs=p.fresh_docs, full=bool(p.reason))
         return _summary(p, started, documents=len(p.docs), chunks=len(contents.records), version=version)

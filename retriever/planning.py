@@ -60,6 +60,16 @@ class Plan:
     fresh: list[tuple[Chunk, Document]] = field(default_factory=list)  # the chunks to embed
 
     @property
+    def base(self) -> store.Version | None:
+        """The live version when the new one builds on it (incremental), else None."""
+        return self.old if self.old is not None and not self.reason else None
+
+    @property
+    def fresh_docs(self) -> set[str]:
+        """Documents whose chunks are embedded in this build."""
+        return {doc.id for _, doc in self.fresh}
+
+    @property
     def lost(self) -> list[str]:
         """Documents of the live version that the new one would not hold (removed or now unreadable)."""
         before = self.previous["documents"] if self.previous else {}
@@ -155,9 +165,9 @@ def plan(
 ) -> Plan:
     """Sort the sources against the live version; read and chunk the new and changed ones."""
     old_docs: dict[str, dict[str, Any]] = previous["documents"] if previous else {}
-    reusable = {} if reason or old is None else old_docs  # documents whose vectors can be copied
     by_id = {s.id: s for s in sources}
     p = Plan(config, reason, old, previous, skipped=list(skipped))
+    reusable = old_docs if p.base is not None else {}  # documents whose vectors can be copied
     p.removed = sorted(i for i in old_docs if i not in by_id)
     for doc_id in sorted(by_id):
         source, before = by_id[doc_id], old_docs.get(doc_id)
