@@ -211,7 +211,7 @@ def answer_question(
     timings = {k: round(v, 2) for k, v in found.result.timings_ms.items()}
     timings["composition"] = round((done - t_compose) * 1000, 2)
     timings["total"] = round((done - started) * 1000, 2)
-    if stated.description:
+    if not stated.empty():
         text += "\n\n" + texts.t("scope_note", lang, scope=describe(stated, lang))
     return Answer(
         question,
@@ -221,5 +221,5 @@ def answer_question(
         timings,
         tuple(found.passages),
         lang=lang,
-        scope=describe(stated, texts.DEFAULT) if stated.description else "",  # for scripts: English
+        scope="" if stated.empty() else describe(stated, texts.DEFAULT),  # for scripts: English
     )

@@ -90,10 +90,9 @@ class Catalog:
 
     def warm(self) -> Catalog:
         """Build every part now, so that no question waits for one (a publish runs this aside)."""
-        parts = ("_places", "_dates", "_deadlines", "_entry_dates", "_kinds", "_years", "drafts", "_starts",
-                 "superseded", "_titled")  # fmt: skip
-        for part in parts:
-            getattr(self, part)
+        for name, attr in vars(Catalog).items():
+            if isinstance(attr, cached_property):
+                getattr(self, name)
         return self
 
     @cached_property
@@ -238,15 +237,11 @@ def of(documents: Documents) -> Catalog:
     """The catalog of these documents (a manifest's "documents" or `retriever.documents()`), built
     on first use and kept, keyed by the object's identity, for as long as it is among the last few."""
     key = id(documents)
-    with _lock:
+    with _lock:  # one lock throughout: two threads never build two catalogs of one version
         held = _held.get(key)
-        if held is not None and held.source is documents:
-            _held.move_to_end(key)
-            return held
-    built = Catalog(documents)
-    with _lock:
-        _held[key] = built
+        if held is None or held.source is not documents:
+            held = _held[key] = Catalog(documents)  # cheap: its parts are built on first use
         _held.move_to_end(key)
         while len(_held) > KEEP:
             _held.popitem(last=False)
-    return built
+    return held

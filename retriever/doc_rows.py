@@ -69,9 +69,9 @@ class DocRows:
         if doc_id not in self.texts:
             records = self.version.records
             title = self.version.manifest["documents"].get(doc_id, {}).get("title", "")
-            parts = [title] + [
-                f"{records[int(r)]['section']}\n{records[int(r)]['text']}" for r in self.rows(doc_id)
-            ]
+            # The two fields read, not the whole record of each row.
+            rows = [int(r) for r in self.rows(doc_id)]
+            parts = [title] + [f"{records.field('section', r)}\n{records.field('text', r)}" for r in rows]
             self.texts[doc_id] = "\n".join(parts)
             if len(self.texts) > self.SIZE:
                 self.texts.popitem(last=False)
