@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from bothtml import BLOCKQUOTE, BOLD, PARAGRAPH, Block, esc, link, neutral, shorten, text_block
+from bothtml import BLOCKQUOTE, BOLD, PARAGRAPH, Block, esc, link, shorten, text_block
 from retriever import Answer, Citation, citation_link
+from retriever.render import neutral
 from retriever.texts import DEFAULT, t
 
 

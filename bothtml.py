@@ -23,9 +23,6 @@ BLOCKQUOTE = ("<blockquote>", "</blockquote>")
 _SENTENCE_END = re.compile(r"(?<=[.!?…។៕။])\s+|(?<=[。！？])\s*|(?<=[\u0e01-\u0e5b])\s+(?=[\u0e01-\u0e5b])")
 _NO_SPACE_AFTER = "。！？"
 PARAGRAPH = re.compile(r"\n\s*\n")
-# Inside a quote, "[3]" is the document's own footnote; shown as "(3)" it can't pass for one of
-# our numbered sources, which are always "[n]" in bold right after a closing quotation mark.
-_MARKER = re.compile(r"\[(\s*\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*\s*)\]")
 
 
 def utf16_len(text: str) -> int:
@@ -53,11 +50,6 @@ def link(url: str, text: str) -> str:
 def shorten(text: str, limit: int = TITLE_LIMIT) -> str:
     """Text cut to `limit` characters with an ellipsis, so a runaway title stays one line."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def neutral(text: str) -> str:
-    """Document text with bracketed numbers turned into parentheses (see _MARKER)."""
-    return _MARKER.sub(r"(\1)", text)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from bothtml import BLOCKQUOTE, BOLD, Block, esc, link, neutral, shorten, text_block
+from bothtml import BLOCKQUOTE, BOLD, Block, esc, link, shorten, text_block
 from retriever import citation_link
+from retriever.render import neutral
 from retriever.texts import DEFAULT, t
 
 EVENTS_PAGE = 5  # events per /events message; "More" shows the next ones

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from retriever import SettingsError
-
-ROOT = Path(__file__).resolve().parent
+from retriever.settings import ROOT, _read_dotenv
 
 
 @dataclass(frozen=True)
@@ -28,10 +27,6 @@ class BotSettings:
     # is then one request, not two: Telegram's ~30 requests/s cap allows twice the answers.
     typing_after_ms: int = 400
 
-    def with_(self, **changes: Any) -> BotSettings:
-        """A copy with some fields changed."""
-        return replace(self, **changes)
-
 
 BOT_ENV = {
     "token": "TELEGRAM_BOT_TOKEN",
@@ -47,10 +42,7 @@ BOT_ENV = {
 
 def load_bot_settings(env: Mapping[str, str] | None = None, dotenv: Path | None = None) -> BotSettings:
     """BotSettings from `env` (default: the process environment) over a `.env` file over defaults."""
-    from dotenv import dotenv_values
-
-    path = dotenv or ROOT / ".env"
-    values = {k: v for k, v in dotenv_values(path).items() if v is not None} if path.is_file() else {}
+    values = _read_dotenv(dotenv or ROOT / ".env")
     values.update(os.environ if env is None else env)
     changes: dict[str, Any] = {}
     for f in fields(BotSettings):
@@ -58,9 +50,9 @@ def load_bot_settings(env: Mapping[str, str] | None = None, dotenv: Path | None 
         if not raw:
             continue
         try:
-            if f.name == "admin_user_ids":
+            if f.type == "tuple[int, ...]":
                 changes[f.name] = tuple(int(part) for part in raw.replace(" ", "").split(",") if part)
-            elif f.name in ("webhook_port", "flood_limit", "typing_after_ms"):
+            elif f.type == "int":
                 changes[f.name] = int(raw)
             else:
                 changes[f.name] = raw

@@ -23,8 +23,8 @@ from typing import Any
 import retriever
 from botsettings import BotSettings
 from retriever import Answer, Event, Settings, staging, store, texts
+from retriever.catalog import facts_of
 from retriever.embedding import available_cores
-from retriever.facts import DocFacts
 from retriever.lang import detect
 
 logger = logging.getLogger("bot")
@@ -148,7 +148,7 @@ class BotState:
     )
     background: set[asyncio.Task[None]] = field(default_factory=set)
     _languages: LanguageChoices | None = None
-    # (live version, id -> document, id -> facts label)
+    # (live version, id -> document, lang -> id -> facts label)
     _documents: tuple[str, dict[str, dict[str, Any]], dict[str, dict[str, str]]] | None = None
 
     def run_in_background(self, coroutine: Coroutine[Any, Any, None]) -> None:
@@ -244,13 +244,13 @@ class BotState:
         """doc_id -> its facts in one line in `lang` ("Malaysia, Kuala Lumpur · event · …"); empty
         without an index."""
         try:
-            docs = self.documents()
+            self.documents()
         except (retriever.IndexMissing, OSError, ValueError, KeyError):
             return {}
         assert self._documents is not None
-        by_lang = self._documents[2]
+        _, docs, by_lang = self._documents  # one version's documents and labels, read together
         if lang not in by_lang:  # written once per version and language
-            by_lang[lang] = {k: DocFacts.from_dict(d.get("facts") or {}).label(lang) for k, d in docs.items()}
+            by_lang[lang] = {k: facts_of(d).label(lang) for k, d in docs.items()}
         return by_lang[lang]
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 # bot.py reaches the whole UI through this one module (`ui.answer_blocks`, `ui.pack`, ...).
 from botanswer import answer_blocks, passage_blocks
-from bothtml import MESSAGE_LIMIT, Block, esc, link, pack, text_block
+from bothtml import MESSAGE_LIMIT, Block, esc, pack, text_block
 from botlists import EVENTS_PAGE, docs_blocks, event_blocks
 from retriever import IndexSummary, SettingsError
 from retriever.texts import DEFAULT, LANGUAGES, t
@@ -32,7 +32,6 @@ __all__ = [
     "help_text",
     "language_text",
     "language_usage",
-    "link",
     "pack",
     "passage_blocks",
     "start_text",

@@ -46,8 +46,9 @@ def fusion_mrr(results: dict[str, Sequence[QuestionResult]], k: int = 10) -> dic
 def gate_failures(results: Sequence[QuestionResult], k: int = 10) -> list[str]:
     """Every GATE floor the TEST half of its gold set misses, in words; a gated set absent fails too."""
     missed = []
+    test_half = gated_test_half(results)
     for set_name, floors in GATE.items():
-        test = [r for r in gated_test_half(results) if r.set_name == set_name]
+        test = [r for r in test_half if r.set_name == set_name]
         if not test:
             missed.append(f"{set_name}: no test-half questions evaluated")
             continue

@@ -8,7 +8,7 @@ from .links import citation_link
 from .types import Answer, Citation
 
 # A document's own footnote marks ("[3]", "[2, 5]", "[4-6]") inside a quote would pass for our numbered
-# sources. Shown as "(3)" they stay readable and plain ASCII, as the bot shows them (bothtml.neutral);
+# sources. Shown as "(3)" they stay readable and plain ASCII, here and in the bot (botanswer.py);
 # look-alike brackets (fullwidth "［3］", "⟦3⟧") would still read as our marks and break a search
 # for the quoted words.
 _MARKER = re.compile(r"\[(\s*\d{1,4}(?:\s*[,;–-]\s*\d{1,4})*\s*)\]")

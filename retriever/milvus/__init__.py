@@ -21,7 +21,7 @@ build (in full or by changed documents), search.py reads it at question time.
 from __future__ import annotations
 
 from .connection import MilvusFileBusy, client, collection_name
-from .search import dense, keyword_hits, query_weights, rows_per_document
+from .search import dense, keyword_hits, rows_per_document
 from .write import ensure, sync
 
 __all__ = [
@@ -31,7 +31,6 @@ __all__ = [
     "dense",
     "ensure",
     "keyword_hits",
-    "query_weights",
     "rows_per_document",
     "sync",
 ]

@@ -25,11 +25,6 @@ _VERSION, _AVGLEN, _TOKENS, _ROWS = (
 )
 
 
-def bm25_text(title: str, record: dict[str, Any]) -> str:
-    """The text a chunk is keyword-indexed by: the same as the index version gives bm25s."""
-    return keyword.indexed_text(title, record["section"], record["text"])
-
-
 def _weights(tokens: list[str], avglen: float, k1: float, b: float) -> dict[int, float]:
     norm = k1 * (1 - b + b * len(tokens) / avglen)
     counts = Counter(token_dim(t) for t in tokens)
@@ -76,7 +71,8 @@ class _Rows:
     def tokens(self, rows: list[int]) -> list[list[str]]:
         """Keyword tokens of some rows, as bm25s indexed them."""
         recs = [self.records[i] for i in rows]
-        return keyword.tokenize([bm25_text(self.titles[r["doc_id"]], r) for r in recs])
+        texts = [keyword.indexed_text(self.titles[r["doc_id"]], r["section"], r["text"]) for r in recs]
+        return keyword.tokenize(texts)  # the same texts the index version gives bm25s
 
     def write(self, milvus: Any, name: str, rows: list[int], avglen: float) -> int:
         """Upsert the given rows in batches; returns the sum of their keyword lengths."""
