@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from . import build, dense, store
+from . import assembly, dense, store
 from .keyword import build_bm25, indexed_text
 from .settings import Settings
 
@@ -106,7 +106,7 @@ def write_synthetic(
         name, tmp_dir = store.reserve_version(settings.index_dir)
         contents, vectors = synthetic_contents(corpus, n_chunks, kind, name)
         t1 = time.perf_counter()
-        build.publish(settings.index_dir, tmp_dir, contents)
+        assembly.publish(settings.index_dir, tmp_dir, contents)
     t2 = time.perf_counter()
     folder = settings.index_dir / name
     figures = {

@@ -1,13 +1,12 @@
 """Documents -> chunks -> embeddings -> a new index version; only changed documents are embedded.
 
-A build is four steps, each a function that `bench` reuses:
-`plan` (planning.py: compare the sources with the live version; read and chunk what is new or
-changed), `embed` (assembly.py: those chunks and their sentences, except the texts the live version
-already holds a vector for, which `known_vectors` copies: an edit re-embeds only what it changed),
-`assemble` (records, vectors, BM25 index and manifest of the new version, copying forward the rows
-and vectors of unchanged documents) and `publish` (write, fsync, then switch). Between `plan` and
-`embed`, `check_shrink` refuses a build that would lose most of the collection. This module runs
-them under the build lock; the step names stay importable from here.
+A build is four steps: `plan` (planning.py: compare the sources with the live version; read and
+chunk what is new or changed), `embed` (assembly.py: those chunks and their sentences, except the
+texts the live version already holds a vector for, which `known_vectors` copies: an edit re-embeds
+only what it changed), `assemble` (records, vectors, BM25 index and manifest of the new version,
+copying forward the rows and vectors of unchanged documents) and `publish` (write, fsync, then
+switch). Between `plan` and `embed`, `check_shrink` refuses a build that would lose most of the
+collection. This module runs them under the build lock.
 """
 
 from __future__ import annotations
@@ -17,17 +16,14 @@ import time
 from pathlib import Path
 
 from . import milvus, store
-from .assembly import Known, Vectors, assemble, embed, known_vectors, publish
+from .assembly import assemble, embed, known_vectors, publish
 from .embedding import get_embedder
 from .planning import (
     PIPELINE,
-    PIPELINE_CHANGES,
     SHRINK_RULE,
     Plan,
     Source,
     check_shrink,
-    doc_entry,
-    facts_and_events,
     live_version,
     plan,
     rebuild_reason,
@@ -37,27 +33,7 @@ from .readers import find_sources, read_document
 from .settings import Settings
 from .types import Document, IndexSummary, Skipped
 
-__all__ = [
-    "PIPELINE",
-    "PIPELINE_CHANGES",
-    "SHRINK_RULE",
-    "Known",
-    "Plan",
-    "Source",
-    "Vectors",
-    "assemble",
-    "build",
-    "build_from_documents",
-    "build_from_folder",
-    "check_shrink",
-    "doc_entry",
-    "embed",
-    "facts_and_events",
-    "known_vectors",
-    "plan",
-    "publish",
-    "settings_record",
-]
+__all__ = ["PIPELINE", "SHRINK_RULE", "build", "build_from_documents", "build_from_folder"]
 
 
 def build_from_folder(

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from retriever import Document
-from retriever.build import facts_and_events
+from retriever.planning import facts_and_events
 from retriever.readers import find_sources, read_document
 
 ROOT = Path(__file__).resolve().parent.parent
