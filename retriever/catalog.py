@@ -15,6 +15,7 @@ from typing import Any
 
 from . import grounding
 from .facts import DocFacts
+from .supersession import replacements
 
 Documents = Iterable[Mapping[str, Any]] | Mapping[str, Mapping[str, Any]]
 # A title saying so is no measure in force, whatever its dates.
@@ -211,9 +212,7 @@ class Catalog:
 
     @cached_property
     def superseded(self) -> dict[str, str]:
-        """Replaced document -> the newer one replacing it (see `supersession.superseded_by`)."""
-        from .supersession import replacements  # it reads entries through this module
-
+        """Replaced document -> the newer one replacing it (see `supersession.replacements`)."""
         return replacements(self.entries, self.facts)
 
     @cached_property
@@ -245,3 +244,9 @@ def of(documents: Documents) -> Catalog:
         while len(_held) > KEEP:
             _held.popitem(last=False)
     return held
+
+
+def superseded_by(documents: Documents) -> dict[str, str]:
+    """doc_id -> the doc_id of the newer document replacing it, from each document's facts.supersedes
+    (matched by id, file name, source or title words; a name matching several documents is left out)."""
+    return Catalog(documents).superseded

@@ -10,7 +10,6 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from .catalog import Documents, entries_of, facts_of
 from .facts import DocFacts
 
 _NAME_FILLER = frozenset(["the", "a", "an", "of", "on", "no", "nr", "number", "and", "for", "in", "to"])
@@ -42,7 +41,7 @@ def _by_title_word(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, set[st
 
 
 def replacements(entries: Mapping[str, Mapping[str, Any]], facts: Mapping[str, DocFacts]) -> dict[str, str]:
-    """`superseded_by` over entries whose facts are already parsed (see `catalog.Catalog`)."""
+    """Replaced document -> the newer one replacing it, over entries whose facts are already parsed."""
     naming = [(d, name) for d, f in facts.items() if (name := f.supersedes.strip())]
     if not naming:
         return {}
@@ -61,10 +60,3 @@ def replacements(entries: Mapping[str, Mapping[str, Any]], facts: Mapping[str, D
         if len(matches) == 1:  # a name matching several documents is left out
             out[matches.pop()] = newer
     return out
-
-
-def superseded_by(documents: Documents) -> dict[str, str]:
-    """doc_id -> the doc_id of the newer document replacing it, from each document's facts.supersedes
-    (matched by id, file name, source or title words; a name matching several documents is left out)."""
-    entries = entries_of(documents)
-    return replacements(entries, {d: facts_of(e) for d, e in entries.items()})

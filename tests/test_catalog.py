@@ -16,9 +16,8 @@ from conftest import DOCUMENTS
 from shipped import collection
 
 from retriever import Settings, ask, catalog, grounding, index_documents, scope, store
-from retriever.catalog import DateIndex, facts_of, in_range, own_dates
+from retriever.catalog import DateIndex, facts_of, in_range, own_dates, superseded_by
 from retriever.gold import GOLD_DIR, load_gold
-from retriever.supersession import superseded_by
 
 TODAY = dt.date(2026, 1, 15)
 HAINAN = "factsheets/29_cn-hainan-plastic-ban-2020.md"

@@ -12,7 +12,7 @@ import pytest
 from shipped import collection, entry
 
 from retriever import Document, scope
-from retriever.supersession import superseded_by
+from retriever.catalog import superseded_by
 
 TODAY = dt.date(2026, 1, 15)
 KH_168 = "factsheets/11_kh-sub-decree-168-plastic-bags.md"
