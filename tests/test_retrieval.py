@@ -6,19 +6,14 @@ import itertools
 import threading
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from retriever import (
     Document,
     Settings,
-    bench_scale,
-    dense,
-    doc_rows,
     index_corpus,
     index_documents,
     search,
-    store,
 )
 from retriever.retrieval import open_searcher
 
@@ -114,26 +109,3 @@ def test_new_version_is_served_after_a_rebuild(small_settings: Settings, tmp_pat
     found = search("Hanoi charges", k=1, settings=settings)
     assert found[0].doc_id == "c.md"
     assert open_searcher(settings).search_result("x", k=1, mode="bm25").version.name != first
-
-
-def test_a_filtered_hnsw_search_finds_the_true_nearest_allowed_rows(
-    small_settings: Settings, tmp_path: Path
-) -> None:
-    """A filter keeping a few rows of a large HNSW index gets their exact top, not what a graph walk
-    through everyone else's rows happened to pass; a wide filter still gets nearly all of it."""
-    big = small_settings.with_(index_dir=tmp_path / "big", hnsw_threshold=500)
-    figures, vectors = bench_scale.write_synthetic(small_settings, big, 14_000)
-    version = store.load_version(big.index_dir)
-    assert figures["index_type"] == "hnsw"
-    rows = doc_rows.of(version)
-    query = open_searcher(small_settings).embedder.encode_query("When did Hainan ban plastic bags?")
-    for wanted in (
-        ["generated/0000007.txt", "generated/0000123.txt"],
-        [f"generated/{d:07d}.txt" for d in range(1100)],  # 11,000 rows: searched in the graph
-    ):
-        mask = rows.allowed(wanted, None, None)
-        allowed = np.flatnonzero(mask)  # synthetic rows carry their vector's FAISS id
-        exact = allowed[np.argsort(-(vectors[allowed] @ query))[:10]]
-        found = dense.search(version, query, 10, mask)
-        assert set(found) <= set(allowed.tolist())
-        assert len(set(found) & set(exact.tolist())) >= (10 if len(allowed) < dense.EXACT_BELOW else 9)
