@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import milvus, store
+from .gate import GATE
 from .gold import GOLD_DIR, GoldQuestion, load_gold
 from .scoring import gold_metrics, run_questions
 from .settings import Settings
@@ -31,7 +32,6 @@ METRICS = ("recall@5", "cited_recall", "refusal_accuracy")
 # a single question out of ~50 answerable moves recall by 0.02: anything beyond one such step counts.
 TOLERANCE = 0.02
 MODE = "hybrid"
-GOLD_SET = "gold_qa"
 
 
 class StaleStage(RuntimeError):
@@ -140,9 +140,9 @@ def pending(settings: Settings) -> Staged | None:
     return None
 
 
-def gold_questions(folder: Path = GOLD_DIR, name: str = GOLD_SET) -> list[GoldQuestion]:
-    """The test half of one gold set: what the release gate reads, so the two agree."""
-    return [q for q in load_gold(folder / f"{name}.jsonl") if q.split == "test"]
+def gold_questions(folder: Path = GOLD_DIR) -> list[GoldQuestion]:
+    """The test half of the gated gold sets (gate.GATE): what the release gate reads, so the two agree."""
+    return [q for name in GATE for q in load_gold(folder / f"{name}.jsonl") if q.split == "test"]
 
 
 def _figures(questions: Sequence[GoldQuestion], settings: Settings, k: int) -> dict[str, float]:
@@ -160,7 +160,7 @@ def compare(
     tolerance: float = TOLERANCE,
     k: int = 10,
 ) -> Comparison:
-    """Gold figures of the live version against the staged one (default: the gold_qa test half)."""
+    """Gold figures of the live version against the staged one (default: the gated sets' test half)."""
     live = (settings or staged.settings).with_(index_dir=staged.index_dir)
     chosen = list(questions) if questions is not None else gold_questions()
     # A first build has nothing to be compared with (no old figures): it cannot drop.

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from retriever import ask, index_documents, staging, status, store
-from retriever.gold import GOLD_DIR, GoldQuestion, load_gold
+from retriever.gate import GATE
+from retriever.gold import GOLD_DIR, GoldQuestion, gold_sets, load_gold
 from retriever.metrics import contains_any
 from retriever.settings import Settings
 
@@ -91,6 +92,14 @@ def test_removing_answering_documents_is_held_back_until_published(settings: Set
     assert status(settings=settings)["n_documents"] == len(CORPUS) - len(DAMAGED)
     assert staging.pending(settings) is None
     assert not (settings.index_dir / staging.STAGED).exists()
+
+
+def test_gold_questions_are_the_gated_sets_test_half() -> None:
+    # The gate test reads its sets through gold_sets(); staging must compare on the very same questions.
+    gated = [q for s in gold_sets() if s.name in GATE for q in s.questions if q.split == "test"]
+    questions = staging.gold_questions()
+    assert questions == gated and len(questions) >= 20
+    assert {q.set_name for q in questions} == set(GATE)
 
 
 def test_harmless_document_does_not_drop_and_discard_keeps_live(settings: Settings) -> None:
