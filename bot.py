@@ -84,8 +84,8 @@ from retriever import (
     texts,
 )
 from retriever.answer import is_smalltalk
-from retriever.collection import find_documents, safe_name
-from retriever.texts import t
+from retriever.collection import find_documents, safe_name, shrink_note
+from retriever.texts import Note, t
 
 __all__ = ["ANSWERS_KEPT", "BotSettings", "BotState", "StoredAnswer", "load_bot_settings", "main"]
 
@@ -600,7 +600,7 @@ async def run_reindex(
     except retriever.CollectionShrank as exc:
         for chat_id, (reply_to, lang) in chats.items():
             pending = Pending("publish_reindex", chat_id, reply_to, lang=lang)
-            await ask_to_publish(bot, state, pending, str(exc))
+            await ask_to_publish(bot, state, pending, _refused(exc, lang))
         return
     except Exception as exc:
         logger.exception("indexing failed")
@@ -657,6 +657,11 @@ async def send_question(
             reply_markup=markup if i == len(parts) - 1 else None,
             reply_parameters=reply if i == 0 else None,
         )
+
+
+def _refused(exc: retriever.CollectionShrank, lang: str) -> str:
+    """Why a build that would shrink the collection was held back, in the administrator's language."""
+    return Note.of("collection_not_indexed", reason=shrink_note(exc)).say(lang)
 
 
 async def ask_to_publish(bot: ExtBot[None], state: BotState, pending: Pending, reason: str) -> None:
@@ -724,9 +729,10 @@ async def add_and_report(
         buttons = [(t("replace_button", lang), f"ok:{key}"), (t("keep_button", lang), f"no:{key}")]
         await send_question(bot, pending, t("replace_question", lang, name=esc(result.doc_id)), buttons)
     elif result.shrank:
-        await ask_to_publish(bot, state, replace(job, kind="publish_add"), result.message)
+        await ask_to_publish(bot, state, replace(job, kind="publish_add"), result.text(lang))
     else:
-        head = f"<b>{esc(result.message)}</b>" if result.summary else esc(result.message)
+        said = esc(result.text(lang))
+        head = f"<b>{said}</b>" if result.summary else said
         blocks = summary_html(result.summary, head, lang) if result.summary else lines_blocks(head)
         await send_html(bot, job.chat_id, blocks, job.reply_to)
 
@@ -762,9 +768,10 @@ async def remove_and_report(
             retriever.remove_document, job.name, allow_shrink=allow_shrink, settings=state.settings
         )
     if result.shrank:
-        await ask_to_publish(bot, state, replace(job, kind="publish_remove"), result.message)
+        await ask_to_publish(bot, state, replace(job, kind="publish_remove"), result.text(job.lang))
         return
-    head = f"<b>{esc(result.message)}</b>" if result.summary else esc(result.message)
+    said = esc(result.text(job.lang))
+    head = f"<b>{said}</b>" if result.summary else said
     blocks = summary_html(result.summary, head, job.lang) if result.summary else lines_blocks(head)
     await send_html(bot, job.chat_id, blocks, job.reply_to)
 
@@ -825,7 +832,7 @@ async def settle_staged(bot: ExtBot[None], state: BotState, pending: Pending, *,
         async with state.build_lock:
             version = await asyncio.to_thread(staging.publish, staged)
     except (staging.StaleStage, IndexMissing) as exc:  # another build went live meanwhile
-        text = esc(t("publish_failed", lang, version=staged.version, reason=str(exc)))
+        text = esc(t("publish_failed", lang, version=staged.version, reason=texts.reason(str(exc), lang)))
         await send_html(bot, pending.chat_id, lines_blocks(text), pending.reply_to)
         return
     logger.info("published held-back version %s", version)
@@ -869,7 +876,7 @@ async def refresh_on_start(application: BotApp) -> None:
         for admin in state.bot.admin_user_ids:
             pending = Pending("publish_reindex", admin, None, lang=state.language(admin))
             with contextlib.suppress(TelegramError):  # an admin who never opened a chat with the bot
-                await ask_to_publish(application.bot, state, pending, str(exc))
+                await ask_to_publish(application.bot, state, pending, _refused(exc, pending.lang))
         return
     except Exception as exc:
         logger.exception("updating the index at start failed; serving the last good version")

@@ -11,7 +11,7 @@ from botanswer import answer_blocks, passage_blocks
 from bothtml import MESSAGE_LIMIT, Block, esc, pack, text_block
 from botlists import EVENTS_PAGE, docs_blocks, event_blocks
 from retriever import IndexSummary, SettingsError
-from retriever.texts import DEFAULT, LANGUAGES, t
+from retriever.texts import DEFAULT, LANGUAGES, reason, t
 
 __all__ = [
     "ADMIN_COMMANDS",
@@ -101,14 +101,14 @@ def summary_lines(summary: IndexSummary, lang: str | None = DEFAULT) -> list[str
     head = t("summary_head", lang, version=summary.version, counts=counts, seconds=seconds, rebuild=rebuild)
     lines = [head]
     if summary.reason:
-        lines.append(t("summary_why", lang, reason=summary.reason))
+        lines.append(t("summary_why", lang, reason=reason(summary.reason, lang)))
     for key, ids in (("added", summary.added), ("changed", summary.changed), ("removed", summary.removed)):
         if ids:
             lines.append(t(f"summary_{key}", lang, n=len(ids), ids=", ".join(ids)))
     if not (summary.added or summary.changed or summary.removed):
         lines.append(t("summary_nothing", lang))
     for skipped in summary.skipped:
-        lines.append(t("summary_skipped", lang, id=skipped.id, reason=skipped.reason))
+        lines.append(t("summary_skipped", lang, id=skipped.id, reason=reason(skipped.reason, lang)))
     return lines
 
 

@@ -20,6 +20,7 @@ from typing import Literal
 
 from .readers import SUPPORTED, ReadError, SourceFile, find_sources, read_document
 from .settings import Settings, load_settings
+from .texts import DEFAULT, Note
 from .types import CollectionShrank, IndexMissing, IndexSummary
 
 log = logging.getLogger(__name__)
@@ -32,24 +33,39 @@ RemoveStatus = Literal["removed", "not_found", "rejected"]
 _changing = threading.Lock()
 
 
+class _Said:
+    """A result's sentence for a person: `message` in English, `text(lang)` in any language served."""
+
+    note: Note
+
+    @property
+    def message(self) -> str:
+        """The sentence in English (the CLI's and scripts' language)."""
+        return self.note.say(DEFAULT)
+
+    def text(self, lang: str | None = DEFAULT) -> str:
+        """The sentence in `lang` (an administrator's chat language)."""
+        return self.note.say(lang)
+
+
 @dataclass(frozen=True)
-class AddResult:
-    """What `add_document` did; `message` is a sentence a person can act on."""
+class AddResult(_Said):
+    """What `add_document` did; `message` / `text(lang)` is a sentence a person can act on."""
 
     status: AddStatus
     doc_id: str
-    message: str
+    note: Note
     summary: IndexSummary | None = None
     shrank: bool = False  # refused because the build would have dropped most of the collection
 
 
 @dataclass(frozen=True)
-class RemoveResult:
-    """What `remove_document` did; `message` is a sentence a person can act on."""
+class RemoveResult(_Said):
+    """What `remove_document` did; `message` / `text(lang)` is a sentence a person can act on."""
 
     status: RemoveStatus
     doc_id: str
-    message: str
+    note: Note
     summary: IndexSummary | None = None
     shrank: bool = False
 
@@ -97,20 +113,21 @@ def _index(settings: Settings, allow_shrink: bool) -> IndexSummary:
     return index_documents(settings=settings, allow_shrink=allow_shrink)
 
 
-def _missing_folder(settings: Settings) -> str:
-    return (
-        f"the documents folder {settings.documents_dir} is missing (an unmounted volume?). Nothing was "
-        "changed and the current index keeps answering. Restore the folder, or set "
-        "RETRIEVER_DOCUMENTS_DIR to it, then try again."
-    )
+def _cannot_add(doc_id: str, why: Note) -> Note:
+    return Note.of("collection_cannot_add", name=doc_id, reason=why)
 
 
-def _shrink_message(exc: CollectionShrank, action: str) -> str:
-    counts = f" from {exc.before} to {exc.after} documents" if exc.before else ""
-    return (
-        f"{action}: the index would have shrunk{counts}, so the documents folder may be incomplete "
-        "(an unmounted or emptied volume?). Nothing was published; the current index keeps answering. "
-        "Check the folder; publish the smaller collection only if that is really intended."
+def _missing_folder(settings: Settings) -> Note:
+    return Note.of("collection_folder_missing", folder=settings.documents_dir)
+
+
+def shrink_note(exc: CollectionShrank) -> Note:
+    """Why a build was refused for dropping most of the collection, in any language (`Note.say`)."""
+    named = ", ".join(exc.removed[:5])
+    if len(exc.removed) > 5:
+        named = Note.of("collection_and_more", names=named, n=len(exc.removed) - 5)
+    return Note.of(
+        "collection_shrank", lost=len(exc.removed), before=exc.before, after=exc.after, names=named
     )
 
 
@@ -138,34 +155,28 @@ def add_document(
     suffix = Path(doc_id).suffix
     if suffix not in SUPPORTED:
         kinds = ", ".join(supported_types())
-        return AddResult("rejected", doc_id, f"I can't add {doc_id}: I read only {kinds} files.")
+        return AddResult("rejected", doc_id, Note.of("unsupported_text", name=doc_id, exts=kinds))
     limit = int(s.max_upload_mb * 1024 * 1024)
     if len(data) > limit:
-        return AddResult("rejected", doc_id, f"{doc_id} is too large: the limit is {s.max_upload_mb:g} MB.")
+        return AddResult("rejected", doc_id, Note.of("too_big_text", name=doc_id, mb=s.max_upload_mb))
     if not data:
-        return AddResult("rejected", doc_id, f"I can't add {doc_id}: the file is empty.")
+        return AddResult("rejected", doc_id, _cannot_add(doc_id, Note.of("collection_empty_file")))
     folder = s.documents_dir
     if not folder.is_dir():
-        return AddResult("rejected", doc_id, f"I can't add {doc_id}: {_missing_folder(s)}")
+        return AddResult("rejected", doc_id, _cannot_add(doc_id, _missing_folder(s)))
     digest = hashlib.sha256(data).hexdigest()
     target = folder / doc_id
     with _changing:
         old = target.read_bytes() if target.is_file() else None
         if old is not None and hashlib.sha256(old).hexdigest() == digest:
-            return AddResult("unchanged", doc_id, f"That document is already in the collection as {doc_id}.")
+            return AddResult("unchanged", doc_id, Note.of("collection_already", name=doc_id))
         known = _indexed_copy(s, digest)
         if known is not None:
-            return AddResult("unchanged", known, f"That document is already in the collection as {known}.")
+            return AddResult("unchanged", known, Note.of("collection_already", name=known))
         if target.exists() and old is None:
-            return AddResult(
-                "rejected", doc_id, f"I can't add {doc_id}: a folder of that name is in the way."
-            )
+            return AddResult("rejected", doc_id, _cannot_add(doc_id, Note.of("collection_folder_in_way")))
         if old is not None and not replace:
-            return AddResult(
-                "conflict",
-                doc_id,
-                f"A different {doc_id} is already in the collection. Replace it with this file?",
-            )
+            return AddResult("conflict", doc_id, Note.of("collection_conflict", name=doc_id))
         # Staged inside the folder under a hidden name (the build ignores dot-files) so the move
         # into place is one atomic rename: a concurrent build never reads half a file.
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".upload-", suffix=suffix, delete=False) as tmp:
@@ -175,17 +186,12 @@ def add_document(
             read_document(SourceFile(doc_id, staged, digest))
         except ReadError as exc:
             staged.unlink(missing_ok=True)
-            return AddResult(
-                "rejected", doc_id, f"I couldn't add {doc_id}: {exc}. The collection is unchanged."
-            )
+            note = Note.of("collection_unreadable", name=doc_id, reason=str(exc))
+            return AddResult("rejected", doc_id, note)
         except Exception:
             log.exception("reading %s failed", doc_id)
             staged.unlink(missing_ok=True)
-            return AddResult(
-                "rejected",
-                doc_id,
-                f"I couldn't read {doc_id}: the file looks damaged. The collection is unchanged.",
-            )
+            return AddResult("rejected", doc_id, Note.of("collection_damaged", name=doc_id))
         os.replace(staged, target)
 
         def undo() -> None:
@@ -198,31 +204,21 @@ def add_document(
             summary = _index(s, allow_shrink)
         except CollectionShrank as exc:
             undo()
-            return AddResult("rejected", doc_id, _shrink_message(exc, f"{doc_id} was not added"), shrank=True)
+            note = Note.of("collection_not_added", name=doc_id, reason=shrink_note(exc))
+            return AddResult("rejected", doc_id, note, shrank=True)
         except Exception:
             log.exception("indexing after adding %s failed", doc_id)
             undo()
-            return AddResult(
-                "rejected",
-                doc_id,
-                f"{doc_id} was not added: the index could not be rebuilt (the details are in the "
-                "assistant's log). The current index keeps answering; try again, and if it fails again "
-                "tell the maintainers.",
-            )
+            note = Note.of("collection_not_added", name=doc_id, reason=Note.of("collection_add_failed"))
+            return AddResult("rejected", doc_id, note)
         reasons = {skipped.id: skipped.reason for skipped in summary.skipped}
         if doc_id in reasons:
             undo()  # a file skipped now would be skipped on every build: don't keep it
-            return AddResult(
-                "rejected",
-                doc_id,
-                f"I couldn't add {doc_id}: {reasons[doc_id]}. The collection is unchanged.",
-                summary,
-            )
+            note = Note.of("collection_unreadable", name=doc_id, reason=reasons[doc_id])
+            return AddResult("rejected", doc_id, note, summary)
     if old is None:
-        return AddResult("added", doc_id, f"Added {doc_id}. Questions are now answered from it too.", summary)
-    return AddResult(
-        "replaced", doc_id, f"Replaced {doc_id}. Questions are now answered from the new text.", summary
-    )
+        return AddResult("added", doc_id, Note.of("collection_added", name=doc_id), summary)
+    return AddResult("replaced", doc_id, Note.of("collection_replaced", name=doc_id), summary)
 
 
 def find_documents(name: str, *, settings: Settings | None = None) -> list[str]:
@@ -246,11 +242,12 @@ def remove_document(
     s = settings or load_settings()
     folder = s.documents_dir
     if not folder.is_dir():
-        return RemoveResult("rejected", doc_id, f"I can't remove {doc_id}: {_missing_folder(s)}")
+        note = Note.of("collection_cannot_remove", name=doc_id, reason=_missing_folder(s))
+        return RemoveResult("rejected", doc_id, note)
     path = folder / doc_id
     inside = path.resolve().is_relative_to(folder.resolve()) and not Path(doc_id).is_absolute()
     if not inside or not path.is_file():
-        return RemoveResult("not_found", doc_id, f"There is no document {doc_id} in the collection.")
+        return RemoveResult("not_found", doc_id, Note.of("collection_not_found", name=doc_id))
     with _changing:
         data = path.read_bytes()
         path.unlink()
@@ -264,18 +261,11 @@ def remove_document(
                 summary = _index(s, True)
         except CollectionShrank as exc:
             path.write_bytes(data)
-            return RemoveResult(
-                "rejected", doc_id, _shrink_message(exc, f"{doc_id} was not removed"), shrank=True
-            )
+            note = Note.of("collection_not_removed", name=doc_id, reason=shrink_note(exc))
+            return RemoveResult("rejected", doc_id, note, shrank=True)
         except Exception:
             log.exception("indexing after removing %s failed", doc_id)
             path.write_bytes(data)
-            return RemoveResult(
-                "rejected",
-                doc_id,
-                f"{doc_id} was not removed: the index could not be rebuilt (the details are in the "
-                "assistant's log). The file is back in place; try again later.",
-            )
-    return RemoveResult(
-        "removed", doc_id, f"Removed {doc_id}; questions are no longer answered from it.", summary
-    )
+            note = Note.of("collection_not_removed", name=doc_id, reason=Note.of("collection_remove_failed"))
+            return RemoveResult("rejected", doc_id, note)
+    return RemoveResult("removed", doc_id, Note.of("collection_removed", name=doc_id), summary)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 import retriever
 from retriever import Settings
 from retriever.collection import find_documents, safe_name
+from retriever.texts import t
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -36,6 +38,14 @@ def settings(base_settings: Settings, tmp_path: Path) -> Settings:
     s = base_settings.with_(documents_dir=documents, index_dir=tmp_path / "index", data_dir=tmp_path / "data")
     retriever.index_documents(settings=s)
     return s
+
+
+def latin_words(text: str, *names: str) -> list[str]:
+    """Words in Latin script left in a text once names, file extensions and acronyms are set aside."""
+    for name in names:
+        text = text.replace(name, "")
+    text = re.sub(r"\.[a-z]{2,8}\b|\b(PDF|UTF-8|MB|RETRIEVER_DOCUMENTS_DIR)\b", "", text)
+    return re.findall(r"[A-Za-z]{3,}", text)
 
 
 def indexed(settings: Settings) -> set[str]:
@@ -101,6 +111,9 @@ def test_bad_files_are_rejected_before_they_reach_the_folder(
     result = retriever.add_document(name, data, settings=settings.with_(max_upload_mb=1.0))
     assert result.status == "rejected" and says in result.message
     assert "Traceback" not in result.message and "Error" not in result.message
+    assert result.text() == result.message, "English is the default"
+    thai = result.text("th")
+    assert thai != result.message and name in thai and not latin_words(thai, name), thai
     assert folder(settings) == SEED
     assert retriever.status(settings=settings)["version"] == version
 
@@ -117,6 +130,24 @@ def test_a_missing_documents_folder_is_never_recreated(settings: Settings, tmp_p
     assert indexed(settings) == set(SEED), "the index still holds the whole collection"
     removed = retriever.remove_document("bags.md", settings=gone)
     assert removed.status == "rejected" and not (tmp_path / "unmounted").exists()
+    for said in (result.text("th"), removed.text("th")):
+        assert str(gone.documents_dir) in said and "RETRIEVER_DOCUMENTS_DIR" in said
+        assert not latin_words(said, str(gone.documents_dir), "bottles.md", "bags.md"), said
+
+
+def test_results_are_said_in_the_administrators_language(settings: Settings) -> None:
+    added = retriever.add_document("bottles.md", BOTTLES, settings=settings)
+    assert added.message == t("collection_added", "en", name="bottles.md")
+    assert added.text("ms") == t("collection_added", "ms", name="bottles.md") != added.message
+    same = retriever.add_document("bottles.md", BOTTLES, settings=settings)
+    assert same.text("vi") == t("collection_already", "vi", name="bottles.md")
+    conflict = retriever.add_document("bottles.md", BOTTLES + b"More.", settings=settings)
+    assert conflict.text("zh") == t("collection_conflict", "zh", name="bottles.md")
+    removed = retriever.remove_document("bottles.md", settings=settings)
+    assert removed.text("ko") == t("collection_removed", "ko", name="bottles.md")
+    missing = retriever.remove_document("nothing.md", settings=settings)
+    assert missing.text("fil") == t("collection_not_found", "fil", name="nothing.md")
+    assert missing.message == "There is no document nothing.md in the collection."
 
 
 def test_a_300_character_thai_name_is_shortened_by_bytes_and_stays_readable(settings: Settings) -> None:
@@ -178,6 +209,9 @@ def test_an_upload_into_an_emptied_folder_does_not_publish_a_collapsed_collectio
         (settings.documents_dir / name).unlink()  # a volume mounted empty, say
     result = retriever.add_document("bottles.md", BOTTLES, settings=settings)
     assert result.status == "rejected" and result.shrank and "Nothing was published" in result.message
+    assert "from 3 to 1 documents (losing 3: bags.md, cups.md, straws.md)" in result.message
+    malay = result.text("ms")
+    assert "daripada 3 kepada 1 dokumen" in malay and "Nothing" not in malay, malay
     assert indexed(settings) == set(SEED)
     assert not (settings.documents_dir / "bottles.md").exists()
     confirmed = retriever.add_document("bottles.md", BOTTLES, allow_shrink=True, settings=settings)

@@ -83,3 +83,30 @@ def test_files_are_plain_utf8_json_a_translator_can_edit() -> None:
     for path in LOCALES_DIR.glob("*.json"):
         raw = path.read_text(encoding="utf-8")
         assert json.loads(raw) and "\\u" not in raw  # real characters, not escapes
+
+
+def test_a_note_is_said_in_any_language_with_notes_inside_it_said_alike() -> None:
+    inner = texts.Note.of("collection_empty_file")
+    note = texts.Note.of("collection_cannot_add", name="a.md", reason=inner)
+    assert note.say() == "I can't add a.md: the file is empty."
+    assert note.say("ms") == t(
+        "collection_cannot_add", "ms", name="a.md", reason=t("collection_empty_file", "ms")
+    )
+
+
+def test_library_reasons_are_said_in_the_administrators_language() -> None:
+    corrupt = "corrupt or unreadable PDF: EOF marker not found; it is no longer indexed"
+    assert texts.reason(corrupt, "en") == corrupt  # the shell's English, details and all
+    assert texts.reason(corrupt, "th") == t("reason_dropped", "th", reason=t("reason_corrupt_pdf", "th"))
+    unsupported = "unsupported file type .exe (supported: .md .pdf)"
+    assert texts.reason(unsupported, "zh") == t("reason_unsupported", "zh", ext=".exe", exts=".md .pdf")
+    changed = "settings changed: chunk_words 120 -> 100"
+    assert texts.reason(changed, "ko") == t("rebuild_settings", "ko", detail="chunk_words 120 -> 100")
+    assert texts.reason("a reason nobody foresaw", "th") == "a reason nobody foresaw"  # kept, not lost
+
+
+def test_every_reason_pattern_names_a_text() -> None:
+    for _, key in texts._REASONS:
+        assert key in ENGLISH
+    for key in texts._AFTERMATH.values():
+        assert placeholders(ENGLISH[key]) == {"reason"}

@@ -1,0 +1,114 @@
+"""Administrators hear what became of their files in their own language: uploads, removals, refusals.
+
+The bot works on a private copy of the session's nine-document collection and its index; every
+upload below is really read, chunked and embedded.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+
+import pytest
+from fake_telegram import BotThread, FakeTelegram, SentMessage, bot_settings, reply_containing
+
+import retriever
+from retriever import Settings
+from retriever.texts import t
+
+# Telegram must accept every call the bot makes in these tests.
+pytestmark = [pytest.mark.timeout(300), pytest.mark.usefixtures("rejections")]
+
+THAI_ADMIN = 42
+MALAY_ADMIN = 43
+NOTE = b"""---
+title: "Testland bottle deposit"
+date: "2026-09"
+---
+Testland charges a deposit of 10 cents on every glass bottle from 2027.
+"""
+BROKEN_PDF = b"%PDF-1.7\n% not really\n" + bytes(range(256)) * 4
+
+
+@pytest.fixture(scope="module")
+def settings(small_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    root = tmp_path_factory.mktemp("admin-language")
+    shutil.copytree(small_settings.documents_dir, root / "documents")
+    shutil.copytree(small_settings.index_dir, root / "index")
+    return small_settings.with_(
+        documents_dir=root / "documents", index_dir=root / "index", data_dir=root / "data"
+    )
+
+
+@pytest.fixture(scope="module")
+def running(fake: FakeTelegram, settings: Settings) -> Iterator[BotThread]:
+    admins = (THAI_ADMIN, MALAY_ADMIN)
+    thread = BotThread(settings, bot_settings(fake, admin_user_ids=admins)).start(fake)
+    for admin, lang in ((THAI_ADMIN, "th"), (MALAY_ADMIN, "ms")):
+        mark = fake.mark()
+        fake.user_sends(f"/language {lang}", admin)
+        fake.wait_for_messages(admin, 1, since=mark)
+    yield thread
+    thread.stop()
+
+
+def latin_words(text: str, *names: str) -> list[str]:
+    """Latin-script words left once file names, version names and acronyms are set aside."""
+    for name in names:
+        text = text.replace(name, "")
+    return re.findall(r"[A-Za-z]{3,}", re.sub(r"\bv\d+\b|\bPDF\b", "", text))
+
+
+def last_reply(fake: FakeTelegram, chat: int, mark: int, count: int) -> SentMessage:
+    return fake.wait_for_messages(chat, count, since=mark, timeout=120)[-1]
+
+
+def test_a_thai_administrator_hears_about_uploads_in_thai(
+    fake: FakeTelegram, running: BotThread, settings: Settings
+) -> None:
+    mark = fake.mark()
+    fake.user_sends_document(b"", "empty.md", THAI_ADMIN)
+    empty = last_reply(fake, THAI_ADMIN, mark, 2).text  # "received", then the verdict
+    assert t("collection_cannot_add", "th", name="empty.md", reason=t("collection_empty_file", "th")) in empty
+    mark = fake.mark()
+    fake.user_sends_document(BROKEN_PDF, "broken.pdf", THAI_ADMIN)
+    broken = last_reply(fake, THAI_ADMIN, mark, 2).text
+    assert t("reason_corrupt_pdf", "th") in broken and not latin_words(broken, "broken.pdf"), broken
+    mark = fake.mark()
+    fake.user_sends_document(NOTE, "bottles.md", THAI_ADMIN)
+    added = last_reply(fake, THAI_ADMIN, mark, 2).text
+    assert t("collection_added", "th", name="bottles.md") in added
+    assert t("summary_added", "th", n=1, ids="bottles.md") in added
+    assert not latin_words(added, "bottles.md"), added
+    assert "bottles.md" in retriever.status(settings=settings)["documents"]
+    assert not {"empty.md", "broken.pdf"} & {p.name for p in settings.documents_dir.iterdir()}
+
+
+def test_a_malay_administrator_hears_about_removals_and_held_back_builds_in_malay(
+    fake: FakeTelegram, running: BotThread, settings: Settings
+) -> None:
+    mark = fake.mark()
+    fake.user_sends("/remove bottles.md", MALAY_ADMIN)
+    removed = last_reply(fake, MALAY_ADMIN, mark, 2).text
+    assert t("collection_removed", "ms", name="bottles.md") in removed
+    assert t("summary_removed", "ms", n=1, ids="bottles.md") in removed
+    assert "Removed" not in removed and "questions" not in removed
+
+    # A folder emptied under the bot: the upload is held back and the question is in Malay too.
+    stash = settings.documents_dir.parent / "stash"
+    shutil.move(settings.documents_dir, stash)
+    settings.documents_dir.mkdir()
+    try:
+        mark = fake.mark()
+        fake.user_sends_document(NOTE, "bottles.md", MALAY_ADMIN)
+        question = reply_containing(fake, MALAY_ADMIN, mark, t("shrink_button", "ms"), timeout=120)
+        assert "dokumen" in question.text and "Nothing was published" not in question.text
+        assert question.text.count(t("collection_not_added", "ms", name="bottles.md", reason="")) == 1
+        mark = fake.mark()
+        fake.user_clicks(question, question.button(t("cancel_button", "ms"))["callback_data"], MALAY_ADMIN)
+        assert reply_containing(fake, MALAY_ADMIN, mark, t("shrink_cancelled", "ms"), timeout=60)
+    finally:
+        shutil.rmtree(settings.documents_dir)
+        shutil.move(stash, settings.documents_dir)
+    assert "bottles.md" not in retriever.status(settings=settings)["documents"]
