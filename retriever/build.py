@@ -24,6 +24,7 @@ from .planning import (
     Plan,
     Source,
     check_shrink,
+    known_hashes,
     live_version,
     plan,
     rebuild_reason,
@@ -49,8 +50,10 @@ def build_from_folder(
         raise FileNotFoundError(
             f"no documents folder at {settings.documents_dir}: create it or set RETRIEVER_DOCUMENTS_DIR"
         )
-    files, skipped = find_sources(settings.documents_dir)
-    sources = [Source(f.id, f.sha256, lambda f=f: read_document(f)) for f in files]
+    # Files whose size and mtime are as the live version recorded keep its hash unread; --full reads all.
+    known = {} if full else known_hashes(settings.index_dir)
+    files, skipped = find_sources(settings.documents_dir, known)
+    sources = [Source(f.id, f.sha256, lambda f=f: read_document(f), f.stat) for f in files]
     origin = f"the documents folder {settings.documents_dir}"
     return build(
         settings,

@@ -41,6 +41,7 @@ class Source:
     id: str
     sha256: str
     load: Callable[[], Document]
+    stat: tuple[int, int] | None = None  # the file's (size, mtime_ns) at hashing, when it may be reused
 
 
 @dataclass
@@ -102,6 +103,21 @@ def doc_entry(doc: Document, sha256: str, n_chunks: int) -> dict[str, Any]:
     """A document's entry in the manifest."""
     entry = {"sha256": sha256, "chunks": n_chunks} | {f: getattr(doc, f) for f in _DOC_FIELDS}
     return entry | ({"meta": doc.meta} if doc.meta else {})
+
+
+def _stamped(entry: dict[str, Any], stat: tuple[int, int] | None) -> dict[str, Any]:
+    """The entry with the (size, mtime_ns) its sha256 stands for; without one when there is none."""
+    kept = {k: v for k, v in entry.items() if k not in ("size", "mtime_ns")}
+    return kept | ({"size": stat[0], "mtime_ns": stat[1]} if stat else {})
+
+
+def known_hashes(index_dir: Path) -> dict[str, tuple[int, int, str]]:
+    """Per file, the (size, mtime_ns, sha256) the live manifest recorded (older ones did not), for reuse."""
+    try:
+        docs = store.read_manifest(index_dir)["documents"] if store.current_version(index_dir) else {}
+    except (IndexMissing, OSError, ValueError, KeyError, TypeError):
+        return {}  # an unreadable manifest only means every file is hashed
+    return {d: (e["size"], e["mtime_ns"], e["sha256"]) for d, e in docs.items() if "mtime_ns" in e}
 
 
 def facts_and_events(doc: Document) -> dict[str, Any]:
@@ -173,7 +189,7 @@ def plan(
         source, before = by_id[doc_id], old_docs.get(doc_id)
         if doc_id in reusable and reusable[doc_id]["sha256"] == source.sha256:
             p.unchanged.append(doc_id)
-            p.docs[doc_id] = reusable[doc_id]
+            p.docs[doc_id] = _stamped(reusable[doc_id], source.stat)
             continue
         try:
             doc = source.load()
@@ -197,7 +213,8 @@ def plan(
             p.unchanged.append(doc_id)  # same content, embedded again for a full rebuild
         else:
             p.changed.append(doc_id)
-        p.docs[doc_id] = doc_entry(doc, source.sha256, len(chunks)) | facts_and_events(doc)
+        p.docs[doc_id] = _stamped(doc_entry(doc, source.sha256, len(chunks)), source.stat)
+        p.docs[doc_id] |= facts_and_events(doc)
         p.fresh.extend((c, doc) for c in chunks)
     p.skipped.sort(key=lambda s: s.id)
     return p

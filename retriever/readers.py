@@ -9,7 +9,9 @@ import io
 import itertools
 import os
 import re
-from dataclasses import dataclass
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -24,6 +26,9 @@ _FIELDS = ("title", "source", "publisher", "date", "language")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 TITLE_CHARS = 120
+# A file written this recently may be rewritten without its mtime moving (file-system clocks tick
+# coarsely, FAT's in 2 s), so its (size, mtime) is not yet trusted to stand for the hash just taken.
+RACY_NS = 2_000_000_000
 Read: TypeAlias = tuple[str, dict[str, Any], tuple[tuple[int, int], ...]]  # text, metadata, pages
 
 
@@ -38,14 +43,19 @@ class SourceFile:
     id: str
     path: Path
     sha256: str
+    # (size, mtime_ns) the file had when `sha256` was taken; None when too recent to vouch for it.
+    stat: tuple[int, int] | None = field(default=None, compare=False)
 
 
 def _ignored(name: str) -> bool:
     return name.startswith((".", "~$")) or name.endswith("~")
 
 
-def find_sources(root: Path) -> tuple[list[SourceFile], list[Skipped]]:
+def find_sources(
+    root: Path, known: Mapping[str, tuple[int, int, str]] | None = None
+) -> tuple[list[SourceFile], list[Skipped]]:
     """Every readable file under `root` (sorted by id), and the files left out with the reason."""
+    known = known or {}  # id -> (size, mtime_ns, sha256) a build recorded: such a file is not read again
     root = Path(root)
     if not root.is_dir():
         raise FileNotFoundError(
@@ -66,10 +76,19 @@ def find_sources(root: Path) -> tuple[list[SourceFile], list[Skipped]]:
                 skipped.append(Skipped(rel, _unsupported(path.suffix)))
             else:
                 try:
-                    files.append(SourceFile(rel, path, hashlib.sha256(path.read_bytes()).hexdigest()))
+                    files.append(_source(rel, path, known.get(rel)))
                 except OSError as exc:
                     skipped.append(Skipped(rel, f"cannot read the file: {exc.strerror or exc}"))
     return sorted(files, key=lambda f: f.id), sorted(skipped, key=lambda s: s.id)
+
+
+def _source(rel: str, path: Path, recorded: tuple[int, int, str] | None) -> SourceFile:
+    """The file with its hash: the recorded one while size and mtime are as recorded, else its bytes'."""
+    st = path.stat()  # before reading: a write during the read then shows as a new mtime next time
+    stat = (st.st_size, st.st_mtime_ns)
+    reuse = recorded is not None and stat == recorded[:2]
+    sha = recorded[2] if recorded is not None and reuse else hashlib.sha256(path.read_bytes()).hexdigest()
+    return SourceFile(rel, path, sha, stat if time.time_ns() - st.st_mtime_ns > RACY_NS else None)
 
 
 def _unsupported(suffix: str) -> str:

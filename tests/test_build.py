@@ -3,6 +3,7 @@ kill -9 mid-build and the collapse guard (real model, real FAISS)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -10,6 +11,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -434,7 +436,7 @@ def test_facts_and_events_are_kept_in_the_manifest_and_carried_forward(copy: Bui
     assert s.changed == ("bottles.md",) and "workshop.md" in s.unchanged and not s.full_rebuild
     after = retriever.status(settings=copy.settings)["documents"]
     for doc_id in s.unchanged:  # copied from the previous version's manifest, not read again
-        assert after[doc_id] == entries[doc_id]
+        assert unstamped(after[doc_id]) == unstamped(entries[doc_id])
 
     # The read API serves them from the live index.
     assert retriever.events(settings=copy.settings) == [retriever.Event.from_dict(event)]
@@ -448,6 +450,79 @@ def test_facts_and_events_are_kept_in_the_manifest_and_carried_forward(copy: Bui
         "source": after["workshop.md"]["source"],
         "facts": after["workshop.md"]["facts"],
     }
+
+
+def unstamped(entry: dict) -> dict:
+    """A manifest entry without the file's size and mtime (recorded once the file is old enough)."""
+    return {k: v for k, v in entry.items() if k not in ("size", "mtime_ns")}
+
+
+def age(folder: Path) -> int:
+    """Set every file's mtime an hour back, past the window in which a hash is not trusted; return it."""
+    past = time.time_ns() - 3600 * 10**9
+    for path in folder.iterdir():
+        os.utime(path, ns=(past, past))
+    return past
+
+
+def swap(path: Path, old: str, new: str, mtime_ns: int) -> str:
+    """Replace `old` by `new` (same length: same size) in the file and set its mtime; return the text."""
+    text = path.read_text(encoding="utf-8").replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(mtime_ns, mtime_ns))
+    return text
+
+
+def live_manifest(settings: Settings) -> tuple[Path, dict]:
+    path = settings.index_dir / store.current_version(settings.index_dir) / "manifest.json"
+    return path, json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_file_with_its_recorded_size_and_mtime_is_not_read_and_a_touched_one_is(copy: Built) -> None:
+    past = age(copy.docs)
+    write_docs(copy.docs, {"cups.md": "# Eastport cups\n\nEastport charges 10 cents a cup.\n"})
+    os.utime(copy.docs / "cups.md", ns=(past, past))
+    assert retriever.index_documents(settings=copy.settings).added == ("cups.md",)
+    for doc_id, entry in live_manifest(copy.settings)[1]["documents"].items():
+        st = (copy.docs / doc_id).stat()
+        assert (entry["size"], entry["mtime_ns"]) == (st.st_size, st.st_mtime_ns)
+
+    # New bytes under the recorded size and mtime are not read: proof that the file was not opened.
+    bags = swap(copy.docs / "bags.md", "Lakeside", "Lakeview", past)
+    swap(copy.docs / "bottles.md", "Hilltown", "Hillside", past + 10**9)  # same size, a new mtime
+    s = retriever.index_documents(settings=copy.settings)
+    assert s.changed == ("bottles.md",) and "bags.md" in s.unchanged
+    documents = live_manifest(copy.settings)[1]["documents"]
+    assert documents["bags.md"]["sha256"] == hashlib.sha256(DOCS["bags.md"].encode()).hexdigest()
+    assert documents["bottles.md"]["mtime_ns"] == past + 10**9
+
+    s = retriever.index_documents(settings=copy.settings, full=True)  # --full reads every file
+    documents = live_manifest(copy.settings)[1]["documents"]
+    assert documents["bags.md"]["sha256"] == hashlib.sha256(bags.encode()).hexdigest()
+
+
+def test_an_index_without_recorded_sizes_and_mtimes_hashes_every_file(copy: Built) -> None:
+    past = age(copy.docs)
+    (copy.docs / "straws.html").unlink()
+    assert retriever.index_documents(settings=copy.settings).removed == ("straws.html",)
+    path, manifest = live_manifest(copy.settings)
+    for entry in manifest["documents"].values():  # as an index built before they were recorded
+        del entry["size"], entry["mtime_ns"]
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+
+    swap(copy.docs / "bags.md", "Lakeside", "Lakeview", past)
+    s = retriever.index_documents(settings=copy.settings)
+    assert s.changed == ("bags.md",) and not s.full_rebuild
+    assert all("mtime_ns" in e for e in live_manifest(copy.settings)[1]["documents"].values())
+
+
+def test_a_file_written_just_before_a_build_is_hashed_again_next_time(copy: Built) -> None:
+    write_docs(copy.docs, {"cups.md": "# Eastport cups\n\nEastport charges 10 cents a cup.\n"})
+    assert retriever.index_documents(settings=copy.settings).added == ("cups.md",)
+    assert "mtime_ns" not in live_manifest(copy.settings)[1]["documents"]["cups.md"]
+    st = (copy.docs / "cups.md").stat()
+    swap(copy.docs / "cups.md", "Eastport", "Westport", st.st_mtime_ns)  # rewritten in the same tick
+    assert retriever.index_documents(settings=copy.settings).changed == ("cups.md",)
 
 
 def test_an_index_built_before_facts_and_events_is_rebuilt_once_and_says_why(copy: Built) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import time
 from pathlib import Path
 
 import docx
@@ -221,6 +222,25 @@ def test_find_sources_skips_and_ignores(tmp_path: Path) -> None:
     assert reasons["data.xyz"].startswith("unsupported file type .xyz (supported: ")
     assert all(ext in reasons["data.xyz"] for ext in SUPPORTED)
     assert "(no extension)" in reasons["README"] and "outside" in reasons["link.txt"]
+
+
+def test_find_sources_reuses_a_recorded_hash_only_while_size_and_mtime_match(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    old = write(root, "old.md", "# Old\nText.")
+    write(root, "fresh.md", "# Fresh\nText.")
+    hour_ago = time.time_ns() - 3600 * 10**9
+    os.utime(old, ns=(hour_ago, hour_ago))
+    real = hashlib.sha256(b"# Old\nText.").hexdigest()
+    files = {f.id: f for f in find_sources(root)[0]}
+    assert files["old.md"].sha256 == real and files["old.md"].stat == (len(b"# Old\nText."), hour_ago)
+    assert files["fresh.md"].stat is None  # written just now: a rewrite might not move its mtime
+
+    size = len(b"# Old\nText.")
+    assert find_sources(root, {"old.md": (size, hour_ago, "recorded")})[0][1].sha256 == "recorded"
+    assert find_sources(root, {"old.md": (size + 1, hour_ago, "recorded")})[0][1].sha256 == real
+    assert find_sources(root, {"old.md": (size, hour_ago + 1, "recorded")})[0][1].sha256 == real
+    os.utime(old, ns=(hour_ago, hour_ago + 10**9))  # touched: same size and bytes, a new mtime
+    assert find_sources(root, {"old.md": (size, hour_ago, "recorded")})[0][1].sha256 == real
 
 
 def test_missing_folder_names_the_folder_and_variable(tmp_path: Path) -> None:
