@@ -27,12 +27,13 @@ FEATURES = (
     "document_cover",  # ... in the whole cited document
     "names_found",  # share of the question's names the cited passage or its title mentions
     "kind_stated",  # the quote holds the kind of fact asked (date, place, name, number)
+    "place_matches",  # the quote (or its section) is not only about other places than those asked
 )
 # Not a feature but a grouping: a question in another language than the cited document scores
 # lower cosines and shares no words with it, so it is measured against other such questions.
 CROSS = "cross_lingual"
 # Word-overlap evidence is meaningless across languages: neutral (the dev mean) for cross-lingual pairs.
-_LEXICAL = ("sentence_cover", "document_cover", "names_found")
+_LEXICAL = ("sentence_cover", "document_cover", "names_found", "place_matches")
 
 
 def vector(features: dict[str, float]) -> np.ndarray:

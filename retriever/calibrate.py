@@ -1,9 +1,10 @@
 """`evaluate --calibrate`: fit the answerability model on development questions only.
 
-Each dev question is searched and composed once (`answer.assess`); its evidence features are
-labelled "answer" when the documents answer it and the chosen passage holds the gold evidence, else
-"refuse". `answerability.fit` then learns the weights and picks the threshold, and the model file
-is rewritten, so `ask()` uses it from the next process on.
+Each dev question is searched and composed once (`evidence.assess`, with the filter the question
+states, as an answer is); its evidence features are labelled "answer" when the documents answer it
+and the chosen passage holds the gold evidence, else "refuse". `answerability.fit` then learns the
+weights and picks the threshold, and the model file is rewritten, so `ask()` uses it from the next
+process on.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from . import answerability
+from . import answerability, scope
 from .evidence import assess
 from .gold import GoldQuestion
 from .metrics import contains_any, share
@@ -32,7 +33,10 @@ def calibrate(
     rows, labels, answerable = [], [], []
     for question, settings in dev:
         settings = settings.with_(mode=mode)
-        found = assess(open_searcher(settings), question.question, settings=settings)
+        searcher = open_searcher(settings)
+        # Measured as `answer_question` measures it: with the question's own filter ("in Malaysia").
+        stated = scope.parse(question.question, searcher.version.manifest["documents"])
+        found = assess(searcher, question.question, settings=settings, doc_ids=stated.doc_ids)
         if not found.chosen or not found.grounded:
             continue  # refused whatever the model says: nothing to learn from
         cited = " ".join(found.passages[c.passage].text for c in found.chosen)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import catalog, grounding, keyword
+from . import catalog, grounding, keyword, places
 from . import lang as language
 from .retrieval import Searcher, SearchResult
 from .settings import Settings
@@ -37,6 +37,7 @@ MAX_QUOTE_CHARS = 700
 # sentence that states the same fact is the evidence a reader checks, so it wins a near tie.
 # (dev: non-English cited recall 0.60 -> 0.80, starter_dev 0.69 -> 0.75; 0.05 and 0.2 no better.)
 LISTED_PENALTY = 0.1
+ELSEWHERE_PENALTY = 0.1
 _LABEL = re.compile(r"[^\W\d][^:\n]{0,40}:\s")
 
 
@@ -52,6 +53,7 @@ class Candidate:
     cosine: float
     cover: float
     stated: bool
+    elsewhere: bool  # the sentence (or its section) names only places other than those asked about
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,7 @@ def _candidates(
     # One tokenizer call for all sentences: per-call overhead dominated composition time.
     tokens = keyword.tokenize([passages[p].text[s:e] for p, _, s, e in spans])
     vectors = {p: result.sentence_vectors(p) for p in {p for p, _, _, _ in spans}}
+    asked = _asked_places(question)
     cosines = np.array([float(np.dot(vectors[p][i], result.query_vector)) for p, i, _, _ in spans])
     out: list[Candidate] = []
     for (p, i, start, end), toks, cosine in zip(spans, tokens, cosines, strict=True):
@@ -167,7 +170,10 @@ def _candidates(
             score += 0.08
         if _is_listed(passages[p].text, start, end):
             score -= LISTED_PENALTY
-        out.append(Candidate(p, start, end, score, vectors[p][i], float(cosine), cover, stated))
+        elsewhere = _elsewhere(asked, passages[p], start, end)
+        if elsewhere:
+            score -= ELSEWHERE_PENALTY
+        out.append(Candidate(p, start, end, score, vectors[p][i], float(cosine), cover, stated, elsewhere))
     return sorted(out, key=lambda c: -c.score)
 
 
@@ -189,6 +195,24 @@ def _select(candidates: list[Candidate], settings: Settings) -> list[Candidate]:
         chosen.append(cand)
         chars += cand.end - cand.start
     return chosen
+
+
+def _asked_places(question: str) -> frozenset[str]:
+    """Countries and cities a question names, with the countries of its cities."""
+    found = [p for p in places.find_places(question) if p.kind != "region"]
+    return frozenset(p.name for p in found) | frozenset(p.country for p in found)
+
+
+def _elsewhere(asked: frozenset[str], passage: Passage, start: int, end: int) -> bool:
+    """Whether a sentence (else its section) speaks only of places other than those asked about:
+    "How much waste does Malaysia generate?" is not answered by Bangkok's 9,000 tonnes a day."""
+    if not asked:
+        return False
+    for text in (passage.text[start:end], passage.section):
+        named = [p for p in places.find_places(text) if p.kind != "region"]
+        if named:
+            return not any(p.name in asked or p.country in asked for p in named)
+    return False
 
 
 def _features(
@@ -214,6 +238,7 @@ def _features(
         "document_cover": _cover(weights, doc_tokens),
         "names_found": len(names) / len(focus.names) if focus.names else 1.0,
         "kind_stated": 1.0 if any(c.stated for c in chosen) else 0.0,
+        "place_matches": 0.0 if all(c.elsewhere for c in chosen) else 1.0,
         "cross_lingual": 0.0 if language.detect(question) == _language(result, passage) else 1.0,
     }
 

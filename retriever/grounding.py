@@ -24,6 +24,16 @@ _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—−"})
 _NUMBERED = re.compile(
     r"\b([A-Za-z]{1,12}-|[A-Z][A-Za-z]{0,11} ?)(?:(?:No|Nr|Number)\.? ?|# ?)?(\d{1,3})\b(?![-/.,]?\d)"
 )
+# "the first session", "the Second Regional Forum" name an edition; "first launched", "a first
+# offence" do not, and must not confine the answer to a document titled "1st".
+_EDITION = re.compile(
+    r"(?:sessions?|forums?|meetings?|conferences?|editions?|rounds?|plans?|summits?|congress|workshops?"
+    r"|assembl(?:y|ies)|dialogues?|programmes?|programs?|steering|exchanges?|five-year)\b"
+)
+_PLAIN_ORDINAL = re.compile(
+    r"\b((?i:" + "|".join(_ORDINAL_WORDS) + r"))\b"
+    r"(?!\s+(?:[A-Z0-9]|(?:\w+\s+)?(?i:" + _EDITION.pattern + ")))"
+)
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
 # Words that open a question in the Latin-script languages asked in; capitalised only by position.
 _LEADING_WORDS = (
@@ -46,7 +56,19 @@ _PERSON_NAMED = re.compile(
     r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+(?:,| of the| from the) (?:the )?(?:\w+ ){0,3}"
     r"(?:[Mm]inister|[Mm]ayor|[Dd]irector|[Hh]ead|[Cc]hair|[Ss]ecretary|[Oo]fficer|[Ss]peaker|[Mm]inistry)"
 )
+# "Which minister", "what official": a question word asking for a person by role.
+_ASKS_ROLE = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:mayor|minister|governor|chair(?:man|person|woman)?|speaker"
+    r"|secretary|councill?or|director|official|officer|head|president|ambassador|spokesperson)s?\b",
+    re.IGNORECASE,
+)
 _HYPHENATED = re.compile(r"\b[A-Za-z]{1,12}-\d{1,3}\b")  # INC-3, COP-28: a name, not a count
+_COUNT_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million"
+_DURATION = re.compile(
+    rf"\b(?:\d+|{_COUNT_WORDS}|a|an)[- ](?:days?|weeks?|months?|years?|hours?|minutes?)\b(?:-long)?",
+    re.IGNORECASE,
+)
+_DURATION_ASKED = re.compile(r"\bhow long\b|\b(?:days?|weeks?|months?|years|hours?)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
@@ -186,17 +208,25 @@ def _join_numbered(match: re.Match[str]) -> str:
 
 
 def question_kind(question: str) -> str:
-    """The kind of fact asked for: when, where, who, number, or "" when no kind is clear."""
-    for kind in ("when", "where", "who", "number"):
-        if _KIND_RES[kind].search(question):
-            return kind
-    return ""
+    """The kind of fact asked for: when, where, who, number, or "" when no kind is clear.
+
+    A question that opens with its question word asks that ("Who was the mayor when the plan was
+    announced?" asks who); where the question word comes last (Thai, Chinese, Vietnamese) the
+    kinds are tried in a fixed order.
+    """
+    opening = question[: len(" ".join(question.split()[:3]))] if _is_latin(question) else ""
+    found = [(m.start(), kind) for kind, pattern in _KIND_RES.items() if (m := pattern.search(opening))]
+    if (role := _ASKS_ROLE.match(question.lstrip())) is not None:
+        found.append((role.start(), "who"))
+    if found:
+        return min(found)[1]
+    return next((kind for kind in ("when", "where", "who", "number") if _KIND_RES[kind].search(question)), "")
 
 
 @lru_cache(maxsize=4096)
 def focus(question: str) -> Focus:
     """The exact entities, names and asked kind of one question."""
-    text = canonical(question)
+    text = canonical(_PLAIN_ORDINAL.sub(lambda m: m.group(1) + "_", question))
     exact: list[str] = []
     for match in re.finditer(r"\b[a-z]{1,12}-\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th)\b", text):
         exact.append(match.group())
@@ -276,13 +306,12 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
     if kind == "number":
         if measure:  # "What is the fine?" wants an amount of money, not any number
             return _MEASURES[measure][1].search(sentence) is not None
-        words = re.findall(
-            r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\b",
-            sentence,
-            re.IGNORECASE,
-        )
-        # A count or amount, not a date or a name: "30 April 2024" says when, "INC-1" which session.
+        # A count or amount, not a date or a name: "30 April 2024" says when, "INC-1" which session,
+        # and "a two-day training" how long, unless the question asks how long.
         undated = _HYPHENATED.sub(" ", _DATE_SPAN.sub(" ", sentence))
+        if not _DURATION_ASKED.search(question):
+            undated = _DURATION.sub(" ", undated)
+        words = re.findall(rf"\b(?:{_COUNT_WORDS})\b", undated, re.IGNORECASE)
         return novel([n for n in _NUMBER.findall(undated) if not _YEAR.fullmatch(n)] + words)
     if not _is_latin(sentence):
         return True  # no capitalisation to read names from: leave it to the other evidence

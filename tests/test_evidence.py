@@ -6,8 +6,9 @@ import pytest
 
 from retriever import Settings, index_documents
 from retriever.answerability import CROSS, FEATURES
-from retriever.evidence import SEARCH_DEPTH, _is_listed, assess
+from retriever.evidence import SEARCH_DEPTH, _asked_places, _elsewhere, _is_listed, assess
 from retriever.retrieval import open_searcher
+from retriever.types import Passage
 
 INC3 = "factsheets/03_inc-3-nairobi-enb-summary-2023.md"
 
@@ -91,3 +92,57 @@ def test_a_labelled_list_line_is_told_from_prose() -> None:
     assert _is_listed(text, 0, 17)
     assert _is_listed(text, text.index("Where"), text.index("Where") + 16)
     assert not _is_listed(text, text.index("Note"), text.index("firm.") + 5)
+
+
+def _passage(text: str, section: str = "") -> Passage:
+    return Passage("doc.md#0", "doc.md", text, "A title", section, None, "", "", "", 0, len(text), 0.8)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "section", "elsewhere"),
+    [
+        ("How much waste does Malaysia generate?", "Bangkok generates 9,000 tonnes a day.", "", True),
+        ("How much waste does Malaysia generate?", "Kuala Lumpur generates 3,000 tonnes a day.", "", False),
+        ("How much waste does Malaysia generate?", "It generates 9,000 tonnes a day.", "Bangkok", True),
+        ("How much waste does Malaysia generate?", "It generates 9,000 tonnes a day.", "Key facts", False),
+        ("What did Kuala Lumpur pledge?", "Malaysia's capital pledged a ban.", "", False),
+        ("What did the city pledge?", "Bangkok pledged a ban.", "", False),  # no place asked
+    ],
+)
+def test_a_sentence_only_about_other_places_is_told_apart(
+    question: str, text: str, section: str, elsewhere: bool
+) -> None:
+    assert _elsewhere(_asked_places(question), _passage(text, section), 0, len(text)) is elsewhere
+
+
+CITIES = (
+    '---\ntitle: "City campaigns against plastic waste"\ndate: "2024-11-07"\n---\n'
+    "# City campaigns against plastic waste\n\n"
+    "## Bangkok\n\n"
+    "With around 9,000 tons of waste generated daily, Bangkok has made waste a priority.\n\n"
+    "## Kuala Lumpur\n\n"
+    "Kuala Lumpur launched a campaign in 2019 to cut plastic bags in markets.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def cities(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """One document with a section per city, only one of which gives a waste figure."""
+    docs = tmp_path_factory.mktemp("cities-docs")
+    (docs / "cities.md").write_text(CITIES, encoding="utf-8")
+    settings = base_settings.with_(documents_dir=docs, index_dir=tmp_path_factory.mktemp("cities-index"))
+    index_documents(settings=settings)
+    return settings
+
+
+def test_another_places_figure_does_not_count_as_the_asked_places(cities: Settings) -> None:
+    searcher = open_searcher(cities)
+    asked_bangkok = assess(searcher, "How much waste does Bangkok generate a day?", settings=cities)
+    assert asked_bangkok.features["place_matches"] == 1.0
+    assert "9,000 tons" in asked_bangkok.passages[asked_bangkok.chosen[0].passage].text
+    asked_malaysia = assess(searcher, "How much waste does Malaysia generate a day?", settings=cities)
+    for cand in asked_malaysia.chosen:
+        quote = asked_malaysia.passages[cand.passage].text[cand.start : cand.end]
+        assert cand.elsewhere == ("Bangkok" in quote), quote
+    bangkok_only = all("Bangkok" in asked_malaysia.passages[c.passage].text for c in asked_malaysia.chosen)
+    assert asked_malaysia.features["place_matches"] == (0.0 if bangkok_only else 1.0)

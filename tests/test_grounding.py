@@ -91,10 +91,42 @@ def test_a_name_is_found_spelled_out_or_as_its_country(text: str, name: str, fou
         ("What is the fine for selling banned bags in Hainan?", "number"),
         ("What recycling rate is Beijing targeting?", "number"),
         ("What does the decree require?", ""),
+        # The question word that opens the question wins over one in a later clause.
+        ("Who was the mayor of Mandalay when the plan was announced?", "who"),
+        ("Where did the ministry meet when the ban began?", "where"),
+        ("Which Japanese minister attended the forum?", "who"),
+        ("What official signed the decree?", "who"),
+        # Where the question word comes last, the fixed order still reads it.
+        ("INC-3 在哪里举行，什么时候？", "when"),
     ],
 )
 def test_kind_of_fact_asked(question: str, kind: str) -> None:
     assert question_kind(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "exact"),
+    [
+        ("When was Kuala Lumpur's Zero Plastic Campaign first launched?", ()),
+        ("What's the fine for a first offence under Maharashtra's plastic ban?", ()),
+        ("Where was the first session of the committee held?", ("1st",)),
+        ("Who hosted the Ninth Regional 3R Forum?", ("9th",)),
+        ("When did the second Regional 3R Forum take place?", ("2nd",)),
+    ],
+)
+def test_an_ordinal_word_is_exact_only_when_it_names_an_edition(
+    question: str, exact: tuple[str, ...]
+) -> None:
+    assert focus(question).exact == exact
+
+
+def test_a_duration_is_no_count_unless_the_question_asks_how_long() -> None:
+    tour = "The programme comprised a two-day training and a two-day study tour."
+    assert not states_kind(tour, "number", "How many participants attended the programme?")
+    asked = "How many participants attended the programme?"
+    assert states_kind("It gathered 120 participants.", "number", asked)
+    assert states_kind(tour, "number", "How many days did the training last?")
+    assert states_kind(tour, "number", "How long was the study tour?")
 
 
 def test_a_quote_must_add_the_asked_fact_beyond_the_question() -> None:
