@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import Any
 
-from . import grounding
+from . import exact
 from .facts import DocFacts
 from .supersession import replacements
 
@@ -219,12 +219,12 @@ class Catalog:
     def _titled(self) -> dict[str, frozenset[str]]:
         index: defaultdict[str, set[str]] = defaultdict(set)
         for d, e in self.entries.items():
-            for token in grounding.exact_tokens(e.get("title", "")):
+            for token in exact.exact_tokens(e.get("title", "")):
                 index[token].add(d)
         return _frozen(index)
 
     def titled(self, token: str) -> frozenset[str]:
-        """Documents whose title holds an exact canonical token ("inc-3", "9th"; see grounding.has_exact)."""
+        """Documents whose title holds an exact canonical token ("inc-3", "9th"; see exact.has_exact)."""
         return self._titled.get(token, frozenset())
 
 

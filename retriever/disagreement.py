@@ -10,8 +10,8 @@ from functools import lru_cache
 from typing import Any
 
 from .dates import find_dates
+from .exact import canonical
 from .facts import date_role
-from .grounding import canonical
 from .places import find_places
 from .sentences import split_sentences
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import catalog, grounding, keyword, places
+from . import asked, catalog, exact, grounding, keyword, places
 from . import lang as language
 from .retrieval import Searcher, SearchResult
 from .settings import Settings
@@ -80,11 +80,6 @@ def _cover(weights: dict[str, float], tokens: Iterable[str]) -> float:
     return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
 
 
-def _is_latin(text: str) -> bool:
-    letters = [c for c in text[:400] if c.isalpha()]
-    return not letters or sum(c.isascii() for c in letters) / len(letters) > 0.6
-
-
 def _about(result: SearchResult, focus: grounding.Focus) -> dict[str, set[str]]:
     """For each exact name asked about, the documents whose title names it (empty: none does)."""
     titles = catalog.of(result.version.manifest["documents"])  # an index of titles, built once per version
@@ -95,7 +90,7 @@ def _satisfies(passage: Passage, token: str, about: set[str]) -> bool:
     """A passage speaks of a numbered name when its document is about it, or (no such document) names it."""
     if about:
         return passage.doc_id in about
-    return grounding.has_exact(f"{passage.section} {passage.text}", token)
+    return exact.has_exact(f"{passage.section} {passage.text}", token)
 
 
 def _language(result: SearchResult, passage: Passage) -> str:
@@ -114,7 +109,7 @@ def _quotes(cand: Candidate, passage: Passage, token: str, about: set[str], focu
     if about:
         return passage.doc_id in about
     sentence = passage.text[cand.start : cand.end]
-    return grounding.has_exact(sentence, token) and cand.stated
+    return exact.has_exact(sentence, token) and cand.stated
 
 
 def _passage_ok(about: dict[str, set[str]], passage: Passage) -> bool:
@@ -146,31 +141,31 @@ def _candidates(
         for p in range(min(n, len(passages)))
         if _passage_ok(about, passages[p])
         for i, (s, e) in enumerate(passages[p].sentences)
-        if len(passages[p].text[s:e].split()) >= 3 or not _is_latin(passages[p].text[s:e])
+        if len(passages[p].text[s:e].split()) >= 3 or not language.is_latin(passages[p].text[s:e][:400], 0.6)
     ]
     if not spans:
         return []
     # One tokenizer call for all sentences: per-call overhead dominated composition time.
     tokens = keyword.tokenize([passages[p].text[s:e] for p, _, s, e in spans])
     vectors = {p: result.sentence_vectors(p) for p in {p for p, _, _, _ in spans}}
-    asked = _asked_places(question)
+    places_asked = _asked_places(question)
     cosines = np.array([float(np.dot(vectors[p][i], result.query_vector)) for p, i, _, _ in spans])
     out: list[Candidate] = []
     for (p, i, start, end), toks, cosine in zip(spans, tokens, cosines, strict=True):
         sentence = passages[p].text[start:end]
         cover = _cover(weights, toks)
-        stated = not focus.kind or grounding.states_kind(sentence, focus.kind, question)
+        stated = not focus.kind or asked.states_kind(sentence, focus.kind, question)
         # The passage's relevance carries a sentence that states the fact without repeating the
         # question's words; one that lacks the asked kind of fact (a date for "when") rarely answers it.
         relevance = float(passages[p].dense_score or 0.0)
         score = 0.45 * cosine + 0.15 * relevance + 0.25 * cover + 0.05 / (1 + p)
         score += (0.1 if stated else -0.1) if focus.kind else 0.0
         # The sentence naming the exact session or edition asked about beats its neighbours'.
-        if focus.exact and any(grounding.has_exact(sentence, t) for t in focus.exact):
+        if focus.exact and any(exact.has_exact(sentence, t) for t in focus.exact):
             score += 0.08
         if _is_listed(passages[p].text, start, end):
             score -= LISTED_PENALTY
-        elsewhere = _elsewhere(asked, passages[p], start, end)
+        elsewhere = _elsewhere(places_asked, passages[p], start, end)
         if elsewhere:
             score -= ELSEWHERE_PENALTY
         out.append(Candidate(p, start, end, score, vectors[p][i], float(cosine), cover, stated, elsewhere))
@@ -274,7 +269,7 @@ def assess(
         any(_quotes(c, passages[c.passage], t, docs, focus) for c in chosen) for t, docs in about.items()
     )
     grounded = grounded and all(
-        any(grounding.has_exact(result.document_text(p.doc_id), y) for p in cited) for y in focus.years
+        any(exact.has_exact(result.document_text(p.doc_id), y) for p in cited) for y in focus.years
     )
     return Assessment(
         result, passages, chosen, _features(question, focus, weights, result, passages, chosen), grounded

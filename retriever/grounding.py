@@ -1,40 +1,18 @@
-"""What a question is about and what it asks for: exact entities, names, and the kind of fact wanted.
+"""What a question is about: the exact entities and names a passage must speak of to answer it.
 
-Everything here is rules over the question's text, kept language-neutral where the signal is
-(digits, Latin acronyms, numbered names), and a short word list per language for the kind of fact
-asked (when / where / who / how many), since question words are the one thing no model gives us
-for free.
+Rules over the question's text, kept language-neutral where the signal is (digits, Latin acronyms,
+numbered names); the kind of fact asked is `asked.py`'s, exact-token matching `exact.py`'s.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-_ORDINAL_WORDS = {
-    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
-    "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th", "eleventh": "11th",
-    "twelfth": "12th", "thirteenth": "13th", "fourteenth": "14th", "fifteenth": "15th",
-}  # fmt: skip
-_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—−"})
-# "INC-3", "INC 3", "INC3", "COP28", "Decree 05", "R3": a name that carries a number.
-# "Decree No. 168" and "Decree 168" are one name: the "No." between is dropped.
-_NUMBERED = re.compile(
-    r"\b([A-Za-z]{1,12}-|[A-Z][A-Za-z]{0,11} ?)(?:(?:No|Nr|Number)\.? ?|# ?)?(\d{1,3})\b(?![-/.,]?\d)"
-)
-# "the first session", "the Second Regional Forum" name an edition; "first launched", "a first
-# offence" do not, and must not confine the answer to a document titled "1st".
-_EDITION = re.compile(
-    r"(?:sessions?|forums?|meetings?|conferences?|editions?|rounds?|plans?|summits?|congress|workshops?"
-    r"|assembl(?:y|ies)|dialogues?|programmes?|programs?|steering|exchanges?|five-year)\b"
-)
-_PLAIN_ORDINAL = re.compile(
-    r"\b((?i:" + "|".join(_ORDINAL_WORDS) + r"))\b"
-    r"(?!\s+(?:[A-Z0-9]|(?:\w+\s+)?(?i:" + _EDITION.pattern + ")))"
-)
-_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.IGNORECASE)
+from .asked import ACRONYM, question_kind
+from .exact import YEAR, question_canonical
+
 # Words that open a question in the Latin-script languages asked in; capitalised only by position.
 _LEADING_WORDS = (
     "what which who whom whose when where why how does do did is are was were can could will would should"
@@ -42,145 +20,10 @@ _LEADING_WORDS = (
     " apa siapa bilakah bila kapan di berapa bagaimana mengapa kenapa adakah apakah"
     " ano sino kailan saan ilan magkano paano bakit alin may"
 )
+
 _LEADING = frozenset(_LEADING_WORDS.split())
-# A question on what one person did or is: the answer names a person, not a body.
-_ASKS_PERSON = re.compile(
-    r"\bwho (?:chaired|opened|presided|spoke|signed|delivered|welcomed|heads?|headed|chairs?)\b"
-    r"|\b(?:mayor|minister|governor|chair(?:man|person|woman)?|speaker|secretary|councill?or|director)\b"
-    r"|\bmenteri\b|\bdatuk bandar\b|\bwali ?kota\b|\bpengerusi\b|\balkalde\b|\bkalihim\b"
-    r"|\bbộ trưởng\b|\bthị trưởng\b|\bchủ tịch\b|รัฐมนตรี|ผู้ว่าราชการ|นายกเทศมนตรี|部长|市长|主席|장관|시장|의장",
-    re.IGNORECASE,
-)
-# A personal name told by its role: "Jeon Wan of the Ministry", "Varawut Silpa-archa, the minister".
-_PERSON_NAMED = re.compile(
-    r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+(?:,| of the| from the) (?:the )?(?:\w+ ){0,3}"
-    r"(?:[Mm]inister|[Mm]ayor|[Dd]irector|[Hh]ead|[Cc]hair|[Ss]ecretary|[Oo]fficer|[Ss]peaker|[Mm]inistry)"
-)
-# "Which minister", "what official": a question word asking for a person by role.
-_ASKS_ROLE = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:mayor|minister|governor|chair(?:man|person|woman)?|speaker"
-    r"|secretary|councill?or|director|official|officer|head|president|ambassador|spokesperson)s?\b",
-    re.IGNORECASE,
-)
-_HYPHENATED = re.compile(r"\b[A-Za-z]{1,12}-\d{1,3}\b")  # INC-3, COP-28: a name, not a count
-_COUNT_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million"
-_DURATION = re.compile(
-    rf"\b(?:\d+|{_COUNT_WORDS}|a|an)[- ](?:days?|weeks?|months?|years?|hours?|minutes?)\b(?:-long)?",
-    re.IGNORECASE,
-)
-_DURATION_ASKED = re.compile(r"\bhow long\b|\b(?:days?|weeks?|months?|years|hours?)\b", re.IGNORECASE)
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
+
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*")
-# Number prefixes that are units or counts, not the name of a numbered thing ("30 percent").
-_NOT_A_NAME = {
-    "in",
-    "on",
-    "at",
-    "by",
-    "of",
-    "to",
-    "for",
-    "from",
-    "since",
-    "until",
-    "and",
-    "or",
-    "the",
-    "rm",
-    "us",
-}
-
-# The kind of fact a question asks for, by its question words, per language.
-_KINDS = {
-    "when": (
-        r"\bwhen\b|\bwhat (?:date|year|day|month)\b|\bwhich (?:date|year|day|month)\b|\bsince when\b"
-        r"|\bbila(?:kah)?\b|\bkapan(?:kah)?\b|\btarikh\b|\btanggal berapa\b|\btahun berapa\b|\bpada tahun\b"
-        r"|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่เท่าไร|ปีใด|ปีไหน|ปีอะไร"
-        r"|\bkhi nào\b|\bbao giờ\b|\bngày nào\b|\bnăm nào\b|\bthời gian nào\b"
-        r"|\bkailan\b|\banong petsa\b|\banong taon\b"
-        r"|何时|什么时候|哪一年|哪年|哪天|几月|何年"
-        r"|언제|몇 년|몇년|며칠|날짜"
-    ),
-    "where": (
-        r"\bwhere\b|\bwhich (?:city|country|venue|place|town|province)\b|\bwhat (?:venue|city|location)\b"
-        r"|\bdi ?mana(?:kah)?\b|\blokasi\b|\bdi kota mana\b|\bdi negara mana\b"
-        r"|ที่ไหน|ที่ใด|สถานที่|จังหวัดใด|ประเทศใด"
-        r"|\bở đâu\b|\btại đâu\b|\bđịa điểm\b|\bthành phố nào\b"
-        r"|\bsaan\b|\bnasaan\b"
-        r"|哪里|哪裡|在哪|何处|地点|哪个城市|哪座城市"
-        r"|어디|어느 도시|장소"
-    ),
-    "who": (
-        r"\bwho\b|\bwhom\b|\bwhich (?:organi[sz]ation|agency|ministry|institute|body|group|company|official)"
-        r"|\bsiapa(?:kah)?\b|\bpihak mana\b|\bagensi mana\b|\binstitusi mana\b"
-        r"|ใคร|หน่วยงานใด|องค์กรใด"
-        r"|\bai\b|\bcơ quan nào\b|\btổ chức nào\b|\bđơn vị nào\b"
-        r"|\bsino\b|\bsinu\b|\bnino\b|\bkanino\b"
-        r"|谁|誰|哪个机构|哪些机构|哪个组织|哪些组织|哪个部门"
-        r"|누가|누구|어느 기관|어떤 기관"
-    ),
-    "number": (
-        r"\bhow (?:many|much|long|big|large)\b"
-        r"|\bwhat (?:percentage|share|proportion|amount|rate|number|fine)\b"
-        r"|\bwhat (?:is|was|are|were|will be) the (?:\w+ )?(?:fine|penalty|fee|charge|rate|percentage|share"
-        r"|amount|number|budget|cost|price|target rate)s?\b"
-        r"|\bwhat \w+ (?:rate|percentage|share|fine|fee|penalty|charge)s?\b"
-        r"|\bberapa(?:kah)?\b|กี่|เท่าไร|เท่าไหร่|จำนวน|\bbao nhiêu\b|\bmấy\b|\bilan\b|\bmagkano\b"
-        r"|多少|几个|几家|几名|百分之|몇|얼마"
-    ),
-}
-_KIND_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _KINDS.items()}
-_MONTH = re.compile(
-    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?"
-    r"|nov(ember)?|dec(ember)?)\b|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม"
-    r"|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|tháng|[年月日]|월|일",
-    re.IGNORECASE,
-)
-_DATE_SPAN = re.compile(
-    r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b",
-    re.IGNORECASE,
-)
-_PERSON_TITLE = re.compile(
-    r"\b(Mr|Ms|Mrs|Dr|Prof|H\.E|Minister|Mayor|Director|Secretary|Chair|President|Governor|Officer|Head|"
-    r"Deputy|Ambassador|Executive|Datuk|Dato'?|Tan Sri|Councill?or|Senator|Commissioner)\b"
-)
-
-
-# What a "how much" question measures, and how a sentence states it: a question on a fine, fee or
-# charge wants money; one in tonnes a weight; one on a rate or share a percentage. Else any count.
-_WEIGHT = re.compile(r"\b(?:tons?|tonnes?|kilo(?:gram)?s?|kg|tấn)\b|ตัน|吨|公斤|톤|킬로", re.IGNORECASE)
-_MEASURES = {
-    "money": (
-        re.compile(
-            r"\b(?:fines?|penalt(?:y|ies)|fees?|charges?|prices?|costs?|levy|levies|tax|deposits?|budget"
-            r"|denda|kompaun|bayaran|caj|harga|biaya|multa|bayad|phạt|phí|giá)\b"
-            r"|ค่าปรับ|ค่าธรรมเนียม|ราคา|罚款|罰款|费用|收费|价格|벌금|과태료|요금|가격|부담금",
-            re.IGNORECASE,
-        ),
-        re.compile(
-            r"[$€£¥₩₫฿៛₹]|(?<![A-Za-z])(?:RM|Rp|Rs|INR|USD|US\$|EUR|SGD|THB|VND|KHR|PHP|MYR|IDR|CNY|RMB|NT\$|KRW|JPY)(?![A-Za-z])"
-            r"|\b(?:dollars?|euros?|ringgit|rupiah|rupees?|baht|dong|đồng|riels?|pesos?|yuan|won|yen|cents?|sen)\b"
-            r"|บาท|元|원|엔|free of charge|no (?:fee|charge|deposit)|\bfree\b",
-            re.IGNORECASE,
-        ),
-    ),
-    "weight": (_WEIGHT, _WEIGHT),  # asked in a unit of weight, stated in one
-    "percent": (
-        re.compile(
-            r"\b(?:rates?|percentages?|percent|share|proportion|persen|peratus|kadar|tỷ lệ|porsyento)\b"
-            r"|อัตรา|ร้อยละ|比例|比率|百分|비율|율은|률은|%",
-            re.IGNORECASE,
-        ),
-        re.compile(
-            r"%|\bper ?cent\b|\bpercentage points?\b|\b(?:half|third|quarter|fifth|tenth)s?\b|\bone in \w+\b"
-            r"|persen|peratus|ร้อยละ|phần trăm|百分之|퍼센트|프로",
-            re.IGNORECASE,
-        ),
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -193,44 +36,14 @@ class Focus:
     kind: str  # when | where | who | number | "" (anything)
 
 
-def canonical(text: str) -> str:
-    """Lower-cased text with numbered names joined ("INC 3", "inc-3" -> "inc-3") and ordinals as digits."""
-    text = _NUMBERED.sub(_join_numbered, text.translate(_DASHES))
-    pattern = r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b"
-    return re.sub(pattern, lambda m: _ORDINAL_WORDS[m.group(1)], text.lower())
-
-
-def _join_numbered(match: re.Match[str]) -> str:
-    word, number = match.group(1).rstrip("- "), match.group(2)
-    if word.lower() in _NOT_A_NAME:
-        return match.group(0)
-    return f"{word.lower()}-{int(number)}"
-
-
-def question_kind(question: str) -> str:
-    """The kind of fact asked for: when, where, who, number, or "" when no kind is clear.
-
-    A question that opens with its question word asks that ("Who was the mayor when the plan was
-    announced?" asks who); where the question word comes last (Thai, Chinese, Vietnamese) the
-    kinds are tried in a fixed order.
-    """
-    opening = question[: len(" ".join(question.split()[:3]))] if _is_latin(question) else ""
-    found = [(m.start(), kind) for kind, pattern in _KIND_RES.items() if (m := pattern.search(opening))]
-    if (role := _ASKS_ROLE.match(question.lstrip())) is not None:
-        found.append((role.start(), "who"))
-    if found:
-        return min(found)[1]
-    return next((kind for kind in ("when", "where", "who", "number") if _KIND_RES[kind].search(question)), "")
-
-
 @lru_cache(maxsize=4096)
 def focus(question: str) -> Focus:
     """The exact entities, names and asked kind of one question."""
-    text = canonical(_PLAIN_ORDINAL.sub(lambda m: m.group(1) + "_", question))
+    text = question_canonical(question)
     exact: list[str] = []
     for match in re.finditer(r"\b[a-z]{1,12}-\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th)\b", text):
         exact.append(match.group())
-    years = tuple(dict.fromkeys(_YEAR.findall(text)))
+    years = tuple(dict.fromkeys(YEAR.findall(text)))
     names: list[str] = []
     for match in _CAPITALISED.finditer(question):
         name = match.group().lower()
@@ -242,24 +55,10 @@ def focus(question: str) -> Focus:
                 continue
             name = rest if first in _LEADING else name
         names += [part.strip() for part in re.split(r"['’]s\b", name) if part.strip()]
-    names += [a.lower() for a in _ACRONYM.findall(question) if not any(ch.isdigit() for ch in a)]
+    names += [a.lower() for a in ACRONYM.findall(question) if not any(ch.isdigit() for ch in a)]
     exact_set = dict.fromkeys(exact)
     names = [n for n in dict.fromkeys(names) if not any(n in e for e in exact_set)]
     return Focus(tuple(exact_set), years, tuple(names), question_kind(question))
-
-
-def exact_tokens(text: str) -> frozenset[str]:
-    """The canonical tokens `has_exact` matches in `text` (numbered names, ordinals, numbers); not
-    memoised, for reading many texts once (a collection's titles)."""
-    return frozenset(re.findall(r"[a-z]{1,12}-\d{1,3}|\d{1,3}(?:st|nd|rd|th)|\d+", canonical(text)))
-
-
-_canonical_tokens = lru_cache(maxsize=8192)(exact_tokens)
-
-
-def has_exact(text: str, token: str) -> bool:
-    """Whether `text` holds `token` as a whole canonical token ("inc-3" is not in "inc-30")."""
-    return token in _canonical_tokens(text)
 
 
 def mentions_name(text_lower: str, name: str) -> bool:
@@ -277,58 +76,3 @@ def mentions_name(text_lower: str, name: str) -> bool:
         if re.search(rf"(?<!\w){re.escape(stem)}", text_lower) is None:
             return False
     return True
-
-
-@lru_cache(maxsize=1024)
-def _asked(question: str) -> tuple[str, str, bool]:
-    """What a question already says (canonical), the measure it asks in, whether it asks for a person:
-    read once per question, not once for each sentence weighed against it."""
-    measure = next((m for m, (asks, _) in _MEASURES.items() if asks.search(question)), "")
-    return canonical(question), measure, _ASKS_PERSON.search(question) is not None
-
-
-def states_kind(sentence: str, kind: str, question: str = "") -> bool:
-    """Whether a sentence holds the kind of fact asked for, beyond what the question already says.
-
-    "Who introduced the Quezon City ban?" is not answered by a sentence whose only names are
-    "Quezon City": the answer must add a date, number, name or place of its own.
-    """
-    asked, measure, person = _asked(question)
-
-    def novel(values: Iterable[str]) -> bool:
-        return any(v.lower() not in asked for v in values)
-
-    if kind == "when":
-        dates = _YEAR.findall(sentence) + [
-            m.group() for m in _MONTH.finditer(sentence) if _NUMBER.search(sentence)
-        ]
-        return novel(dates)
-    if kind == "number":
-        if measure:  # "What is the fine?" wants an amount of money, not any number
-            return _MEASURES[measure][1].search(sentence) is not None
-        # A count or amount, not a date or a name: "30 April 2024" says when, "INC-1" which session,
-        # and "a two-day training" how long, unless the question asks how long.
-        undated = _HYPHENATED.sub(" ", _DATE_SPAN.sub(" ", sentence))
-        if not _DURATION_ASKED.search(question):
-            undated = _DURATION.sub(" ", undated)
-        words = re.findall(rf"\b(?:{_COUNT_WORDS})\b", undated, re.IGNORECASE)
-        return novel([n for n in _NUMBER.findall(undated) if not _YEAR.fullmatch(n)] + words)
-    if not _is_latin(sentence):
-        return True  # no capitalisation to read names from: leave it to the other evidence
-    if kind == "who":
-        if person:
-            # "Who chaired INC-4?" wants a person: a title or a name introduced by its role.
-            return bool(_PERSON_TITLE.search(sentence) or _PERSON_NAMED.search(sentence))
-        # A name is new when two of its words are ("Quezon City Council" adds only "Council").
-        names = re.findall(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|bin|binti|de|van))+", sentence)
-        new_name = any(sum(w.lower() not in asked for w in n.split()) >= 2 for n in names)
-        return bool(_PERSON_TITLE.search(sentence)) or new_name or novel(_ACRONYM.findall(sentence))
-    if kind == "where":
-        places = re.findall(r"\b(?:in|at|held|hosted|venue)\b[^.]{0,60}?\b([A-Z][a-z]+)", sentence)
-        return novel(places)
-    return True
-
-
-def _is_latin(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return not letters or sum(c.isascii() for c in letters) / len(letters) > 0.7

@@ -80,6 +80,12 @@ def _script_language(text: str) -> str | None:
     return lang if n and n * weight >= latin * 0.5 else None
 
 
+def is_latin(text: str, share: float = 0.7) -> bool:
+    """Whether more than `share` of the letters are ASCII, so capitals and spaces mark names and words."""
+    letters = [c for c in text if c.isalpha()]
+    return not letters or sum(c.isascii() for c in letters) / len(letters) > share
+
+
 def detect(text: str) -> str:
     """ISO 639 code of the language of `text` (e.g. a user's question); "en" when unsure."""
     text = unicodedata.normalize("NFC", text or "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import catalog, doc_rows, grounding, store
+from . import catalog, doc_rows, exact, grounding, store
 from .settings import Settings
 
 _WORD = re.compile(r"\w+")
@@ -64,12 +64,12 @@ def ground(version: store.Version, query: str, fused: dict[int, float]) -> dict[
         if focus.exact:
             in_title = sum(doc_id in docs for docs in titled) / len(focus.exact)
             passage = f"{records.field('section', row)} {records.field('text', row)}"
-            in_text = sum(grounding.has_exact(passage, t) for t in focus.exact)
+            in_text = sum(exact.has_exact(passage, t) for t in focus.exact)
             share = max(in_title, in_text / len(focus.exact))
             lift += GROUND_TITLE * in_title + GROUND_TEXT * (share - 1)
         if focus.years:
             text = rows.text(doc_id)
-            found = sum(grounding.has_exact(text, y) for y in focus.years) / len(focus.years)
+            found = sum(exact.has_exact(text, y) for y in focus.years) / len(focus.years)
             lift += 0.5 * GROUND_TEXT * (found - 1)
         out[row] = score + top * lift
     return out

@@ -7,7 +7,7 @@ from conftest import SMALL_CORPUS
 
 from retriever import Settings, ask, index_documents, scope, texts
 from retriever.answer import describe
-from retriever.grounding import states_kind
+from retriever.asked import states_kind
 
 INC3 = "factsheets/03_inc-3-nairobi-enb-summary-2023.md"
 

@@ -15,7 +15,7 @@ import pytest
 from conftest import DOCUMENTS
 from shipped import collection
 
-from retriever import Settings, ask, catalog, grounding, index_documents, scope, store
+from retriever import Settings, ask, catalog, exact, grounding, index_documents, scope, store
 from retriever.catalog import DateIndex, facts_of, in_range, own_dates, superseded_by
 from retriever.gold import GOLD_DIR, load_gold
 
@@ -160,12 +160,10 @@ def test_date_ranges_read_each_bound_at_its_own_precision(bound: str) -> None:
 def test_titles_are_looked_up_as_has_exact_reads_them() -> None:
     entries = collection()[0] | {"inc-30.md": {"title": "INC 30 and the Ninth Forum, Decree No. 5"}}
     titles = catalog.of(entries)
-    tokens = {t for e in entries.values() for t in grounding.exact_tokens(e["title"])}
+    tokens = {t for e in entries.values() for t in exact.exact_tokens(e["title"])}
     assert {"inc-3", "inc-30", "9th", "decree-5"} <= tokens
     for token in [*tokens, "inc-7", "10th"]:
-        assert titles.titled(token) == {
-            d for d, e in entries.items() if grounding.has_exact(e["title"], token)
-        }
+        assert titles.titled(token) == {d for d, e in entries.items() if exact.has_exact(e["title"], token)}
 
 
 def test_a_catalog_is_kept_for_its_documents_and_let_go_later() -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.grounding import canonical, focus, has_exact, mentions_name, question_kind, states_kind
+from retriever.asked import question_kind, states_kind
+from retriever.exact import canonical, has_exact
+from retriever.grounding import focus, mentions_name
 
 
 @pytest.mark.parametrize(

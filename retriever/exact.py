@@ -1,0 +1,89 @@
+"""Exact entities in text: numbered names (INC-3, Decree No. 168), editions (9th, "second"), years.
+
+Matched as whole canonical tokens, never as prefixes: "inc-3" is not in "inc-30", "9th" not in "19th".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_ORDINAL_WORDS = {
+    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+    "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th", "eleventh": "11th",
+    "twelfth": "12th", "thirteenth": "13th", "fourteenth": "14th", "fifteenth": "15th",
+}  # fmt: skip
+
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—−"})
+
+# "INC-3", "INC 3", "INC3", "COP28", "Decree 05", "R3": a name that carries a number.
+# "Decree No. 168" and "Decree 168" are one name: the "No." between is dropped.
+_NUMBERED = re.compile(
+    r"\b([A-Za-z]{1,12}-|[A-Z][A-Za-z]{0,11} ?)(?:(?:No|Nr|Number)\.? ?|# ?)?(\d{1,3})\b(?![-/.,]?\d)"
+)
+
+# "the first session", "the Second Regional Forum" name an edition; "first launched", "a first
+# offence" do not, and must not confine the answer to a document titled "1st".
+_EDITION = re.compile(
+    r"(?:sessions?|forums?|meetings?|conferences?|editions?|rounds?|plans?|summits?|congress|workshops?"
+    r"|assembl(?:y|ies)|dialogues?|programmes?|programs?|steering|exchanges?|five-year)\b"
+)
+
+_PLAIN_ORDINAL = re.compile(
+    r"\b((?i:" + "|".join(_ORDINAL_WORDS) + r"))\b"
+    r"(?!\s+(?:[A-Z0-9]|(?:\w+\s+)?(?i:" + _EDITION.pattern + ")))"
+)
+
+YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+# Number prefixes that are units or counts, not the name of a numbered thing ("30 percent").
+_NOT_A_NAME = {
+    "in",
+    "on",
+    "at",
+    "by",
+    "of",
+    "to",
+    "for",
+    "from",
+    "since",
+    "until",
+    "and",
+    "or",
+    "the",
+    "rm",
+    "us",
+}
+
+
+def canonical(text: str) -> str:
+    """Lower-cased text with numbered names joined ("INC 3", "inc-3" -> "inc-3") and ordinals as digits."""
+    text = _NUMBERED.sub(_join_numbered, text.translate(_DASHES))
+    pattern = r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b"
+    return re.sub(pattern, lambda m: _ORDINAL_WORDS[m.group(1)], text.lower())
+
+
+def _join_numbered(match: re.Match[str]) -> str:
+    word, number = match.group(1).rstrip("- "), match.group(2)
+    if word.lower() in _NOT_A_NAME:
+        return match.group(0)
+    return f"{word.lower()}-{int(number)}"
+
+
+def exact_tokens(text: str) -> frozenset[str]:
+    """The canonical tokens `has_exact` matches in `text` (numbered names, ordinals, numbers); not
+    memoised, for reading many texts once (a collection's titles)."""
+    return frozenset(re.findall(r"[a-z]{1,12}-\d{1,3}|\d{1,3}(?:st|nd|rd|th)|\d+", canonical(text)))
+
+
+_canonical_tokens = lru_cache(maxsize=8192)(exact_tokens)
+
+
+def has_exact(text: str, token: str) -> bool:
+    """Whether `text` holds `token` as a whole canonical token ("inc-3" is not in "inc-30")."""
+    return token in _canonical_tokens(text)
+
+
+def question_canonical(question: str) -> str:
+    """A question's canonical text, with ordinal words that name no edition left as words."""
+    return canonical(_PLAIN_ORDINAL.sub(lambda m: m.group(1) + "_", question))
