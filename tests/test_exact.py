@@ -1,0 +1,31 @@
+"""Exact tokens: numbered names, editions and years match whole, never as prefixes."""
+
+from __future__ import annotations
+
+import pytest
+
+from retriever.exact import canonical, has_exact, question_canonical
+
+
+def test_numbered_names_match_whole_not_as_prefixes() -> None:
+    assert has_exact("the INC-3 session met in Nairobi", "inc-3")
+    assert has_exact("the third session (INC 3)", "inc-3")
+    assert not has_exact("INC-30 met later", "inc-3")
+    assert not has_exact("the 19th forum", "9th")
+    assert has_exact("The Ninth Regional 3R Forum", "9th")
+    assert canonical("INC–4") == "inc-4"  # an en dash is a hyphen
+
+
+@pytest.mark.parametrize(
+    ("question", "canonical_text"),
+    [
+        ("Who hosted the Ninth Regional 3R Forum?", "who hosted the 9th regional 3r forum?"),
+        ("When did the second session open?", "when did the 2nd session open?"),
+        ("When was the campaign first launched?", "when was the campaign first_ launched?"),
+        ("What is the fine for a first offence?", "what is the fine for a first_ offence?"),
+    ],
+)
+def test_an_ordinal_word_is_an_edition_only_before_a_name_or_a_meeting(
+    question: str, canonical_text: str
+) -> None:
+    assert question_canonical(question) == canonical_text
