@@ -60,6 +60,7 @@ _KINDS = {
         r"|\bkailan\b|\banong petsa\b|\banong taon\b"
         r"|何时|什么时候|哪一年|哪年|哪天|几月|何年"
         r"|언제|몇 년|몇년|며칠|날짜"
+        r"|ពេលណា|ថ្ងៃណា|ឆ្នាំណា|ເມື່ອໃດ|ຕອນໃດ|ວັນທີເທົ່າໃດ|ປີໃດ|ဘယ်တုန်း|ဘယ်အချိန်|ဘယ်နေ့|ဘယ်ခုနှစ်"
     ),
     "where": (
         r"\bwhere\b|\bwhich (?:city|country|venue|place|town|province)\b|\bwhat (?:venue|city|location)\b"
@@ -69,6 +70,7 @@ _KINDS = {
         r"|\bsaan\b|\bnasaan\b"
         r"|哪里|哪裡|在哪|何处|地点|哪个城市|哪座城市"
         r"|어디|어느 도시|장소"
+        r"|នៅឯណា|ទីណា|កន្លែងណា|ຢູ່ໃສ|ບ່ອນໃດ|ເມືອງໃດ|ဘယ်မှာ|ဘယ်နေရာ|ဘယ်မြို့"
     ),
     "who": (
         r"\bwho\b|\bwhom\b|\bwhich (?:organi[sz]ation|agency|ministry|institute|body|group|company|official)"
@@ -78,6 +80,7 @@ _KINDS = {
         r"|\bsino\b|\bsinu\b|\bnino\b|\bkanino\b"
         r"|谁|誰|哪个机构|哪些机构|哪个组织|哪些组织|哪个部门"
         r"|누가|누구|어느 기관|어떤 기관"
+        r"|នរណា|អ្នកណា|ស្ថាប័នណា|ໃຜ|ອົງການໃດ|ໜ່ວຍງານໃດ|ဘယ်သူ|မည်သူ|ဘယ်အဖွဲ့"
     ),
     "number": (
         r"\bhow (?:many|much|long|big|large)\b"
@@ -87,6 +90,7 @@ _KINDS = {
         r"|\bwhat \w+ (?:rate|percentage|share|fine|fee|penalty|charge)s?\b"
         r"|\bberapa(?:kah)?\b|กี่|เท่าไร|เท่าไหร่|จำนวน|\bbao nhiêu\b|\bmấy\b|\bilan\b|\bmagkano\b"
         r"|多少|几个|几家|几名|百分之|몇|얼마"
+        r"|ប៉ុន្មាន|ເທົ່າໃດ|ຈັກ(?:ໂຕນ|ຄົນ|ປະເທດ|ແຫ່ງ|ເປີເຊັນ|ປີ|ວັນ)|ຈຳນວນ|ဘယ်လောက်|မည်မျှ|ဘယ်နှစ်"
     ),
 }
 

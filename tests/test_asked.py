@@ -37,6 +37,11 @@ from retriever.asked import question_kind, states_kind
         ("What official signed the decree?", "who"),
         # Where the question word comes last, the fixed order still reads it.
         ("INC-3 在哪里举行，什么时候？", "when"),
+        # Khmer, Lao and Burmese officials ask too: their question words set the kind as well.
+        ("អនុក្រឹត្យលេខ ១៦៨ ត្រូវបានចេញនៅពេលណា?", "when"),
+        ("ໃຜເປັນຜູ້ກ່າວເປີດກອງປະຊຸມ?", "who"),
+        ("ໂຄງການນີ້ຫຼຸດຖົງພລາສຕິກໄດ້ຈັກໂຕນ?", "number"),
+        ("INC-2 ကို ဘယ်မှာ ကျင်းပခဲ့သလဲ?", "where"),
     ],
 )
 def test_kind_of_fact_asked(question: str, kind: str) -> None:
