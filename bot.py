@@ -369,7 +369,7 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
     state = context.bot_data
     limit = state.settings.max_question_chars
     lang = chat_language(update, context, question)
-    if not question.strip():
+    if not any(ch.isalnum() for ch in question):  # emoji, punctuation or invisible characters only
         await message.reply_text(t("empty_text", lang, example=esc(t("example_1", lang))))
         return
     if len(question) > limit:

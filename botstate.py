@@ -227,7 +227,7 @@ class BotState:
         fixed = self.languages.get(chat_id)
         if fixed:
             return fixed
-        if question.strip():
+        if any(ch.isalpha() for ch in question):  # emoji or punctuation say nothing of a language
             return texts.language(detect(question))
         return texts.language(user_code)
 

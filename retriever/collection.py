@@ -185,6 +185,8 @@ def add_document(
         try:
             read_document(SourceFile(doc_id, staged, digest))
         except ReadError as exc:
+            # The person is told the reason in their language; a parser's own words go to the log.
+            log.info("%s refused: %s", doc_id, exc)
             staged.unlink(missing_ok=True)
             note = Note.of("collection_unreadable", name=doc_id, reason=str(exc))
             return AddResult("rejected", doc_id, note)

@@ -91,11 +91,13 @@ class Note:
 
 
 # The library writes its reasons (why a file was skipped, why a build started afresh) in English for
-# the shell; these patterns say them in the administrator's language. A reason no pattern knows is
-# kept in English rather than lost. Named groups are technical details kept as they are.
+# the shell, some with a parser's own words appended ("EOF marker not found"); these patterns say them
+# from the catalogue in the administrator's language, English too. A reason no pattern knows is kept
+# as written rather than lost. Named groups are technical details kept as they are.
 _REASONS = (
     (r"empty file", "reason_empty"),
     (r"no text( \(.*\)| to index)", "reason_no_text"),
+    (r"binary data, not text \(NUL bytes.*", "reason_binary_nul"),
     (r"binary data, not text.*", "reason_binary"),
     (r"not valid UTF-8 text.*", "reason_not_utf8"),
     (r"encrypted PDF.*", "reason_encrypted_pdf"),
@@ -119,9 +121,7 @@ _AFTERMATH = {  # what planning appends to a skipped file's reason
 
 
 def reason(text: str, lang: str | None = DEFAULT) -> str:
-    """A library reason in `lang`: as written for English, else from the catalogue when known."""
-    if language(lang) == DEFAULT:
-        return text
+    """A library reason in `lang`, from the catalogue when a pattern knows it, else as written."""
     for suffix, key in _AFTERMATH.items():
         if text.endswith(suffix):
             return t(key, lang, reason=reason(text.removesuffix(suffix), lang))

@@ -11,6 +11,7 @@ import botui
 from botsettings import BotSettings
 from botstate import ANSWERS_KEPT, BotState
 from retriever import Answer, Settings, SettingsError
+from retriever.texts import LANGUAGES
 
 
 @pytest.mark.parametrize(
@@ -117,3 +118,13 @@ def test_bot_settings_come_from_the_telegram_variables_and_dotenv(tmp_path: Path
     with pytest.raises(SettingsError, match="TELEGRAM_TYPING_AFTER_MS"):
         load_bot_settings({"TELEGRAM_TYPING_AFTER_MS": "-1"}, tmp_path / "none")
     assert not {"telegram_bot_token", "admin_user_ids", "flood_limit"} & set(Settings.__dataclass_fields__)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_help_explains_every_command_of_the_menu(lang: str) -> None:
+    text = botui.help_text(lang)
+    for command in set(botui.USER_COMMANDS) - {"start", "help"}:
+        assert f"/{command}" in text, (lang, command)
+    admin = botui.help_text(lang, [".md"], 20)
+    for command in botui.ADMIN_COMMANDS:
+        assert f"/{command}" in admin, (lang, command)

@@ -96,7 +96,12 @@ def test_a_note_is_said_in_any_language_with_notes_inside_it_said_alike() -> Non
 
 def test_library_reasons_are_said_in_the_administrators_language() -> None:
     corrupt = "corrupt or unreadable PDF: EOF marker not found; it is no longer indexed"
-    assert texts.reason(corrupt, "en") == corrupt  # the shell's English, details and all
+    # A parser's own words ("EOF marker not found") are no use to an administrator, in any language.
+    assert texts.reason(corrupt, "en") == "corrupt or unreadable PDF; it is no longer indexed"
+    nul = "binary data, not text (NUL bytes; if it is UTF-16 text, save it as UTF-8)"
+    assert "UTF-16" in texts.reason(nul, "vi") and texts.reason(nul, "vi") != texts.reason(
+        "binary data, not text", "vi"
+    )
     assert texts.reason(corrupt, "th") == t("reason_dropped", "th", reason=t("reason_corrupt_pdf", "th"))
     unsupported = "unsupported file type .exe (supported: .md .pdf)"
     assert texts.reason(unsupported, "zh") == t("reason_unsupported", "zh", ext=".exe", exts=".md .pdf")
