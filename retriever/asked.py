@@ -22,10 +22,20 @@ _ASKS_PERSON = re.compile(
     re.IGNORECASE,
 )
 
-# A personal name told by its role: "Jeon Wan of the Ministry", "Varawut Silpa-archa, the minister".
+# The role a question asks a person by, in English, as the stem a sentence naming it holds.
+_ROLE = re.compile(
+    r"\b(mayor|minister|governor|chair|speaker|secretary|councill?or|director|president|ambassador)"
+    r"(?:s|ed|ing|man|person|woman)?\b",
+    re.IGNORECASE,
+)
+
+# A personal name told by its role ("Jeon Wan of the Ministry", "Varawut Silpa-archa, the minister")
+# or by what the person did ("chaired by Luis Vayas Valdivieso").
 _PERSON_NAMED = re.compile(
     r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+(?:,| of the| from the) (?:the )?(?:\w+ ){0,3}"
     r"(?:[Mm]inister|[Mm]ayor|[Dd]irector|[Hh]ead|[Cc]hair|[Ss]ecretary|[Oo]fficer|[Ss]peaker|[Mm]inistry)"
+    r"|\b(?:chaired|opened|presided over|led|signed|headed) by "
+    r"(?:[A-Z][a-z]*\.? )?[A-Z][a-z]+(?: [A-Z][a-z]+)+"
 )
 
 # "Which minister", "what official": a question word asking for a person by role.
@@ -166,11 +176,13 @@ def question_kind(question: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _asked(question: str) -> tuple[str, str, bool]:
-    """What a question already says (canonical), the measure it asks in, whether it asks for a person:
-    read once per question, not once for each sentence weighed against it."""
+def _asked(question: str) -> tuple[str, str, bool, str]:
+    """What a question already says (canonical), the measure it asks in, whether it asks for a person
+    and by which English role: read once per question, not once for each sentence weighed against it."""
     measure = next((m for m, (asks, _) in _MEASURES.items() if asks.search(question)), "")
-    return canonical(question), measure, _ASKS_PERSON.search(question) is not None
+    role = _ROLE.search(question)
+    person = _ASKS_PERSON.search(question) is not None
+    return canonical(question), measure, person, role.group(1).lower() if role else ""
 
 
 def states_kind(sentence: str, kind: str, question: str = "") -> bool:
@@ -179,7 +191,7 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
     "Who introduced the Quezon City ban?" is not answered by a sentence whose only names are
     "Quezon City": the answer must add a date, number, name or place of its own.
     """
-    asked, measure, person = _asked(question)
+    asked, measure, person, role = _asked(question)
 
     def novel(values: Iterable[str]) -> bool:
         return any(v.lower() not in asked for v in values)
@@ -203,7 +215,10 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
         return True  # no capitalisation to read names from: leave it to the other evidence
     if kind == "who":
         if person:
-            # "Who chaired INC-4?" wants a person: a title or a name introduced by its role.
+            # "Who chaired INC-4?" wants a person: a title or a name introduced by its role, and the
+            # role asked ("Who was the mayor?" is not answered by a council member's name).
+            if role and re.search(rf"\b{role[:6]}", sentence, re.IGNORECASE) is None:  # minister: Ministry
+                return False
             return bool(_PERSON_TITLE.search(sentence) or _PERSON_NAMED.search(sentence))
         # A name is new when two of its words are ("Quezon City Council" adds only "Council").
         names = re.findall(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|bin|binti|de|van))+", sentence)

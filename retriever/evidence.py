@@ -199,11 +199,15 @@ def _asked_places(question: str) -> frozenset[str]:
 
 
 def _elsewhere(asked: frozenset[str], passage: Passage, start: int, end: int) -> bool:
-    """Whether a sentence (else its section) speaks only of places other than those asked about:
-    "How much waste does Malaysia generate?" is not answered by Bangkok's 9,000 tonnes a day."""
+    """Whether a sentence (else the one before it, else its section) speaks only of places other
+    than those asked about: "How much waste does Malaysia generate?" is not answered by Bangkok's
+    9,000 tonnes a day, nor "What rate is Beijing targeting?" by "The goal is ... 79%" after a
+    sentence on Seoul."""
     if not asked:
         return False
-    for text in (passage.text[start:end], passage.section):
+    before = [s for s, e in passage.sentences if e <= start]
+    previous = passage.text[max(before) : start] if before else ""
+    for text in (passage.text[start:end], previous, passage.section):
         named = [p for p in places.find_places(text) if p.kind != "region"]
         if named:
             return not any(p.name in asked or p.country in asked for p in named)

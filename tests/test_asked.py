@@ -103,3 +103,24 @@ def test_a_question_on_what_a_person_did_wants_a_person() -> None:
     assert states_kind("Jeon Wan of the Ministry of Environment said so.", "who", "Which minister said so?")
     # A question on who did something a body can do still takes a body.
     assert states_kind("The Quezon City Council approved the ordinance.", "who", "Who approved the ban?")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "stated"),
+    [
+        (
+            "Who chaired INC-4?",
+            "Inger Andersen, Executive Director of UNEP, said the work was far from over.",
+            False,
+        ),
+        ("Who chaired INC-4?", "The session was chaired by Luis Vayas Valdivieso of Ecuador.", True),
+        ("Who was the mayor of Mandalay in 2015?", "MCDC member Dr Thwin Kyaw Kyaw presented plans.", False),
+        ("Who was the mayor of Mandalay in 2015?", "Mandalay Mayor Dr Ye Lwin presented plans.", True),
+        ("Which minister announced the ban?", "Minister Nik Nazmi Nik Ahmad announced it.", True),
+        ("Who opened the training?", "Dr Azlina, Principal Assistant Secretary, opened it.", True),
+    ],
+)
+def test_a_question_asking_for_a_person_by_role_wants_that_role(
+    question: str, sentence: str, stated: bool
+) -> None:
+    assert states_kind(sentence, "who", question) is stated

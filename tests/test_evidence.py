@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from retriever import Settings, index_documents
@@ -95,7 +97,18 @@ def test_a_labelled_list_line_is_told_from_prose() -> None:
 
 
 def _passage(text: str, section: str = "") -> Passage:
-    return Passage("doc.md#0", "doc.md", text, "A title", section, None, "", "", "", 0, len(text), 0.8)
+    spans = tuple((m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text))
+    return Passage(
+        "doc.md#0", "doc.md", text, "A title", section, None, "", "", "", 0, len(text), 0.8, sentences=spans
+    )
+
+
+def test_a_sentence_naming_no_place_takes_the_place_of_the_one_before() -> None:
+    text = "Seoul has cut 12 million plastic items. The goal is a recycling rate of 79%."
+    start = text.index("The goal")
+    passage = _passage(text)
+    assert _elsewhere(_asked_places("What recycling rate is Beijing targeting?"), passage, start, len(text))
+    assert not _elsewhere(_asked_places("What recycling rate is Seoul targeting?"), passage, start, len(text))
 
 
 @pytest.mark.parametrize(
