@@ -21,11 +21,15 @@ from .settings import ROOT, Settings
 from .types import IndexMissing
 
 
-def scratch_index_dir(kind: str, folder: Path) -> Path:
-    """index/<kind>/<folder name>-<hash of its absolute path>: never the product's live index."""
-    folder = Path(folder).resolve()
-    digest = hashlib.sha256(str(folder).encode()).hexdigest()[:8]
-    return ROOT / "index" / kind / f"{folder.name}-{digest}"
+def scratch_index_dir(kind: str, *folders: Path) -> Path:
+    """index/<kind>/<folder names>-<hash of their absolute paths>: never the product's live index.
+
+    A collection of several folders gets an index of its own: `--documents gold/national` alone
+    must not reuse the index of the corpus plus gold/national, whose shrink guard would refuse it.
+    """
+    paths = [Path(f).resolve() for f in folders]
+    digest = hashlib.sha256("\n".join(map(str, paths)).encode()).hexdigest()[:8]
+    return ROOT / "index" / kind / f"{'+'.join(p.name for p in paths)}-{digest}"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -97,7 +101,7 @@ def _main_settings(args: argparse.Namespace) -> Settings:
 
 def collection_settings(base: Settings, extra: Path, *, progress: bool = True) -> Settings:
     """The collection `base` indexes plus the folder `extra`, copied into a scratch collection and indexed."""
-    index_dir = scratch_index_dir("eval", extra)
+    index_dir = scratch_index_dir("eval", base.documents_dir, extra)
     documents = index_dir.with_name(index_dir.name + ".documents")
     # A fresh copy each run: files removed from either folder leave; unchanged ones are not re-embedded.
     shutil.rmtree(documents, ignore_errors=True)

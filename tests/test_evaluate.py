@@ -12,6 +12,7 @@ import pytest
 from retriever import answerability
 from retriever.beir import load_beir, rank_documents
 from retriever.cli import main
+from retriever.evaluate import scratch_index_dir
 from retriever.gold import GOLD_DIR, gold_sets, load_gold, split_of
 from retriever.metrics import contains_any
 from retriever.report import failure_lines, metrics_table, write_outputs
@@ -317,3 +318,13 @@ def test_calibrate_fits_on_dev_only_and_writes_the_model(
     assert result["saved"] == str(model)
     written = json.loads(model.read_text())
     assert written["features"] == list(answerability.FEATURES) and 0 < written["threshold"] < 1
+
+
+def test_a_folder_alone_and_the_corpus_with_it_get_separate_scratch_indexes(tmp_path: Path) -> None:
+    corpus, extra = tmp_path / "documents", tmp_path / "national"
+    alone, together = scratch_index_dir("eval", extra), scratch_index_dir("eval", corpus, extra)
+    # `--documents national` alone must not land in the index of the corpus plus national (whose
+    # shrink guard then refused the build), and each stays where a later run finds it again.
+    assert alone != together and alone.parent == together.parent == ROOT / "index" / "eval"
+    assert alone.name.startswith("national-") and together.name.startswith("documents+national-")
+    assert scratch_index_dir("eval", extra) == alone
