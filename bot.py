@@ -383,8 +383,8 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
     sending = asyncio.Lock()
     typing = asyncio.create_task(_keep_typing(message, sending, state.bot.typing_after_ms / 1000))
     try:
-        # A chat's fixed language is the answer's; otherwise the library takes the question's.
-        answer = await state.ask(question, state.languages.get(message.chat.id))
+        # The answer's words are in the bot's language for this chat (fixed, else the question's).
+        answer = await state.ask(question, lang)
     except IndexMissing:
         await message.reply_text(t("index_missing_text", lang))
         return

@@ -227,9 +227,13 @@ class BotState:
         fixed = self.languages.get(chat_id)
         if fixed:
             return fixed
+        app = texts.language(user_code)
         if any(ch.isalpha() for ch in question):  # emoji or punctuation say nothing of a language
-            return texts.language(detect(question))
-        return texts.language(user_code)
+            asked = texts.language(detect(question))
+            # Malay and Indonesian share most question words, which detection calls Indonesian: a
+            # user whose app is set to the other of the two reads that one.
+            return app if {asked, app} == {"ms", "id"} else asked
+        return app
 
     def documents(self) -> dict[str, dict[str, Any]]:
         """The live index's documents (id -> title, date, source, facts), read once per version."""

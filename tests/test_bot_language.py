@@ -45,7 +45,6 @@ def running(fake: FakeTelegram, settings: Settings) -> Iterator[BotThread]:
     thread.stop()
 
 
-
 @pytest.fixture()
 def user() -> int:
     return next(_users)
@@ -130,6 +129,18 @@ def test_without_a_question_the_users_app_language_is_used(
     mark = fake.mark()
     fake.user_sends("/help", user + 1, language_code="")  # an app that reports no language
     assert reply(fake, user + 1, mark).text.startswith("How to use me")
+
+
+@pytest.mark.parametrize(("app", "words"), [("ms", "ms"), ("id", "id"), ("en", "id"), ("th", "id")])
+def test_malay_or_indonesian_in_shared_words_follows_the_users_app(
+    fake: FakeTelegram, running: BotThread, user: int, app: str, words: str
+) -> None:
+    # Every word here is used alike in Malay and Indonesian ("how much is diesel today?").
+    refused = ask_bot(fake, "Berapakah harga minyak diesel hari ini?", user, language_code=app)
+    text = "\n".join(m.text for m in refused)
+    assert t("refusal", words) in text, text
+    query = fake.user_clicks(refused[-1], refused[-1].button("👎")["callback_data"], user)
+    assert fake.callback_answer(query).params["text"] == t("vote_text_down", words)
 
 
 def test_command_menus_are_registered_in_every_language(fake: FakeTelegram, running: BotThread) -> None:
