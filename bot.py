@@ -6,9 +6,9 @@ the last good index at once and brings the index up to date in the background (t
 if there is none, is built before serving). Without TELEGRAM_BOT_TOKEN, or with `--console`, it is
 a terminal chat using the same `retriever.ask()`. This is the only module that imports `telegram`:
 handlers and wiring. Its settings are botsettings.py; what it keeps (answers, votes, languages) is
-botstate.py; every sentence it sends comes from the text catalogue (retriever/locales) through
-botui.py, in the chat's language: the one fixed with /language, else the question's, else the user's
-Telegram client's.
+botstate.py, and the work it hands to threads (gated builds, the feedback file) botjobs.py; every
+sentence it sends comes from the text catalogue (retriever/locales) through botui.py, in the chat's
+language: the one fixed with /language, else the question's, else the user's Telegram client's.
 """
 
 from __future__ import annotations
@@ -59,17 +59,9 @@ from telegram.ext import (
 import botui as ui
 import retriever
 from botconsole import has_index, run_console, update_index
+from botjobs import record_vote, stage_and_compare
 from botsettings import BotSettings, load_bot_settings
-from botstate import (
-    ANSWERS_KEPT,
-    BotState,
-    EventsView,
-    Pending,
-    StoredAnswer,
-    parse_language,
-    record_vote,
-    stage_and_compare,
-)
+from botstate import ANSWERS_KEPT, BotState, EventsView, Pending, StoredAnswer, parse_language
 from botui import Block, esc, pack
 from retriever import (
     AddResult,
