@@ -22,8 +22,8 @@ _SMALLTALK = re.compile(
     r"สวัสดี(ครับ|ค่ะ)?|ขอบคุณ(ครับ|ค่ะ)?|你好|您好|谢谢|안녕하세요|안녕|감사합니다|고맙습니다)\W*$",
     re.IGNORECASE,
 )
-# A refused question whose evidence scored at least this share of the threshold is a near miss:
-# the refusal names the documents that came close instead of describing the whole collection.
+# A refused question whose evidence on its topic scored at least this share of the threshold is a
+# near miss: the refusal names the documents that came close instead of describing the collection.
 NEAR_MISS = 0.6
 # Passages checked for a source that contradicts a cited one: those composition chose from.
 DISAGREEMENT_DEPTH = 5
@@ -205,7 +205,12 @@ def answer_question(
         notes, citations = _notes(citations, found.passages, documents, lang)
         text = "\n\n".join([text, *notes])
     else:
-        near = p >= NEAR_MISS * cut
+        # Judged on the topic alone: a question whose asked detail (a fine, the mayor) the documents
+        # lack is still shown the documents on its topic.
+        topic = {**found.features, "kind_stated": 1.0, "place_matches": 1.0}
+        near = (
+            bool(found.chosen) and answerability.probability(topic, settings.answer_model) >= NEAR_MISS * cut
+        )
         text, citations = _refusal(found.passages, found.result.n_documents, lang, near), ()
     done = time.perf_counter()
     timings = {k: round(v, 2) for k, v in found.result.timings_ms.items()}

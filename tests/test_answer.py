@@ -65,6 +65,14 @@ def test_refusal_names_the_closest_documents(small_settings: Settings) -> None:
     assert "INC-4" in answer.answer  # the document that mentions INC-5
 
 
+def test_a_detail_the_documents_lack_is_refused_with_the_documents_on_its_topic(
+    small_settings: Settings,
+) -> None:
+    answer = ask("Who chaired the INC-4 session in Ottawa?", settings=small_settings)
+    assert answer.refused and not answer.citations  # the sheet names UNEP's director, no chair
+    assert "closest documents" in answer.answer and "INC-4" in answer.answer
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
