@@ -656,12 +656,16 @@ def _refused(exc: retriever.CollectionShrank, lang: str) -> str:
     return Note.of("collection_not_indexed", reason=shrink_note(exc)).say(lang)
 
 
-async def ask_to_publish(bot: ExtBot[None], state: BotState, pending: Pending, reason: str) -> None:
-    """Put a refused shrinking build to an administrator: publish anyway, or cancel."""
+async def ask_to_publish(
+    bot: ExtBot[None], state: BotState, pending: Pending, reason: str, *, lead: str = ""
+) -> None:
+    """Put a refused shrinking build to an administrator: publish anyway, or cancel. `lead` is a
+    first sentence of HTML (what the bot did meanwhile), `reason` plain text."""
     key = state.ask_admin(pending)
     lang = pending.lang
     buttons = [(t("shrink_button", lang), f"ok:{key}"), (t("cancel_button", lang), f"no:{key}")]
-    await send_question(bot, pending, t("shrink_question", lang, reason=esc(reason)), buttons)
+    text = t("shrink_question", lang, reason=" ".join(filter(None, (lead, esc(reason)))))
+    await send_question(bot, pending, text, buttons)
 
 
 async def on_document(update: Update, context: BotContext) -> None:
@@ -868,7 +872,8 @@ async def refresh_on_start(application: BotApp) -> None:
         for admin in state.bot.admin_user_ids:
             pending = Pending("publish_reindex", admin, None, lang=state.language(admin))
             with contextlib.suppress(TelegramError):  # an admin who never opened a chat with the bot
-                await ask_to_publish(application.bot, state, pending, _refused(exc, pending.lang))
+                lead = t("startup_shrink", pending.lang)
+                await ask_to_publish(application.bot, state, pending, _refused(exc, pending.lang), lead=lead)
         return
     except Exception as exc:
         logger.exception("updating the index at start failed; serving the last good version")

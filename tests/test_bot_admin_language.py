@@ -6,12 +6,14 @@ upload below is really read, chunked and embedded.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from fake_telegram import BotThread, FakeTelegram, SentMessage, bot_settings, reply_containing
+from fake_telegram import BotThread, FakeTelegram, SentMessage, bot_settings, parse_html, reply_containing
 
 import retriever
 from retriever import Settings
@@ -112,3 +114,34 @@ def test_a_malay_administrator_hears_about_removals_and_held_back_builds_in_mala
         shutil.rmtree(settings.documents_dir)
         shutil.move(stash, settings.documents_dir)
     assert "bottles.md" not in retriever.status(settings=settings)["documents"]
+
+
+def test_a_build_held_back_at_start_up_is_put_to_the_administrator_in_their_language(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # A copy of the collection whose folder comes up nearly empty (a volume mounted late, say).
+    copy = settings.with_(
+        documents_dir=tmp_path / "documents", index_dir=tmp_path / "index", data_dir=tmp_path / "data"
+    )
+    shutil.copytree(settings.index_dir, copy.index_dir)
+    copy.documents_dir.mkdir()
+    (copy.documents_dir / "bottles.md").write_bytes(NOTE)
+    copy.data_dir.mkdir()
+    (copy.data_dir / "languages.json").write_text(json.dumps({str(THAI_ADMIN): "th"}), encoding="utf-8")
+    version = retriever.status(settings=copy)["version"]
+    with FakeTelegram() as other:
+        other.user_sends("/start", THAI_ADMIN, push=False)  # the admin has a chat with the bot
+        thread = BotThread(copy, bot_settings(other, admin_user_ids=(THAI_ADMIN,))).start(other)
+        try:
+            question = other.wait_for(
+                lambda: next((m for m in other.sent_messages(THAI_ADMIN) if m.buttons), None),
+                120,
+                "a question",
+            )
+        finally:
+            thread.stop()
+    lead = parse_html(t("startup_shrink", "th"))[0]
+    assert question.text.startswith(lead) and t("cancel_button", "th") in str(question.buttons)
+    assert t("shrink_button", "th") in str(question.buttons)
+    assert not latin_words(question.text, "bottles.md", *retriever.status(settings=copy)["documents"])
+    assert retriever.status(settings=copy)["version"] == version, "nothing was published"
