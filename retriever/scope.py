@@ -197,10 +197,16 @@ def parse(question: str, documents: catalog.Documents, *, today: dt.date | None 
         keep = set().union(*(found for _, found in places))
         words.append("about " + ", ".join(p[0] + (f" ({p[1]})" if p[2] == "city" else "") for p, _ in places))
     date_from, date_to, when = _time(text)
-    if when:
-        due = when.endswith("or later")  # a year asked about: a plan due then speaks of it too
-        keep = docs.dated(date_from, date_to, due, keep)
+    due = when.endswith("or later")  # a year asked about: a plan due then speaks of it too
+    dated = docs.dated(date_from, date_to, due, keep) if when else set()
+    if dated:
+        keep = dated
         words.append(when)
+    else:
+        # A time no document (of the places asked) meets is no filter, like a place no document is
+        # about: "Indonesia's target for 2025" is told in a 2024 document. An answer must still
+        # come from a document that mentions the year (evidence.py's grounding).
+        date_from = date_to = None
     in_force = bool(_IN_FORCE.search(text))
     # "the latest on INC-3" names its document: recency would only hide it.
     latest = bool(_LATEST.search(text)) and not in_force and not focus(text).exact

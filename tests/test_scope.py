@@ -108,6 +108,10 @@ def test_time_filters(entries: dict[str, dict[str, Any]]) -> None:
         year.doc_ids or ()
     )
     assert scope.parse("Kebijakan apa sejak 2023?", entries).date_from == "2023"
+    # A year none of the place's documents is dated in (or due) keeps the place, not the year.
+    target = scope.parse("Berapa target pengurangan sampah laut Indonesia pada 2031?", entries)
+    assert target.places == ("Indonesia",) and target.date_from is None and target.doc_ids
+    assert target.description == "documents about Indonesia"
     assert scope.parse("2023年以来有哪些新规定?", entries).date_from == "2023"
 
 
