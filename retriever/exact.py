@@ -17,9 +17,11 @@ _ORDINAL_WORDS = {
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—−"})
 
 # "INC-3", "INC 3", "INC3", "COP28", "Decree 05", "R3": a name that carries a number.
-# "Decree No. 168" and "Decree 168" are one name: the "No." between is dropped.
+# "Decree No. 168" and "Decree 168" are one name: the "No." between is dropped. Bounded by ASCII
+# letters and digits only, so a Korean or Thai particle written on ("INC-3는") leaves it whole.
 _NUMBERED = re.compile(
-    r"\b([A-Za-z]{1,12}-|[A-Z][A-Za-z]{0,11} ?)(?:(?:No|Nr|Number)\.? ?|# ?)?(\d{1,3})\b(?![-/.,]?\d)"
+    r"(?<![A-Za-z0-9_])([A-Za-z]{1,12}-|[A-Z][A-Za-z]{0,11} ?)(?:(?:No|Nr|Number)\.? ?|# ?)?(\d{1,3})"
+    r"(?![A-Za-z0-9_])(?![-/.,]?\d)"
 )
 
 # "the first session", "the Second Regional Forum" name an edition; "first launched", "a first

@@ -41,7 +41,9 @@ def focus(question: str) -> Focus:
     """The exact entities, names and asked kind of one question."""
     text = question_canonical(question)
     exact: list[str] = []
-    for match in re.finditer(r"\b[a-z]{1,12}-\d{1,3}\b|\b\d{1,3}(?:st|nd|rd|th)\b", text):
+    for match in re.finditer(
+        r"(?<![a-z0-9_])(?:[a-z]{1,12}-\d{1,3}|\d{1,3}(?:st|nd|rd|th))(?![a-z0-9_])", text
+    ):
         exact.append(match.group())
     years = tuple(dict.fromkeys(YEAR.findall(text)))
     names: list[str] = []

@@ -29,3 +29,9 @@ def test_an_ordinal_word_is_an_edition_only_before_a_name_or_a_meeting(
     question: str, canonical_text: str
 ) -> None:
     assert question_canonical(question) == canonical_text
+
+
+def test_a_particle_written_onto_a_numbered_name_leaves_it_whole() -> None:
+    assert has_exact("INC-3는 나이로비에서 열렸다", "inc-3")  # Korean: the topic particle follows at once
+    assert has_exact("INC-3在内罗毕举行", "inc-3")
+    assert not has_exact("INC-30在内罗毕举行", "inc-3")

@@ -74,3 +74,8 @@ def test_an_ordinal_word_is_exact_only_when_it_names_an_edition(
     question: str, exact: tuple[str, ...]
 ) -> None:
     assert focus(question).exact == exact
+
+
+@pytest.mark.parametrize("question", ["INC-3는 어디에서 열렸나요?", "INC-3在哪里举行？", "INC-3 จัดขึ้นที่ไหน"])
+def test_a_numbered_name_is_found_in_questions_without_spaces_after_it(question: str) -> None:
+    assert focus(question).exact == ("inc-3",)
