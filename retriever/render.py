@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from . import texts
 from .links import citation_link
 from .types import Answer, Citation
 
@@ -50,7 +51,7 @@ def render_text(answer: Answer) -> str:
     """The answer, then its numbered sources, each with a link that opens at the quoted words."""
     lines = [answer_body(answer)]
     if answer.citations:
-        lines += ["", "Sources:"]
+        lines += ["", texts.t("sources_label", answer.lang)]
         for citation in answer.citations:
             lines.append(f"[{citation.n}] {source_line(citation)}")
             # The link carries the quote as the document writes it, so the browser finds those words.

@@ -3,6 +3,7 @@ inside quotes shown as "(n)" so they cannot pass for our numbered sources."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from urllib.parse import unquote
@@ -82,3 +83,10 @@ def test_a_real_answer_renders_with_a_fragment_link(base_settings: Settings, tmp
     assert OUR_MARK.findall(text.split("\nSources:")[0]) == [f"[{c.n}]" for c in answer.citations]
     link = citation_link("https://example.org/lakeside", answer.citations[0].quote)
     assert f"\n    {link}" in text and "#:~:text=" in link
+
+
+def test_the_sources_heading_is_in_the_answers_language() -> None:
+    citation = cite(1, "The town banned bags on 3 March 2021.", "https://example.org/news")
+    thai = dataclasses.replace(answer_of(citation), lang="th")
+    assert "\nแหล่งอ้างอิง:\n[1] T (2021)" in render_text(thai)
+    assert "\nSources:\n" in render_text(answer_of(citation))
