@@ -95,8 +95,12 @@ def _satisfies(passage: Passage, token: str, about: set[str]) -> bool:
     return exact.has_exact(f"{passage.section} {passage.text}", token)
 
 
-def _language(result: SearchResult, passage: Passage) -> str:
-    """A passage's language: its document's front matter, else detected from its text."""
+def _language(result: SearchResult, passage: Passage, quote: str = "") -> str:
+    """The language of a quote: its own where it says so (a Korean job notice on an English page),
+    else its document's front matter, else detected from the passage."""
+    said = language.detect(quote) if quote else "en"
+    if said != "en":  # "en" is also detect's answer when unsure
+        return said
     declared = result.version.manifest["documents"][passage.doc_id].get("language", "")
     return declared.split("-")[0].lower() if declared else language.detect(passage.text)
 
@@ -226,6 +230,7 @@ def _features(
 ) -> dict[str, float]:
     best = chosen[0]
     passage = passages[best.passage]
+    quote = passage.text[best.start : best.end]
     doc_tokens = result.document_tokens(passage.doc_id)
     dense = [float(p.dense_score or 0.0) for p in passages]
     used = {c.passage for c in chosen}
@@ -240,7 +245,7 @@ def _features(
         "names_found": len(names) / len(focus.names) if focus.names else 1.0,
         "kind_stated": 1.0 if any(c.stated for c in chosen) else 0.0,
         "place_matches": 0.0 if all(c.elsewhere for c in chosen) else 1.0,
-        "cross_lingual": 0.0 if language.detect(question) == _language(result, passage) else 1.0,
+        "cross_lingual": 0.0 if language.detect(question) == _language(result, passage, quote) else 1.0,
     }
 
 

@@ -159,3 +159,31 @@ def test_another_places_figure_does_not_count_as_the_asked_places(cities: Settin
         assert cand.elsewhere == ("Bangkok" in quote), quote
     bangkok_only = all("Bangkok" in asked_malaysia.passages[c.passage].text for c in asked_malaysia.chosen)
     assert asked_malaysia.features["place_matches"] == (0.0 if bangkok_only else 1.0)
+
+
+NOTICE = (
+    '---\ntitle: "Riverland city news"\nlanguage: "en"\n---\n# Riverland city news\n\n'
+    "Riverland opened a refill station for drinking water in every park in May 2024.\n\n"
+    "## 채용 공고\n\n근무지: 대한민국, 서울. 지원 마감: 2024년 12월 1일.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def notice(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """An English page carrying a job notice in Korean."""
+    docs = tmp_path_factory.mktemp("notice-docs")
+    (docs / "news.md").write_text(NOTICE, encoding="utf-8")
+    settings = base_settings.with_(documents_dir=docs, index_dir=tmp_path_factory.mktemp("notice-index"))
+    index_documents(settings=settings)
+    return settings
+
+
+def test_a_quote_in_the_questions_own_language_is_not_cross_lingual(notice: Settings) -> None:
+    searcher = open_searcher(notice)
+    korean = assess(searcher, "서울 근무지 지원 마감은 언제입니까?", settings=notice)
+    quote = korean.passages[korean.chosen[0].passage].text[korean.chosen[0].start : korean.chosen[0].end]
+    # Its own words then count: a Korean question matched to a Korean line of an English page is
+    # no cross-language pair, whatever the page's front matter says.
+    assert re.search("[가-힣]", quote) and korean.features[CROSS] == 0.0, quote
+    thai = assess(searcher, "Riverland เปิดสถานีเติมน้ำเมื่อไร", settings=notice)
+    assert thai.features[CROSS] == 1.0
