@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -174,7 +175,8 @@ def answer_question(
     quotes stay in the document's.
     """
     started = time.perf_counter()
-    question = " ".join(question.split())
+    # NFKC: a question typed in full-width letters ("Ｗｈａｔ ｉｓ ＥＰＲ？") reads as the plain one.
+    question = " ".join(unicodedata.normalize("NFKC", question).split())
     lang = texts.language(lang or language.detect(question))
     if not question:
         return Answer(question, texts.t("empty_question", lang), True, lang=lang)

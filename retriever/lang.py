@@ -58,6 +58,11 @@ _MARKERS: dict[str, frozenset[str]] = {
         "senin kamis jumat agustus maret juni juli desember perusahaan pabrik rapat konferensi parlemen "
         "bagian diselenggarakan gimana cukai"
     ),
+    # Vietnamese written without its own letters (đ, ơ, ư, ă, dots below): words no other language uses.
+    "vi": _words(
+        "là của và không nhiêu nào gì được những các cho với này khi đâu hôm nay thế sao tại "
+        "trong người việc theo quy định nghị luật cấm túi nhựa rác thải tái chế bao giờ hay"
+    ),
     "fil": _words(
         "ano anong kailan saan sino sinong ilan ilang paano bakit ang ng mga sa na ba po noong nang "
         "ipinagbawal pagbabawal lungsod taon ay si kay ito iyon mula hanggang nagsimula layunin batas "
@@ -105,7 +110,7 @@ def detect(text: str) -> str:
     # Officials write English names and titles into their own language's sentences, rarely the reverse.
     if best == 0 or (best < 2 and english > 0) or best < english / 2:
         return DEFAULT
-    leaders = [lang for lang in ("fil", "ms", "id") if score[lang] == best]
+    leaders = [lang for lang in ("vi", "fil", "ms", "id") if score[lang] == best]
     if len(leaders) > 1:
         # Shared Malay/Indonesian words only: Indonesian is far the more common of the two.
         return "id" if "id" in leaders else leaders[0]

@@ -232,3 +232,9 @@ def test_a_filtered_answer_in_malay_says_so_in_malay(small_settings: Settings) -
     assert answer.scope  # the question named a place the collection has documents about
     assert texts.t("scope_note", "ms", scope="dokumen tentang Quezon City") in answer.answer
     assert "documents about" not in answer.answer
+
+
+def test_a_full_width_question_is_read_as_the_plain_one(small_settings: Settings) -> None:
+    wide = ask("Ｗｈｅｒｅ ｄｉｄ ＩＮＣ－２ ｔａｋｅ ｐｌａｃｅ？", settings=small_settings)
+    plain = ask("Where did INC-2 take place?", settings=small_settings)
+    assert not wide.refused and wide.answer == plain.answer and "Paris" in wide.answer

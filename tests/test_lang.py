@@ -22,6 +22,9 @@ PROBES = [
     ("th", "แคมเปญ Every Day Say No to Plastic Bags เริ่มเมื่อไหร่"),
     ("vi", "Nghị định 05/2025 quy định gì về tái chế bao bì?"),
     ("vi", "Việt Nam cấm túi nhựa khi nào?"),
+    # Vietnamese with none of the letters only it writes, or typed without any accents.
+    ("vi", "Giá vàng hôm nay là bao nhiêu?"),
+    ("vi", "Nghi dinh 168 cua Campuchia ban hanh khi nao?"),
     ("zh", "海南什么时候禁止塑料袋？"),
     ("zh", "EPR制度在中国如何实施"),
     ("ko", "한국의 자원순환 기본계획은 언제 시작되었나요?"),
