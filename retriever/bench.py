@@ -17,9 +17,10 @@ from . import bench_scale, dense, index_documents, load_settings, retrieval, sto
 from .answer import answer_question
 from .chunking import chunk_document
 from .embedding import embed_text, get_embedder
-from .readers import find_sources, read_document
+from .readers import read_document
 from .retrieval import open_searcher
 from .settings import Settings
+from .sources import find_sources
 
 QUESTIONS = [
     "When was the SEA-MaP Knowledge Exchange Program on EPR held?",

@@ -30,8 +30,9 @@ from .planning import (
     rebuild_reason,
     settings_record,
 )
-from .readers import find_sources, read_document
+from .readers import read_document
 from .settings import Settings
+from .sources import find_sources
 from .types import Document, IndexSummary, Skipped
 
 __all__ = ["PIPELINE", "SHRINK_RULE", "build", "build_from_documents", "build_from_folder"]

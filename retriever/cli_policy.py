@@ -18,8 +18,9 @@ from .dates import parse_iso
 from .events import Event, extract_events, select_events
 from .facts import DocFacts, document_facts
 from .feedback import export, known_questions
-from .readers import ReadError, find_sources, read_document
+from .readers import ReadError, read_document
 from .settings import Settings, load_settings
+from .sources import find_sources
 from .types import Document
 
 

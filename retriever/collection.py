@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .readers import SUPPORTED, ReadError, SourceFile, find_sources, read_document
+from .readers import ReadError, read_document
 from .settings import Settings, load_settings
+from .sources import SUPPORTED, SourceFile, find_sources
 from .texts import DEFAULT, Note
 from .types import CollectionShrank, IndexMissing, IndexSummary
 

@@ -1,4 +1,4 @@
-"""Documents folder -> Documents: .txt .md .html .pdf .docx, with front matter and page offsets."""
+"""Documents -> Document records: .txt .md .html .pdf .docx read into text, front matter and page offsets."""
 
 from __future__ import annotations
 
@@ -7,11 +7,7 @@ import datetime as dt
 import hashlib
 import io
 import itertools
-import os
 import re
-import time
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -19,80 +15,18 @@ from typing import Any, TypeAlias
 import yaml
 
 from .sentences import strip_decoration
-from .types import Document, Skipped
+from .sources import SUPPORTED, SourceFile, unsupported
+from .types import Document
 
-SUPPORTED: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})
 _FIELDS = ("title", "source", "publisher", "date", "language")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 TITLE_CHARS = 120
-# A file written this recently may be rewritten without its mtime moving (file-system clocks tick
-# coarsely, FAT's in 2 s), so its (size, mtime) is not yet trusted to stand for the hash just taken.
-RACY_NS = 2_000_000_000
 Read: TypeAlias = tuple[str, dict[str, Any], tuple[tuple[int, int], ...]]  # text, metadata, pages
 
 
 class ReadError(ValueError):
     """A file that cannot be read; the message is a reason an administrator can act on."""
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """One candidate file of the documents folder; `id` is its posix path relative to the root."""
-
-    id: str
-    path: Path
-    sha256: str
-    # (size, mtime_ns) the file had when `sha256` was taken; None when too recent to vouch for it.
-    stat: tuple[int, int] | None = field(default=None, compare=False)
-
-
-def _ignored(name: str) -> bool:
-    return name.startswith((".", "~$")) or name.endswith("~")
-
-
-def find_sources(
-    root: Path, known: Mapping[str, tuple[int, int, str]] | None = None
-) -> tuple[list[SourceFile], list[Skipped]]:
-    """Every readable file under `root` (sorted by id), and the files left out with the reason."""
-    known = known or {}  # id -> (size, mtime_ns, sha256) a build recorded: such a file is not read again
-    root = Path(root)
-    if not root.is_dir():
-        raise FileNotFoundError(
-            f"documents folder {root} does not exist or is not a folder "
-            "(set RETRIEVER_DOCUMENTS_DIR to the folder that holds the documents)"
-        )
-    real_root = root.resolve()
-    files: list[SourceFile] = []
-    skipped: list[Skipped] = []
-    for folder, dirs, names in os.walk(root):  # os.walk does not descend into symlinked folders
-        dirs[:] = [d for d in dirs if not _ignored(d)]
-        for name in (n for n in names if not _ignored(n)):
-            path = Path(folder) / name
-            rel = path.relative_to(root).as_posix()
-            if not path.resolve().is_relative_to(real_root):
-                skipped.append(Skipped(rel, "symbolic link to outside the documents folder: not followed"))
-            elif path.suffix.lower() not in SUPPORTED:
-                skipped.append(Skipped(rel, _unsupported(path.suffix)))
-            else:
-                try:
-                    files.append(_source(rel, path, known.get(rel)))
-                except OSError as exc:
-                    skipped.append(Skipped(rel, f"cannot read the file: {exc.strerror or exc}"))
-    return sorted(files, key=lambda f: f.id), sorted(skipped, key=lambda s: s.id)
-
-
-def _source(rel: str, path: Path, recorded: tuple[int, int, str] | None) -> SourceFile:
-    """The file with its hash: the recorded one while size and mtime are as recorded, else its bytes'."""
-    st = path.stat()  # before reading: a write during the read then shows as a new mtime next time
-    stat = (st.st_size, st.st_mtime_ns)
-    reuse = recorded is not None and stat == recorded[:2]
-    sha = recorded[2] if recorded is not None and reuse else hashlib.sha256(path.read_bytes()).hexdigest()
-    return SourceFile(rel, path, sha, stat if time.time_ns() - st.st_mtime_ns > RACY_NS else None)
-
-
-def _unsupported(suffix: str) -> str:
-    return f"unsupported file type {suffix or '(no extension)'} (supported: {' '.join(sorted(SUPPORTED))})"
 
 
 def read_path(path: Path, root: Path) -> Document:
@@ -105,7 +39,7 @@ def read_document(source: SourceFile) -> Document:
     """The file's text and metadata; raises ReadError with a reason when it cannot be used."""
     suffix = source.path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise ReadError(_unsupported(suffix))
+        raise ReadError(unsupported(suffix))
     try:
         data = source.path.read_bytes()
     except OSError as exc:

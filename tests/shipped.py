@@ -8,7 +8,8 @@ from typing import Any
 
 from retriever import Document
 from retriever.planning import facts_and_events
-from retriever.readers import find_sources, read_document
+from retriever.readers import read_document
+from retriever.sources import find_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 

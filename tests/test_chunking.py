@@ -10,8 +10,9 @@ import pytest
 from fpdf import FPDF
 
 from retriever.chunking import chunk_document
-from retriever.readers import find_sources, read_document, read_path
+from retriever.readers import read_document, read_path
 from retriever.sentences import count_words
+from retriever.sources import find_sources
 from retriever.types import Chunk, Document
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "documents"

@@ -7,7 +7,8 @@ from shipped import ROOT
 from retriever import Citation, Document, Passage
 from retriever.chunking import chunk_document
 from retriever.disagreement import disagreements
-from retriever.readers import find_sources, read_document
+from retriever.readers import read_document
+from retriever.sources import find_sources
 
 
 def _passages(doc_id: str, title: str, date: str, text: str) -> list[Passage]:

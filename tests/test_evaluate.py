@@ -31,7 +31,8 @@ BEIR_KEYS = {"ndcg@10", "recall@10", "recall@100", "mrr@10", "latency_ms_p50", "
 
 def _texts(folder: Path, prefix: str = "") -> dict[str, str]:
     """Body text of every document of a folder (front matter removed), as the index sees it."""
-    from retriever.readers import find_sources, read_document
+    from retriever.readers import read_document
+    from retriever.sources import find_sources
 
     sources, _ = find_sources(folder)
     return {prefix + source.id: read_document(source).text for source in sources}

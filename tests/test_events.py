@@ -13,7 +13,8 @@ import retriever
 from retriever import Settings, cli
 from retriever.dates import as_date, find_dates
 from retriever.events import Event, extract_events, list_events, select_events
-from retriever.readers import find_sources, read_document, read_path
+from retriever.readers import read_document, read_path
+from retriever.sources import find_sources
 from retriever.types import Document
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "documents"

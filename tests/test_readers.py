@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import time
 from pathlib import Path
 
 import docx
@@ -13,7 +12,8 @@ import pytest
 from fpdf import FPDF
 
 from retriever.chunking import chunk_document
-from retriever.readers import SUPPORTED, ReadError, SourceFile, find_sources, read_document, read_path
+from retriever.readers import ReadError, read_document, read_path
+from retriever.sources import find_sources
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "documents"
 FACTSHEET = "factsheets/01_asean-bangkok-declaration-marine-debris-2019.md"
@@ -200,52 +200,6 @@ def test_encrypted_pdf(tmp_path: Path, user_password: str, readable: bool) -> No
     else:
         with pytest.raises(ReadError, match="encrypted PDF"):
             read_path(tmp_path / "locked.pdf", tmp_path)
-
-
-def test_find_sources_skips_and_ignores(tmp_path: Path) -> None:
-    root = tmp_path / "docs"
-    write(root, "b.md", "# B\nText.")
-    write(root, "a.txt", "A text.")
-    write(root, "sub/c.PDF", b"%PDF")
-    write(root, "data.xyz", "x")
-    write(root, "README", "x")
-    for hidden in (".hidden.txt", ".git/config.txt", "~$draft.docx", "notes.txt~", "sub/.cache/x.md"):
-        write(root, hidden, "ignored")
-    outside = write(tmp_path, "outside.txt", "secret")
-    (root / "link.txt").symlink_to(outside)
-    (root / "inside.txt").symlink_to(root / "a.txt")
-    files, skipped = find_sources(root)
-    assert [f.id for f in files] == ["a.txt", "b.md", "inside.txt", "sub/c.PDF"]
-    assert files[0] == SourceFile("a.txt", root / "a.txt", hashlib.sha256(b"A text.").hexdigest())
-    reasons = {s.id: s.reason for s in skipped}
-    assert sorted(reasons) == ["README", "data.xyz", "link.txt"]
-    assert reasons["data.xyz"].startswith("unsupported file type .xyz (supported: ")
-    assert all(ext in reasons["data.xyz"] for ext in SUPPORTED)
-    assert "(no extension)" in reasons["README"] and "outside" in reasons["link.txt"]
-
-
-def test_find_sources_reuses_a_recorded_hash_only_while_size_and_mtime_match(tmp_path: Path) -> None:
-    root = tmp_path / "docs"
-    old = write(root, "old.md", "# Old\nText.")
-    write(root, "fresh.md", "# Fresh\nText.")
-    hour_ago = time.time_ns() - 3600 * 10**9
-    os.utime(old, ns=(hour_ago, hour_ago))
-    real = hashlib.sha256(b"# Old\nText.").hexdigest()
-    files = {f.id: f for f in find_sources(root)[0]}
-    assert files["old.md"].sha256 == real and files["old.md"].stat == (len(b"# Old\nText."), hour_ago)
-    assert files["fresh.md"].stat is None  # written just now: a rewrite might not move its mtime
-
-    size = len(b"# Old\nText.")
-    assert find_sources(root, {"old.md": (size, hour_ago, "recorded")})[0][1].sha256 == "recorded"
-    assert find_sources(root, {"old.md": (size + 1, hour_ago, "recorded")})[0][1].sha256 == real
-    assert find_sources(root, {"old.md": (size, hour_ago + 1, "recorded")})[0][1].sha256 == real
-    os.utime(old, ns=(hour_ago, hour_ago + 10**9))  # touched: same size and bytes, a new mtime
-    assert find_sources(root, {"old.md": (size, hour_ago, "recorded")})[0][1].sha256 == real
-
-
-def test_missing_folder_names_the_folder_and_variable(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError, match=r"nowhere.*RETRIEVER_DOCUMENTS_DIR"):
-        find_sources(tmp_path / "nowhere")
 
 
 def test_whole_corpus_reads() -> None:
