@@ -18,6 +18,9 @@ _ASKS_PERSON = re.compile(
     r"\bwho (?:chaired|opened|presided|spoke|signed|delivered|welcomed|heads?|headed|chairs?)\b"
     r"|\b(?:mayor|minister|governor|chair(?:man|person|woman)?|speaker|secretary|councill?or|director)\b"
     r"|\bmenteri\b|\bdatuk bandar\b|\bwali ?kota\b|\bpengerusi\b|\balkalde\b|\bkalihim\b"
+    r"|\bsiapa(?:kah)? (?:yang )?(?:memimpin|mempengerusikan|merasmikan|meresmikan|membuka|menandatangani)\b"
+    r"|\bsino ang (?:namuno|nagbukas|pumirma)\b|\bai (?:chủ trì|khai mạc|ký)\b"
+    r"|ใครเป็นประธาน|ใครเปิด|谁主持|谁签署|누가 주재|누가 개회"
     r"|\bbộ trưởng\b|\bthị trưởng\b|\bchủ tịch\b|รัฐมนตรี|ผู้ว่าราชการ|นายกเทศมนตรี|部长|市长|主席|장관|시장|의장",
     re.IGNORECASE,
 )

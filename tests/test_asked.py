@@ -118,6 +118,10 @@ def test_a_question_on_what_a_person_did_wants_a_person() -> None:
         ("Who was the mayor of Mandalay in 2015?", "Mandalay Mayor Dr Ye Lwin presented plans.", True),
         ("Which minister announced the ban?", "Minister Nik Nazmi Nik Ahmad announced it.", True),
         ("Who opened the training?", "Dr Azlina, Principal Assistant Secretary, opened it.", True),
+        # In the officials' languages too: who led or officiated wants a person, not a body.
+        ("Siapa yang memimpin mesyuarat itu?", "The Environment Ministry organised the meeting.", False),
+        ("Siapa yang memimpin mesyuarat itu?", "Minister Nik Nazmi Nik Ahmad chaired it.", True),
+        ("Ai chủ trì hội nghị?", "The Environment Ministry organised the conference.", False),
     ],
 )
 def test_a_question_asking_for_a_person_by_role_wants_that_role(
