@@ -21,10 +21,8 @@ import logging
 import os
 import signal
 import sys
-import urllib.parse
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from telegram import (
@@ -56,13 +54,16 @@ from telegram.ext import (
     filters,
 )
 
+import botbuttons as buttons
+import botinput
 import botui as ui
 import retriever
+from botbuttons import Button
 from botconsole import has_index, run_console, update_index
-from botjobs import record_vote, stage_and_compare
+from botjobs import gold_candidate, held_back, record_vote, stage_and_compare
 from botsettings import BotSettings, load_bot_settings
-from botstate import ANSWERS_KEPT, BotState, EventsView, Pending, StoredAnswer, parse_language
-from botui import Block, esc, pack
+from botstate import ANSWERS_KEPT, BotState, Chats, EventsView, Pending, StoredAnswer, parse_language
+from botui import Block, esc, lines_blocks, pack
 from retriever import (
     AddResult,
     Answer,
@@ -75,9 +76,8 @@ from retriever import (
     staging,
     texts,
 )
-from retriever.answer import is_smalltalk
-from retriever.collection import find_documents, safe_name, shrink_note
-from retriever.texts import Note, t
+from retriever.collection import find_documents
+from retriever.texts import t
 
 __all__ = ["ANSWERS_KEPT", "BotSettings", "BotState", "StoredAnswer", "load_bot_settings", "main"]
 
@@ -130,23 +130,14 @@ TO_BOT = _AddressedToBot(name="AddressedToBot")
 
 
 def strip_mentions(message: Message) -> str:
-    """The message text without mentions of the bot (entity offsets are UTF-16, like Telegram's)."""
-    text = message.text or message.caption or ""
-    raw = text.encode("utf-16-le")
-    spans = sorted((e.offset * 2, (e.offset + e.length) * 2) for e in _bot_mentions(message))
-    kept, last = [], 0
-    for start, end in spans:
-        kept.append(raw[last:start])
-        last = end
-    kept.append(raw[last:])
-    question = b"".join(kept).decode("utf-16-le")
-    return " ".join(question.split()).strip(" ,:;-—")
+    """The message text without mentions of the bot."""
+    spans = [(e.offset, e.length) for e in _bot_mentions(message)]
+    return botinput.without_spans(message.text or message.caption or "", spans)
 
 
 def command_argument(message: Message) -> str:
     """What follows `/command` (or `/command@bot`), newlines kept."""
-    parts = (message.text or "").split(maxsplit=1)
-    return parts[1].strip() if len(parts) > 1 else ""
+    return botinput.command_argument(message.text or "")
 
 
 class RetryingLimiter(BaseRateLimiter[int]):
@@ -204,16 +195,26 @@ async def answer_query(query: CallbackQuery, text: str | None = None, alert: boo
         logger.warning("answerCallbackQuery failed: %s", exc)
 
 
+def keyboard(row: Sequence[Button]) -> InlineKeyboardMarkup | None:
+    """One row of inline buttons, or none."""
+    if not row:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data) for label, data in row]])
+
+
+async def send_texts(
+    bot: ExtBot[None], chat_id: int, texts_: list[str], reply_to: int | None, row: Sequence[Button] = ()
+) -> None:
+    """Messages in order: the first replies to `reply_to` if it still exists, the last carries `row`."""
+    for i, text in enumerate(texts_):
+        reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to and i == 0 else None
+        markup = keyboard(row) if i == len(texts_) - 1 else None
+        await bot.send_message(chat_id, text, reply_parameters=reply, reply_markup=markup)
+
+
 async def send_html(bot: ExtBot[None], chat_id: int, blocks: list[Block], reply_to: int | None) -> None:
     """Blocks packed into messages; the first replies to `reply_to` if it still exists."""
-    for i, text in enumerate(pack(blocks)):
-        reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to and i == 0 else None
-        await bot.send_message(chat_id, text, reply_parameters=reply)
-
-
-def lines_blocks(html_text: str) -> list[Block]:
-    """One block per line of already escaped HTML (each line's tags balanced: safe split points)."""
-    return [Block(line, line, sep="\n") for line in html_text.split("\n") if line.strip()]
+    await send_texts(bot, chat_id, pack(blocks), reply_to)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -263,12 +264,10 @@ async def language_command(update: Update, context: BotContext) -> None:
         return
     chosen = parse_language(argument)
     if chosen is None:
-        lang = chat_language(update, context)
-        text = f"{esc(t('language_unknown', lang, name=argument))}\n{esc(ui.language_usage(lang))}"
-        await message.reply_text(text)
+        await message.reply_text(ui.language_unknown_text(argument, chat_language(update, context)))
         return
     await asyncio.to_thread(state.languages.set, message.chat.id, chosen)
-    await message.reply_text(esc(t("language_set", chosen, language=t("language_name", chosen))))
+    await message.reply_text(ui.language_set_text(chosen))
 
 
 async def docs_command(update: Update, context: BotContext) -> None:
@@ -307,29 +306,14 @@ async def events_command(update: Update, context: BotContext) -> None:
 async def send_events_page(bot: ExtBot[None], state: BotState, key: str, reply_to: int | None) -> None:
     """The next page of an /events list; its last message carries "More" while events remain."""
     view = state.views[key]
-    page = view.events[view.shown : view.shown + ui.EVENTS_PAGE]
     today = dt.date.today()
-    previous = None if view.shown == 0 else view.events[view.shown - 1].last_day() >= today
+    page, previous = view.next_page(ui.EVENTS_PAGE, today)
     documents = await asyncio.to_thread(state.documents)
     blocks = ui.event_blocks(
-        page,
-        documents,
-        view.lang,
-        lambda e: e.last_day() >= today,
-        previous=previous,
-        total=len(view.events),
+        page, documents, view.lang, lambda e: e.last_day() >= today, previous=previous, total=len(view.events)
     )
-    view.shown += len(page)
-    left = len(view.events) - view.shown
-    more = t("events_more_button", view.lang, n=left)
-    markup = InlineKeyboardMarkup([[InlineKeyboardButton(more, callback_data=f"ev:{key}")]]) if left else None
-    texts_ = pack(blocks)
-    for i, text in enumerate(texts_):
-        reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to and i == 0 else None
-        last = i == len(texts_) - 1
-        await bot.send_message(
-            view.chat_id, text, reply_parameters=reply, reply_markup=markup if last else None
-        )
+    more = buttons.more_events_button(key, view.left, view.lang)
+    await send_texts(bot, view.chat_id, pack(blocks), reply_to, more)
 
 
 async def ask_command(update: Update, context: BotContext) -> None:
@@ -359,13 +343,10 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
     message = update.message
     assert message
     state = context.bot_data
-    limit = state.settings.max_question_chars
     lang = chat_language(update, context, question)
-    if not any(ch.isalnum() for ch in question):  # emoji, punctuation or invisible characters only
-        await message.reply_text(t("empty_text", lang, example=esc(t("example_1", lang))))
-        return
-    if len(question) > limit:
-        await message.reply_text(t("too_long_text", lang, n=len(question), limit=limit))
+    refusal = botinput.question_refusal(question, state.settings.max_question_chars, lang)
+    if refusal:
+        await message.reply_text(refusal)
         return
     wait = state.flood_wait(message.from_user.id if message.from_user else message.chat.id)
     if wait:
@@ -383,8 +364,7 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
     finally:
         async with sending:  # a "typing…" already on its way lands before the answer
             typing.cancel()
-    if answer.refused and not is_smalltalk(question):
-        # Kept as a gold-set candidate (`python -m retriever feedback export`); greetings are not.
+    if gold_candidate(question, answer):
         await asyncio.to_thread(feedback.record, state.settings.data_dir, question, answer, "refused")
     await send_answer(message, state, answer)
 
@@ -394,12 +374,7 @@ async def send_answer(message: Message, state: BotState, answer: Answer) -> list
     user = message.from_user
     stored = StoredAnswer(answer, message.chat.id, user.id if user else None)
     key = state.remember(stored)
-    sources = t("sources_button", answer.lang)
-    row = [InlineKeyboardButton(sources, callback_data=f"src:{key}")] if answer.citations else []
-    row += [
-        InlineKeyboardButton(ui.VOTE_EMOJI["up"], callback_data=f"up:{key}"),
-        InlineKeyboardButton(ui.VOTE_EMOJI["down"], callback_data=f"dn:{key}"),
-    ]
+    row = buttons.answer_buttons(key, answer.lang, sources=bool(answer.citations))
     labels = await asyncio.to_thread(state.fact_labels, answer.lang) if answer.citations else {}
     texts_ = pack(ui.answer_blocks(answer, labels))
     sent: list[Message] = []
@@ -409,7 +384,7 @@ async def send_answer(message: Message, state: BotState, answer: Answer) -> list
             await message.reply_text(
                 text,
                 do_quote=None if i == 0 else False,
-                reply_markup=InlineKeyboardMarkup([row]) if last else None,
+                reply_markup=keyboard(row) if last else None,
             )
         )
     stored.message_id = sent[-1].message_id
@@ -421,7 +396,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query
     state = context.bot_data
-    kind, _, key = (query.data or "").partition(":")
+    kind, key = buttons.read(query.data)
     if kind in ("ok", "no"):
         await on_confirmation(update, context, kind == "ok", key)
         return
@@ -433,11 +408,9 @@ async def on_button(update: Update, context: BotContext) -> None:
         await answer_query(query, t("too_old_text", chat_language(update, context)), alert=True)
         return
     lang = stored.lang
-    # Callback data can be forged: it counts only on the message the answer was sent as (whose id
-    # is known once Telegram has confirmed the send; a press can arrive just before that).
     chat_id = query.message.chat.id if query.message else None
     message_id = query.message.message_id if query.message else None
-    if chat_id != stored.chat_id or stored.message_id not in (None, message_id):
+    if not stored.pressed_on(chat_id, message_id):
         await answer_query(query, t("wrong_chat_text", lang), alert=True)
         return
     if kind == "src":
@@ -445,25 +418,21 @@ async def on_button(update: Update, context: BotContext) -> None:
         labels = await asyncio.to_thread(state.fact_labels, stored.answer.lang)
         blocks = ui.passage_blocks(stored.answer, labels)
         await send_html(context.bot, stored.chat_id, blocks, stored.message_id)
-    elif kind in ("up", "dn"):
-        vote = "up" if kind == "up" else "down"
-        previous = state.votes.get((key, query.from_user.id))
-        if previous == vote:
-            await answer_query(query, t("vote_same_text", lang, emoji=ui.VOTE_EMOJI[vote]))
-            return
-        state.votes[(key, query.from_user.id)] = vote
-        await asyncio.to_thread(
-            record_vote,
-            state.settings.data_dir,
-            stored.answer,
-            answer_id=key,
-            vote=vote,
-            user_id=query.from_user.id,
-            chat_id=stored.chat_id,
-            message_id=stored.message_id,
-        )
-        changed = t("vote_changed_text", lang, emoji=ui.VOTE_EMOJI[vote])
-        await answer_query(query, changed if previous else t(f"vote_text_{vote}", lang))
+    elif kind in buttons.VOTES:
+        vote = buttons.VOTES[kind]
+        previous = state.cast_vote(key, query.from_user.id, vote)
+        if previous != vote:
+            await asyncio.to_thread(
+                record_vote,
+                state.settings.data_dir,
+                stored.answer,
+                answer_id=key,
+                vote=vote,
+                user_id=query.from_user.id,
+                chat_id=stored.chat_id,
+                message_id=stored.message_id,
+            )
+        await answer_query(query, buttons.vote_reply(vote, previous, lang))
     else:
         await answer_query(query)
 
@@ -504,10 +473,10 @@ async def on_unknown_command(update: Update, context: BotContext) -> None:
     """A short help line, in groups only for commands explicitly addressed to this bot."""
     message = update.message
     assert message
-    if message.chat.type != ChatType.PRIVATE:
-        command = (message.text or "").split(maxsplit=1)[0]
-        if not command.lower().endswith(f"@{context.bot.username}".lower()):
-            return
+    if message.chat.type != ChatType.PRIVATE and not botinput.for_this_bot(
+        message.text or "", context.bot.username
+    ):
+        return
     await message.reply_text(t("unknown_text", chat_language(update, context)))
 
 
@@ -539,11 +508,6 @@ async def status_command(update: Update, context: BotContext) -> None:
     await message.reply_text(ui.status_html(manifest, lang))
 
 
-def summary_html(summary: IndexSummary, head: str = "", lang: str = texts.DEFAULT) -> list[Block]:
-    """What a build did, as message blocks under an optional first line."""
-    return lines_blocks("\n".join([head, *(esc(line) for line in ui.summary_lines(summary, lang))]))
-
-
 async def build_index(state: BotState, *, allow_shrink: bool = False) -> IndexSummary:
     """One build at a time from this process, in a thread (questions keep being answered)."""
     async with state.build_lock:
@@ -567,16 +531,11 @@ async def reindex_command(update: Update, context: BotContext) -> None:
     state.run_in_background(reindex_loop(context.bot, state))
 
 
-Chats = dict[int, tuple[int | None, str]]  # chat id -> (message to reply to, language)
-
-
 async def reindex_loop(bot: ExtBot[None], state: BotState) -> None:
     """Build until no /reindex is waiting: each build reads the folder as it is when it starts."""
     try:
         while state.reindex_waiters:
-            waiters, state.reindex_waiters = state.reindex_waiters, []
-            chats = {chat: (reply_to, lang) for chat, reply_to, lang in waiters}  # one report per chat
-            await run_reindex(bot, state, chats)
+            await run_reindex(bot, state, state.take_reindex_waiters())
     finally:
         state.reindex_running = False
 
@@ -592,7 +551,7 @@ async def run_reindex(
     except retriever.CollectionShrank as exc:
         for chat_id, (reply_to, lang) in chats.items():
             pending = Pending("publish_reindex", chat_id, reply_to, lang=lang)
-            await ask_to_publish(bot, state, pending, _refused(exc, lang))
+            await ask_to_publish(bot, state, pending, ui.refused_text(exc, lang))
         return
     except Exception as exc:
         logger.exception("indexing failed")
@@ -601,71 +560,28 @@ async def run_reindex(
             await send_html(bot, chat_id, lines_blocks(text), reply_to)
         return
     logger.info(ui.summary_line(staged.summary))
-    held = comparison is not None and comparison.dropped and not allow_shrink
     for chat_id, (reply_to, lang) in chats.items():
-        figures = [esc(line) for line in ui.comparison_lines(comparison, lang)] if comparison else []
-        if comparison is None:
-            await send_html(bot, chat_id, summary_html(staged.summary, "", lang), reply_to)
-        elif not held:
-            head = t("compare_published", lang, version=esc(staged.version))
-            await send_html(
-                bot,
-                chat_id,
-                summary_html(staged.summary, head, lang) + lines_blocks("\n".join(figures)),
-                reply_to,
-            )
-        else:
-            pending = Pending(
-                "publish_staged", chat_id, reply_to, staged.base or "", lang=lang, staged=staged
-            )
-            key = state.ask_admin(pending)
-            drops = esc("; ".join(comparison.drops))
-            text = "\n".join(
-                [
-                    t("compare_dropped", lang, version=esc(staged.version), drops=drops),
-                    "",
-                    *figures,
-                    "",
-                    *(esc(line) for line in ui.summary_lines(staged.summary, lang)),
-                ]
-            )
-            buttons = [(t("publish_button", lang), f"ok:{key}"), (t("keep_old_button", lang), f"no:{key}")]
-            await send_question(bot, pending, text, buttons)
+        if not held_back(comparison, allow_shrink):
+            blocks = ui.reindex_blocks(staged.summary, staged.version, comparison, lang)
+            await send_html(bot, chat_id, blocks, reply_to)
+            continue
+        pending = Pending("publish_staged", chat_id, reply_to, staged.base or "", lang=lang, staged=staged)
+        text = ui.held_back_text(staged.summary, staged.version, comparison, lang)
+        await send_question(bot, state, pending, text)
 
 
-async def send_question(
-    bot: ExtBot[None], pending: Pending, text: str, buttons: list[tuple[str, str]]
-) -> None:
-    """A question to an administrator with one row of buttons (confirm, cancel)."""
-    markup = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data) for label, data in buttons]]
-    )
-    reply = ReplyParameters(pending.reply_to, allow_sending_without_reply=True) if pending.reply_to else None
+async def send_question(bot: ExtBot[None], state: BotState, pending: Pending, text: str) -> None:
+    """Put `pending` to an administrator, with its confirm and cancel buttons under the question."""
+    row = buttons.confirm_buttons(pending.kind, state.ask_admin(pending), pending.lang)
     parts = [text] if len(text) <= ui.MESSAGE_LIMIT else pack(lines_blocks(text))
-    for i, part in enumerate(parts):
-        await bot.send_message(
-            pending.chat_id,
-            part,
-            reply_markup=markup if i == len(parts) - 1 else None,
-            reply_parameters=reply if i == 0 else None,
-        )
-
-
-def _refused(exc: retriever.CollectionShrank, lang: str) -> str:
-    """Why a build that would shrink the collection was held back, in the administrator's language."""
-    return Note.of("collection_not_indexed", reason=shrink_note(exc)).say(lang)
+    await send_texts(bot, pending.chat_id, parts, pending.reply_to, row)
 
 
 async def ask_to_publish(
     bot: ExtBot[None], state: BotState, pending: Pending, reason: str, *, lead: str = ""
 ) -> None:
-    """Put a refused shrinking build to an administrator: publish anyway, or cancel. `lead` is a
-    first sentence of HTML (what the bot did meanwhile), `reason` plain text."""
-    key = state.ask_admin(pending)
-    lang = pending.lang
-    buttons = [(t("shrink_button", lang), f"ok:{key}"), (t("cancel_button", lang), f"no:{key}")]
-    text = t("shrink_question", lang, reason=" ".join(filter(None, (lead, esc(reason)))))
-    await send_question(bot, pending, text, buttons)
+    """Put a refused shrinking build to an administrator: publish anyway, or cancel."""
+    await send_question(bot, state, pending, ui.shrink_question(reason, pending.lang, lead))
 
 
 async def on_document(update: Update, context: BotContext) -> None:
@@ -678,22 +594,17 @@ async def on_document(update: Update, context: BotContext) -> None:
         await message.reply_text(t("not_admin_upload", lang))  # checked before any download, on purpose
         return
     document = message.document
-    name = safe_name(document.file_name or "document")
-    if Path(name).suffix not in retriever.supported_types():
-        exts = ", ".join(retriever.supported_types())
-        await message.reply_text(t("unsupported_text", lang, name=esc(name), exts=esc(exts)))
-        return
-    limit = int(state.settings.max_upload_mb * 1024 * 1024)
-    if document.file_size is not None and document.file_size > limit:
-        await message.reply_text(t("too_big_text", lang, name=esc(name), mb=state.settings.max_upload_mb))
+    name = botinput.upload_name(document.file_name)
+    refusal = botinput.upload_refusal(name, document.file_size, state.settings.max_upload_mb, lang)
+    if refusal:
+        await message.reply_text(refusal)
         return
     try:
         telegram_file = await document.get_file()
         data = bytes(await telegram_file.download_as_bytearray())
     except TelegramError as exc:
         logger.warning("could not fetch %s: %s", name, exc)
-        reason = t("download_too_big" if "too big" in str(exc).lower() else "download_unavailable", lang)
-        await message.reply_text(t("download_failed", lang, name=esc(name), reason=esc(reason)))
+        await message.reply_text(botinput.download_failure(name, str(exc), lang))
         return
     await message.reply_text(t("upload_received", lang, name=esc(name)))
     pending = Pending("add", message.chat.id, message.message_id, name, data, lang=lang)
@@ -721,16 +632,11 @@ async def add_and_report(
     lang = job.lang
     if result.status == "conflict":
         pending = replace(job, kind="replace", name=result.doc_id, replace=True)
-        key = state.ask_admin(pending)
-        buttons = [(t("replace_button", lang), f"ok:{key}"), (t("keep_button", lang), f"no:{key}")]
-        await send_question(bot, pending, t("replace_question", lang, name=esc(result.doc_id)), buttons)
+        await send_question(bot, state, pending, t("replace_question", lang, name=esc(result.doc_id)))
     elif result.shrank:
         await ask_to_publish(bot, state, replace(job, kind="publish_add"), result.text(lang))
     else:
-        said = esc(result.text(lang))
-        head = f"<b>{said}</b>" if result.summary else said
-        blocks = summary_html(result.summary, head, lang) if result.summary else lines_blocks(head)
-        await send_html(bot, job.chat_id, blocks, job.reply_to)
+        await send_html(bot, job.chat_id, ui.result_blocks(result, lang), job.reply_to)
 
 
 async def remove_command(update: Update, context: BotContext) -> None:
@@ -744,11 +650,9 @@ async def remove_command(update: Update, context: BotContext) -> None:
         await message.reply_text(t("remove_usage", lang, example="report.pdf"))
         return
     matches = await asyncio.to_thread(find_documents, name, settings=state.settings)
-    if not matches:
-        await message.reply_text(t("remove_none", lang, name=esc(name)))
-        return
-    if len(matches) > 1:
-        await message.reply_text(t("remove_many", lang, name=esc(name), ids=esc(", ".join(matches))))
+    refusal = botinput.remove_refusal(name, matches, lang)
+    if refusal:
+        await message.reply_text(refusal)
         return
     await message.reply_text(t("removing_text", lang, name=esc(matches[0])))
     job = Pending("remove", message.chat.id, message.message_id, matches[0], lang=lang)
@@ -766,10 +670,7 @@ async def remove_and_report(
     if result.shrank:
         await ask_to_publish(bot, state, replace(job, kind="publish_remove"), result.text(job.lang))
         return
-    said = esc(result.text(job.lang))
-    head = f"<b>{said}</b>" if result.summary else said
-    blocks = summary_html(result.summary, head, job.lang) if result.summary else lines_blocks(head)
-    await send_html(bot, job.chat_id, blocks, job.reply_to)
+    await send_html(bot, job.chat_id, ui.result_blocks(result, job.lang), job.reply_to)
 
 
 async def on_confirmation(update: Update, context: BotContext, confirmed: bool, key: str) -> None:
@@ -783,13 +684,10 @@ async def on_confirmation(update: Update, context: BotContext, confirmed: bool, 
         return
     lang = pending.lang
     chat_id = query.message.chat.id if query.message else None
-    if chat_id != pending.chat_id or not state.is_admin(query.from_user.id):
+    if not state.may_confirm(pending, chat_id, query.from_user.id):
         await answer_query(query, t("confirm_not_yours", lang), alert=True)
         return
-    del state.pending[key]
-    if pending.staged is not None:  # the same staged version was put to every chat that asked
-        for other in [k for k, p in state.pending.items() if p.staged is pending.staged]:
-            del state.pending[other]
+    state.settle(key)
     await answer_query(query, t("confirm_working", lang) if confirmed else None)
     if query.message is not None:  # the question is answered: its buttons go
         with contextlib.suppress(TelegramError):
@@ -833,7 +731,7 @@ async def settle_staged(bot: ExtBot[None], state: BotState, pending: Pending, *,
         return
     logger.info("published held-back version %s", version)
     head = t("published_text", lang, version=esc(version))
-    await send_html(bot, pending.chat_id, summary_html(staged.summary, head, lang), pending.reply_to)
+    await send_html(bot, pending.chat_id, ui.summary_html(staged.summary, head, lang), pending.reply_to)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -870,10 +768,11 @@ async def refresh_on_start(application: BotApp) -> None:
     except retriever.CollectionShrank as exc:
         logger.warning("start-up build refused: %s", exc)
         for admin in state.bot.admin_user_ids:
-            pending = Pending("publish_reindex", admin, None, lang=state.language(admin))
+            lang = state.language(admin)
+            pending = Pending("publish_reindex", admin, None, lang=lang)
             with contextlib.suppress(TelegramError):  # an admin who never opened a chat with the bot
-                lead = t("startup_shrink", pending.lang)
-                await ask_to_publish(application.bot, state, pending, _refused(exc, pending.lang), lead=lead)
+                lead = t("startup_shrink", lang)
+                await ask_to_publish(application.bot, state, pending, ui.refused_text(exc, lang), lead=lead)
         return
     except Exception as exc:
         logger.exception("updating the index at start failed; serving the last good version")
@@ -894,8 +793,7 @@ async def post_init(application: BotApp) -> None:
     bot = application.bot
     state = application.bot_data
     for lang in texts.LANGUAGES:
-        # Telegram takes ISO 639-1 codes only: Filipino is "tl" there; English is the default menu.
-        code = None if lang == texts.DEFAULT else {"fil": "tl"}.get(lang, lang)
+        code = ui.menu_language(lang)
         await bot.set_my_commands([BotCommand(*c) for c in ui.commands(lang)], language_code=code)
         for admin_id in state.bot.admin_user_ids:
             # Fails for an admin who has never opened a chat with the bot; the commands work anyway.
@@ -984,11 +882,10 @@ def serve(application: BotApp, bot_settings: BotSettings, *, in_thread: bool = F
     if in_thread:
         kwargs["stop_signals"] = None  # signal handlers can only be set in the main thread
     if bot_settings.webhook_url:
-        path = urllib.parse.urlsplit(bot_settings.webhook_url).path.lstrip("/")
         application.run_webhook(
             listen=os.environ.get("TELEGRAM_WEBHOOK_LISTEN", "0.0.0.0"),
             port=bot_settings.webhook_port,
-            url_path=path,
+            url_path=bot_settings.webhook_path,
             webhook_url=bot_settings.webhook_url,
             secret_token=bot_settings.webhook_secret or None,
             **kwargs,

@@ -1,4 +1,5 @@
-"""Work the bot hands to a thread, with no Telegram in it: the eval-gated build and the feedback file."""
+"""Work the bot hands to a thread, with no Telegram in it: the eval-gated build and the feedback file,
+and what decides it: whether a measured build waits for an administrator, which refusals are kept."""
 
 from __future__ import annotations
 
@@ -11,6 +12,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from retriever import Answer, Settings, staging
+from retriever.answer import is_smalltalk
+
+
+def held_back(comparison: staging.Comparison | None, allow_shrink: bool) -> bool:
+    """Whether a measured version waits for an administrator: a gold figure dropped, and nobody has
+    already accepted a smaller collection."""
+    return comparison is not None and comparison.dropped and not allow_shrink
+
+
+def gold_candidate(question: str, answer: Answer) -> bool:
+    """Whether a question goes to the feedback file as a gold-set candidate: refused, and not a greeting
+    (`python -m retriever feedback export` lists them)."""
+    return answer.refused and not is_smalltalk(question)
 
 
 def stage_and_compare(
@@ -23,7 +37,7 @@ def stage_and_compare(
         return staged, None
     try:
         comparison = staging.compare(staged)
-        if allow_shrink or not comparison.dropped:
+        if not held_back(comparison, allow_shrink):
             staging.publish(staged)
     except Exception:
         staging.discard(staged)  # never leave a version nobody will be asked about

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -26,6 +27,11 @@ class BotSettings:
     # TELEGRAM_TYPING_AFTER_MS: "typing…" only for answers slower than this (0: always). A quick answer
     # is then one request, not two: Telegram's ~30 requests/s cap allows twice the answers.
     typing_after_ms: int = 400
+
+    @property
+    def webhook_path(self) -> str:
+        """The path the webhook listens on: the one of TELEGRAM_WEBHOOK_URL, without its first slash."""
+        return urllib.parse.urlsplit(self.webhook_url).path.lstrip("/")
 
 
 BOT_ENV = {

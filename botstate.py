@@ -15,6 +15,7 @@ from collections import OrderedDict, deque
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ PENDING_KEPT = 50  # unanswered confirmations kept (each may hold an uploaded fi
 VIEWS_KEPT = 200  # /events lists whose "More" button still works
 LANGUAGES_FILE = "languages.json"  # in the data dir: {chat id: language code} chosen with /language
 
+Chats = dict[int, tuple[int | None, str]]  # chat id -> (message to reply to, language)
+
 
 @dataclass
 class StoredAnswer:
@@ -47,6 +50,11 @@ class StoredAnswer:
     def lang(self) -> str:
         """The language of the bot's words around this answer: the answer's own."""
         return self.answer.lang
+
+    def pressed_on(self, chat_id: int | None, message_id: int | None) -> bool:
+        """Whether a button press came from the message this answer was sent as (callback data can
+        be forged); its id is known once Telegram confirmed the send, and a press may come first."""
+        return chat_id == self.chat_id and self.message_id in (None, message_id)
 
 
 @dataclass
@@ -73,6 +81,18 @@ class EventsView:
     events: list[Event]
     lang: str
     shown: int = 0
+
+    def next_page(self, size: int, today: date) -> tuple[list[Event], bool | None]:
+        """The next `size` events, and whether the one shown before them was upcoming (None: first)."""
+        page = self.events[self.shown : self.shown + size]
+        previous = None if self.shown == 0 else self.events[self.shown - 1].last_day() >= today
+        self.shown += len(page)
+        return page, previous
+
+    @property
+    def left(self) -> int:
+        """Events not shown yet."""
+        return len(self.events) - self.shown
 
 
 class LanguageChoices:
@@ -190,6 +210,28 @@ class BotState:
         while len(self.pending) > PENDING_KEPT:
             self.pending.popitem(last=False)
         return key
+
+    def take_reindex_waiters(self) -> Chats:
+        """The chats waiting for a /reindex, one report each, and nobody waiting any more."""
+        waiters, self.reindex_waiters = self.reindex_waiters, []
+        return {chat: (reply_to, lang) for chat, reply_to, lang in waiters}
+
+    def may_confirm(self, pending: Pending, chat_id: int | None, user_id: int) -> bool:
+        """Only an administrator confirms, and only in the chat the question was put to."""
+        return chat_id == pending.chat_id and self.is_admin(user_id)
+
+    def settle(self, key: str) -> None:
+        """A confirmation was answered: it goes, with the same staged version put to other chats."""
+        pending = self.pending.pop(key)
+        if pending.staged is not None:
+            for other in [k for k, p in self.pending.items() if p.staged is pending.staged]:
+                del self.pending[other]
+
+    def cast_vote(self, key: str, user_id: int, vote: str) -> str | None:
+        """Keep `user_id`'s vote on answer `key`; the vote it had before (the same: nothing changed)."""
+        previous = self.votes.get((key, user_id))
+        self.votes[(key, user_id)] = vote
+        return previous
 
     def keep_view(self, view: EventsView) -> str:
         """Keep an /events list for its "More" button; the key goes into the callback data."""

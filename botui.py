@@ -10,8 +10,9 @@ from typing import Any
 from botanswer import answer_blocks, passage_blocks
 from bothtml import MESSAGE_LIMIT, Block, esc, pack, text_block
 from botlists import EVENTS_PAGE, docs_blocks, event_blocks
-from retriever import IndexSummary, SettingsError
-from retriever.texts import DEFAULT, LANGUAGES, reason, t
+from retriever import AddResult, CollectionShrank, IndexSummary, RemoveResult, SettingsError
+from retriever.collection import shrink_note
+from retriever.texts import DEFAULT, LANGUAGES, Note, reason, t
 
 __all__ = [
     "ADMIN_COMMANDS",
@@ -29,13 +30,23 @@ __all__ = [
     "event_blocks",
     "examples",
     "failure_text",
+    "held_back_text",
     "help_text",
+    "language_set_text",
     "language_text",
+    "language_unknown_text",
     "language_usage",
+    "lines_blocks",
+    "menu_language",
     "pack",
     "passage_blocks",
+    "refused_text",
+    "reindex_blocks",
+    "result_blocks",
+    "shrink_question",
     "start_text",
     "status_html",
+    "summary_html",
     "summary_line",
     "summary_lines",
     "text_block",
@@ -55,6 +66,12 @@ def commands(lang: str | None, admin: bool = False) -> list[tuple[str, str]]:
     """(command, description) for the command menu; administrators' include theirs."""
     names = USER_COMMANDS + (ADMIN_COMMANDS if admin else ())
     return [(name, t(f"command_{name}", lang)) for name in names]
+
+
+def menu_language(lang: str) -> str | None:
+    """The language code `lang`'s command menu is registered under (None: the default menu)."""
+    # Telegram takes ISO 639-1 codes only: Filipino is "tl" there; English is the default menu.
+    return None if lang == DEFAULT else {"fil": "tl"}.get(lang, lang)
 
 
 def start_text(lang: str | None) -> str:
@@ -79,6 +96,16 @@ def language_text(lang: str, fixed: str | None) -> str:
         else t("language_current_auto", lang)
     )
     return f"{esc(current)}\n{esc(language_usage(lang))}"
+
+
+def language_unknown_text(name: str, lang: str) -> str:
+    """`/language NAME` for a language not served: say so, and how to choose."""
+    return f"{esc(t('language_unknown', lang, name=name))}\n{esc(language_usage(lang))}"
+
+
+def language_set_text(chosen: str) -> str:
+    """The chat's language is now `chosen`, said in it."""
+    return esc(t("language_set", chosen, language=t("language_name", chosen)))
 
 
 def language_usage(lang: str) -> str:
@@ -121,6 +148,35 @@ def summary_line(summary: IndexSummary) -> str:
     )
 
 
+def lines_blocks(html_text: str) -> list[Block]:
+    """One block per line of already escaped HTML (each line's tags balanced: safe split points)."""
+    return [Block(line, line, sep="\n") for line in html_text.split("\n") if line.strip()]
+
+
+def summary_html(summary: IndexSummary, head: str = "", lang: str | None = DEFAULT) -> list[Block]:
+    """What a build did, as message blocks under an optional first line (HTML)."""
+    return lines_blocks("\n".join([head, *(esc(line) for line in summary_lines(summary, lang))]))
+
+
+def result_blocks(result: AddResult | RemoveResult, lang: str) -> list[Block]:
+    """An upload's or removal's outcome in a sentence, in bold over the build's summary if it built."""
+    said = esc(result.text(lang))
+    if result.summary is None:
+        return lines_blocks(said)
+    return summary_html(result.summary, f"<b>{said}</b>", lang)
+
+
+def refused_text(exc: CollectionShrank, lang: str | None) -> str:
+    """Why a build that would shrink the collection was held back, in plain text."""
+    return Note.of("collection_not_indexed", reason=shrink_note(exc)).say(lang)
+
+
+def shrink_question(reason_text: str, lang: str, lead: str = "") -> str:
+    """Publish a refused shrinking build anyway? `lead` is a first sentence of HTML (what the bot did
+    meanwhile), `reason_text` plain text."""
+    return t("shrink_question", lang, reason=" ".join(filter(None, (lead, esc(reason_text)))))
+
+
 def status_html(manifest: Mapping[str, Any], lang: str | None = DEFAULT) -> str:
     """The live index in a few lines."""
     words, overlap = manifest.get("chunk_words"), manifest.get("chunk_overlap")
@@ -155,6 +211,29 @@ def comparison_lines(comparison: Any, lang: str | None = DEFAULT) -> list[str]:
         old, new = comparison.old.get(metric), comparison.new.get(metric)
         lines.append(f"{metric}: {_figure(old)} → {_figure(new)}")
     return lines
+
+
+def reindex_blocks(summary: IndexSummary, version: str, comparison: Any, lang: str) -> list[Block]:
+    """A gated build that went live: its summary, with the gold figures when it was measured."""
+    if comparison is None:  # nothing changed, so nothing was measured
+        return summary_html(summary, "", lang)
+    head = t("compare_published", lang, version=esc(version))
+    figures = [esc(line) for line in comparison_lines(comparison, lang)]
+    return summary_html(summary, head, lang) + lines_blocks("\n".join(figures))
+
+
+def held_back_text(summary: IndexSummary, version: str, comparison: Any, lang: str) -> str:
+    """A gated build held back for a drop in its gold figures, put to an administrator (HTML)."""
+    drops = esc("; ".join(comparison.drops))
+    return "\n".join(
+        [
+            t("compare_dropped", lang, version=esc(version), drops=drops),
+            "",
+            *(esc(line) for line in comparison_lines(comparison, lang)),
+            "",
+            *(esc(line) for line in summary_lines(summary, lang)),
+        ]
+    )
 
 
 def _figure(value: float | None) -> str:
