@@ -4,11 +4,13 @@
 `python bot.py` serves Telegram (long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set) from
 the last good index at once and brings the index up to date in the background (the first index,
 if there is none, is built before serving). Without TELEGRAM_BOT_TOKEN, or with `--console`, it is
-a terminal chat using the same `retriever.ask()`. This is the only module that imports `telegram`:
-handlers and wiring. Its settings are botsettings.py; what it keeps (answers, votes, languages) is
-botstate.py, and the work it hands to threads (gated builds, the feedback file) botjobs.py; every
-sentence it sends comes from the text catalogue (retriever/locales) through botui.py, in the chat's
-language: the one fixed with /language, else the question's, else the user's Telegram client's.
+a terminal chat using the same `retriever.ask()` (botconsole.py). This is the only module that
+imports `telegram`: handlers and wiring. Its settings are botsettings.py; what users send is read and
+checked by botinput.py, buttons are botbuttons.py; what it keeps (answers, votes, languages) is
+botstate.py; the administrators' work on the collection and its reports is botadmin.py, and what that
+hands to threads (gated builds, the feedback file) botjobs.py; every sentence it sends comes from the
+text catalogue (retriever/locales) through botui.py, in the chat's language: the one fixed with
+/language, else the question's, else the user's Telegram client's.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Coroutine, Sequence
-from dataclasses import replace
 from typing import Any
 
 from telegram import (
@@ -54,28 +55,18 @@ from telegram.ext import (
     filters,
 )
 
+import botadmin
 import botbuttons as buttons
 import botinput
 import botui as ui
 import retriever
 from botbuttons import Button
 from botconsole import has_index, run_console, update_index
-from botjobs import gold_candidate, held_back, record_vote, stage_and_compare
+from botjobs import gold_candidate, record_vote
 from botsettings import BotSettings, load_bot_settings
-from botstate import ANSWERS_KEPT, BotState, Chats, EventsView, Pending, StoredAnswer, parse_language
-from botui import Block, esc, lines_blocks, pack
-from retriever import (
-    AddResult,
-    Answer,
-    IndexMissing,
-    IndexSummary,
-    RemoveResult,
-    Settings,
-    SettingsError,
-    feedback,
-    staging,
-    texts,
-)
+from botstate import ANSWERS_KEPT, BotState, EventsView, Pending, StoredAnswer, parse_language
+from botui import esc, pack
+from retriever import Answer, IndexMissing, Settings, SettingsError, feedback, texts
 from retriever.collection import find_documents
 from retriever.texts import t
 
@@ -202,19 +193,21 @@ def keyboard(row: Sequence[Button]) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data) for label, data in row]])
 
 
-async def send_texts(
-    bot: ExtBot[None], chat_id: int, texts_: list[str], reply_to: int | None, row: Sequence[Button] = ()
-) -> None:
-    """Messages in order: the first replies to `reply_to` if it still exists, the last carries `row`."""
-    for i, text in enumerate(texts_):
-        reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to and i == 0 else None
-        markup = keyboard(row) if i == len(texts_) - 1 else None
-        await bot.send_message(chat_id, text, reply_parameters=reply, reply_markup=markup)
+class Sender:
+    """botadmin's Outbox on the Bot API: messages in order, the first a reply, the last with buttons."""
 
+    def __init__(self, bot: ExtBot[None]) -> None:
+        self.bot = bot
 
-async def send_html(bot: ExtBot[None], chat_id: int, blocks: list[Block], reply_to: int | None) -> None:
-    """Blocks packed into messages; the first replies to `reply_to` if it still exists."""
-    await send_texts(bot, chat_id, pack(blocks), reply_to)
+    async def send(
+        self, chat_id: int, parts: list[str], reply_to: int | None, row: Sequence[Button] = ()
+    ) -> None:
+        """Send `parts` to `chat_id`; the reply is dropped if `reply_to` no longer exists."""
+        first = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
+        for i, text in enumerate(parts):
+            reply = first if i == 0 else None
+            markup = keyboard(row) if i == len(parts) - 1 else None
+            await self.bot.send_message(chat_id, text, reply_parameters=reply, reply_markup=markup)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -313,7 +306,7 @@ async def send_events_page(bot: ExtBot[None], state: BotState, key: str, reply_t
         page, documents, view.lang, lambda e: e.last_day() >= today, previous=previous, total=len(view.events)
     )
     more = buttons.more_events_button(key, view.left, view.lang)
-    await send_texts(bot, view.chat_id, pack(blocks), reply_to, more)
+    await Sender(bot).send(view.chat_id, pack(blocks), reply_to, more)
 
 
 async def ask_command(update: Update, context: BotContext) -> None:
@@ -417,7 +410,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         await answer_query(query)
         labels = await asyncio.to_thread(state.fact_labels, stored.answer.lang)
         blocks = ui.passage_blocks(stored.answer, labels)
-        await send_html(context.bot, stored.chat_id, blocks, stored.message_id)
+        await botadmin.send_html(Sender(context.bot), stored.chat_id, blocks, stored.message_id)
     elif kind in buttons.VOTES:
         vote = buttons.VOTES[kind]
         previous = state.cast_vote(key, query.from_user.id, vote)
@@ -508,14 +501,6 @@ async def status_command(update: Update, context: BotContext) -> None:
     await message.reply_text(ui.status_html(manifest, lang))
 
 
-async def build_index(state: BotState, *, allow_shrink: bool = False) -> IndexSummary:
-    """One build at a time from this process, in a thread (questions keep being answered)."""
-    async with state.build_lock:
-        return await asyncio.to_thread(
-            retriever.index_documents, settings=state.settings, allow_shrink=allow_shrink
-        )
-
-
 async def reindex_command(update: Update, context: BotContext) -> None:
     """Rebuild in the background; a /reindex during a build queues exactly one more build after it."""
     if (message := await _admin_only(update, context)) is None:
@@ -528,60 +513,7 @@ async def reindex_command(update: Update, context: BotContext) -> None:
         return
     state.reindex_running = True  # set before the task starts, so a second /reindex sees it
     await message.reply_text(t("reindex_started", lang))
-    state.run_in_background(reindex_loop(context.bot, state))
-
-
-async def reindex_loop(bot: ExtBot[None], state: BotState) -> None:
-    """Build until no /reindex is waiting: each build reads the folder as it is when it starts."""
-    try:
-        while state.reindex_waiters:
-            await run_reindex(bot, state, state.take_reindex_waiters())
-    finally:
-        state.reindex_running = False
-
-
-async def run_reindex(
-    bot: ExtBot[None], state: BotState, chats: Chats, *, allow_shrink: bool = False
-) -> None:
-    """One eval-gated build, reported to every chat that asked: the gold figures of the new version
-    against the old; a drop in recall or refusal holds it back until an administrator confirms."""
-    try:
-        async with state.build_lock:
-            staged, comparison = await asyncio.to_thread(stage_and_compare, state.settings, allow_shrink)
-    except retriever.CollectionShrank as exc:
-        for chat_id, (reply_to, lang) in chats.items():
-            pending = Pending("publish_reindex", chat_id, reply_to, lang=lang)
-            await ask_to_publish(bot, state, pending, ui.refused_text(exc, lang))
-        return
-    except Exception as exc:
-        logger.exception("indexing failed")
-        for chat_id, (reply_to, lang) in chats.items():
-            text = ui.failure_text(exc, state.settings.documents_dir, lang)
-            await send_html(bot, chat_id, lines_blocks(text), reply_to)
-        return
-    logger.info(ui.summary_line(staged.summary))
-    for chat_id, (reply_to, lang) in chats.items():
-        if not held_back(comparison, allow_shrink):
-            blocks = ui.reindex_blocks(staged.summary, staged.version, comparison, lang)
-            await send_html(bot, chat_id, blocks, reply_to)
-            continue
-        pending = Pending("publish_staged", chat_id, reply_to, staged.base or "", lang=lang, staged=staged)
-        text = ui.held_back_text(staged.summary, staged.version, comparison, lang)
-        await send_question(bot, state, pending, text)
-
-
-async def send_question(bot: ExtBot[None], state: BotState, pending: Pending, text: str) -> None:
-    """Put `pending` to an administrator, with its confirm and cancel buttons under the question."""
-    row = buttons.confirm_buttons(pending.kind, state.ask_admin(pending), pending.lang)
-    parts = [text] if len(text) <= ui.MESSAGE_LIMIT else pack(lines_blocks(text))
-    await send_texts(bot, pending.chat_id, parts, pending.reply_to, row)
-
-
-async def ask_to_publish(
-    bot: ExtBot[None], state: BotState, pending: Pending, reason: str, *, lead: str = ""
-) -> None:
-    """Put a refused shrinking build to an administrator: publish anyway, or cancel."""
-    await send_question(bot, state, pending, ui.shrink_question(reason, pending.lang, lead))
+    state.run_in_background(botadmin.reindex_loop(Sender(context.bot), state))
 
 
 async def on_document(update: Update, context: BotContext) -> None:
@@ -608,35 +540,7 @@ async def on_document(update: Update, context: BotContext) -> None:
         return
     await message.reply_text(t("upload_received", lang, name=esc(name)))
     pending = Pending("add", message.chat.id, message.message_id, name, data, lang=lang)
-    state.run_in_background(add_and_report(context.bot, state, pending))
-
-
-async def add_and_report(
-    bot: ExtBot[None], state: BotState, job: Pending, allow_shrink: bool = False
-) -> None:
-    """Add a file through the library and tell the administrator what happened, in a sentence.
-
-    An upload publishes at once, as before the eval gate: one document rarely moves the gold figures,
-    and an administrator who sent it wants it answering; /reindex is the gated path.
-    """
-    async with state.build_lock:
-        result: AddResult = await asyncio.to_thread(
-            retriever.add_document,
-            job.name,
-            job.data,
-            replace=job.replace,
-            allow_shrink=allow_shrink,
-            settings=state.settings,
-        )
-    logger.info("upload %s: %s", result.doc_id, result.status)
-    lang = job.lang
-    if result.status == "conflict":
-        pending = replace(job, kind="replace", name=result.doc_id, replace=True)
-        await send_question(bot, state, pending, t("replace_question", lang, name=esc(result.doc_id)))
-    elif result.shrank:
-        await ask_to_publish(bot, state, replace(job, kind="publish_add"), result.text(lang))
-    else:
-        await send_html(bot, job.chat_id, ui.result_blocks(result, lang), job.reply_to)
+    state.run_in_background(botadmin.add_and_report(Sender(context.bot), state, pending))
 
 
 async def remove_command(update: Update, context: BotContext) -> None:
@@ -656,21 +560,7 @@ async def remove_command(update: Update, context: BotContext) -> None:
         return
     await message.reply_text(t("removing_text", lang, name=esc(matches[0])))
     job = Pending("remove", message.chat.id, message.message_id, matches[0], lang=lang)
-    state.run_in_background(remove_and_report(context.bot, state, job))
-
-
-async def remove_and_report(
-    bot: ExtBot[None], state: BotState, job: Pending, allow_shrink: bool = False
-) -> None:
-    """Remove through the library and report; a refused shrink becomes a question."""
-    async with state.build_lock:
-        result: RemoveResult = await asyncio.to_thread(
-            retriever.remove_document, job.name, allow_shrink=allow_shrink, settings=state.settings
-        )
-    if result.shrank:
-        await ask_to_publish(bot, state, replace(job, kind="publish_remove"), result.text(job.lang))
-        return
-    await send_html(bot, job.chat_id, ui.result_blocks(result, job.lang), job.reply_to)
+    state.run_in_background(botadmin.remove_and_report(Sender(context.bot), state, job))
 
 
 async def on_confirmation(update: Update, context: BotContext, confirmed: bool, key: str) -> None:
@@ -692,46 +582,7 @@ async def on_confirmation(update: Update, context: BotContext, confirmed: bool, 
     if query.message is not None:  # the question is answered: its buttons go
         with contextlib.suppress(TelegramError):
             await context.bot.edit_message_reply_markup(pending.chat_id, query.message.message_id)
-    bot = context.bot
-    if pending.kind == "publish_staged":
-        state.run_in_background(settle_staged(bot, state, pending, publish=confirmed))
-    elif not confirmed:
-        text = (
-            t("kept_text", lang, name=esc(pending.name))
-            if pending.kind == "replace"
-            else t("shrink_cancelled", lang)
-        )
-        await send_html(bot, pending.chat_id, lines_blocks(text), pending.reply_to)
-    elif pending.kind == "replace":
-        state.run_in_background(add_and_report(bot, state, pending))
-    elif pending.kind == "publish_add":
-        state.run_in_background(add_and_report(bot, state, pending, allow_shrink=True))
-    elif pending.kind == "publish_remove":
-        state.run_in_background(remove_and_report(bot, state, pending, allow_shrink=True))
-    else:
-        chats = {pending.chat_id: (pending.reply_to, lang)}
-        state.run_in_background(run_reindex(bot, state, chats, allow_shrink=True))
-
-
-async def settle_staged(bot: ExtBot[None], state: BotState, pending: Pending, *, publish: bool) -> None:
-    """Publish a held-back version (the admin confirmed) or throw it away (Keep old)."""
-    staged, lang = pending.staged, pending.lang
-    assert staged is not None
-    if not publish:
-        await asyncio.to_thread(staging.discard, staged)
-        text = esc(t("kept_old_text", lang, version=staged.version))
-        await send_html(bot, pending.chat_id, lines_blocks(text), pending.reply_to)
-        return
-    try:
-        async with state.build_lock:
-            version = await asyncio.to_thread(staging.publish, staged)
-    except (staging.StaleStage, IndexMissing) as exc:  # another build went live meanwhile
-        text = esc(t("publish_failed", lang, version=staged.version, reason=texts.reason(str(exc), lang)))
-        await send_html(bot, pending.chat_id, lines_blocks(text), pending.reply_to)
-        return
-    logger.info("published held-back version %s", version)
-    head = t("published_text", lang, version=esc(version))
-    await send_html(bot, pending.chat_id, ui.summary_html(staged.summary, head, lang), pending.reply_to)
+    await botadmin.answer_confirmation(Sender(context.bot), state, pending, confirmed)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -764,7 +615,7 @@ async def refresh_on_start(application: BotApp) -> None:
     except Exception:
         logger.exception("warm-up question failed; carrying on")
     try:
-        summary = await build_index(state)
+        summary = await botadmin.build_index(state)
     except retriever.CollectionShrank as exc:
         logger.warning("start-up build refused: %s", exc)
         for admin in state.bot.admin_user_ids:
@@ -772,7 +623,8 @@ async def refresh_on_start(application: BotApp) -> None:
             pending = Pending("publish_reindex", admin, None, lang=lang)
             with contextlib.suppress(TelegramError):  # an admin who never opened a chat with the bot
                 lead = t("startup_shrink", lang)
-                await ask_to_publish(application.bot, state, pending, ui.refused_text(exc, lang), lead=lead)
+                reason = ui.refused_text(exc, lang)
+                await botadmin.ask_to_publish(Sender(application.bot), state, pending, reason, lead=lead)
         return
     except Exception as exc:
         logger.exception("updating the index at start failed; serving the last good version")
