@@ -23,6 +23,13 @@ _LEADING_WORDS = (
 
 _LEADING = frozenset(_LEADING_WORDS.split())
 
+# "not Ottawa", "(the 11th, not the 9th)", "as opposed to China's plan": a named thing set aside, up to
+# the next punctuation. Only before a name, number or ordinal: "did not sign" sets nothing aside.
+_CONTRAST = re.compile(
+    r"(?i:\b(?:as opposed to|rather than|instead of|in contrast to|unlike|not))\s+"
+    r"(?i:(?:the|in|at|of|for)\s+)?(?=[A-Z0-9]|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+    r"|tenth|eleventh|twelfth)\b)[^,.;:?!()]*"
+)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*")
 
 
@@ -37,8 +44,16 @@ class Focus:
 
 
 @lru_cache(maxsize=4096)
+def without_contrast(question: str) -> str:
+    """The question without the entities it sets aside: "at the Paris session (INC-2), not Ottawa",
+    "the 11th forum, not the 9th", "as opposed to China's national plan" ask about the first only."""
+    return _CONTRAST.sub(" ", question)
+
+
 def focus(question: str) -> Focus:
     """The exact entities, names and asked kind of one question."""
+    kind = question_kind(question)
+    question = without_contrast(question)
     text = question_canonical(question)
     exact: list[str] = []
     for match in re.finditer(
@@ -60,7 +75,7 @@ def focus(question: str) -> Focus:
     names += [a.lower() for a in ACRONYM.findall(question) if not any(ch.isdigit() for ch in a)]
     exact_set = dict.fromkeys(exact)
     names = [n for n in dict.fromkeys(names) if not any(n in e for e in exact_set)]
-    return Focus(tuple(exact_set), years, tuple(names), question_kind(question))
+    return Focus(tuple(exact_set), years, tuple(names), kind)
 
 
 def mentions_name(text_lower: str, name: str) -> bool:

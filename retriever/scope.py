@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import catalog
-from .grounding import focus
+from .grounding import focus, without_contrast
 from .places import CITIES, COUNTRIES, find_places
 
 # Country and capital names in the collection's question languages that places.py cannot find in text
@@ -184,7 +184,7 @@ def _time(question: str) -> tuple[str | None, str | None, str]:
 
 def parse(question: str, documents: catalog.Documents, *, today: dt.date | None = None) -> Scope:
     """The filter a question states, resolved to the documents it keeps (see `Scope`)."""
-    text = unicodedata.normalize("NFC", " ".join(question.split()))
+    text = unicodedata.normalize("NFC", " ".join(without_contrast(question).split()))
     docs = catalog.of(documents)
     keep: set[str] | None = None  # None: every document, never listed
     words: list[str] = []

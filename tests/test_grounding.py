@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retriever.exact import has_exact
-from retriever.grounding import focus, mentions_name
+from retriever.grounding import focus, mentions_name, without_contrast
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,28 @@ def test_an_ordinal_word_is_exact_only_when_it_names_an_edition(
 @pytest.mark.parametrize("question", ["INC-3는 어디에서 열렸나요?", "INC-3在哪里举行？", "INC-3 จัดขึ้นที่ไหน"])
 def test_a_numbered_name_is_found_in_questions_without_spaces_after_it(question: str) -> None:
     assert focus(question).exact == ("inc-3",)
+
+
+@pytest.mark.parametrize(
+    ("question", "exact", "names"),
+    [
+        (
+            "How many NGO observers were at the Paris session (INC-2), not Ottawa?",
+            ("inc-2",),
+            ("paris", "ngo"),
+        ),
+        ("How many sessions did the forum (the 11th, not the 9th) hold?", ("11th",), ()),
+        ("What period does Beijing's plan cover, as opposed to China's national plan?", (), ("beijing",)),
+        ("Which countries did not sign the INC-3 text?", ("inc-3",), ()),  # nothing set aside
+    ],
+)
+def test_entities_a_question_sets_aside_are_not_asked_about(
+    question: str, exact: tuple[str, ...], names: tuple[str, ...]
+) -> None:
+    found = focus(question)
+    assert (found.exact, found.names) == (exact, names)
+
+
+def test_setting_aside_keeps_the_rest_of_the_question() -> None:
+    kept = without_contrast("Did Malaysia's 2010 refund idea (not Singapore's BCRS) charge a deposit?")
+    assert "Singapore" not in kept and "Malaysia's 2010 refund idea" in kept and "deposit" in kept

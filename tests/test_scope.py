@@ -77,6 +77,11 @@ def test_city_filter_and_subject_place(entries: dict[str, dict[str, Any]]) -> No
     assert all("China" in _countries(entries[d]) for d in hainan.doc_ids or ())
 
 
+def test_a_place_set_aside_is_no_filter(entries: dict[str, dict[str, Any]]) -> None:
+    found = scope.parse("How many NGO observers were at the Paris session, not Ottawa?", entries)
+    assert found.places == ("Paris",)
+
+
 def test_places_without_documents_or_inside_names_are_no_filter(entries: dict[str, dict[str, Any]]) -> None:
     assert scope.parse("What are the plastic bag rules in Peru?", entries).empty()
     assert scope.parse("What does the Bangkok Declaration commit members to?", entries).empty()
