@@ -25,6 +25,29 @@ _ASKS_PERSON = re.compile(
     re.IGNORECASE,
 )
 
+# What a "how many" question counts: the words after it up to a verb or preposition.
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s*){1,3})", re.IGNORECASE)
+_NOT_COUNTED = frozenset(
+    {
+        "did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "will", "would", "can",
+        "could", "in", "at", "of", "on", "for", "from", "to", "by", "under", "during", "since", "per",
+        "each", "a", "the", "attended", "joined", "took",
+    }
+)  # fmt: skip
+# Words for the same kind of counted thing, as 5-letter stems: a count of delegates answers "how many people".
+_COUNTED_KINDS = (
+    frozenset(
+        {
+            "peopl", "perso", "parti", "atten", "deleg", "repre", "offic", "membe", "visit", "exper",
+            "staff", "obser", "speak", "stake", "minis",
+        }
+    ),
+    frozenset({"compa", "firm", "busin", "enter", "produ", "manuf", "brand"}),
+    frozenset({"store", "shop", "outle", "retai", "super", "marke"}),
+    frozenset({"count", "natio", "state", "econo", "gover"}),
+    frozenset({"item", "piece", "unit", "artic"}),
+)  # fmt: skip
+_CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]?s\b", re.IGNORECASE)
 # The role a question asks a person by, in English, as the stem a sentence naming it holds.
 _ROLE = re.compile(
     r"\b(mayor|minister|governor|chair|speaker|secretary|councill?or|director|president|ambassador)"
@@ -129,7 +152,9 @@ _PERSON_TITLE = re.compile(
 
 # What a "how much" question measures, and how a sentence states it: a question on a fine, fee or
 # charge wants money; one in tonnes a weight; one on a rate or share a percentage. Else any count.
-_WEIGHT = re.compile(r"\b(?:tons?|tonnes?|kilo(?:gram)?s?|kg|tấn)\b|ตัน|吨|公斤|톤|킬로", re.IGNORECASE)
+_WEIGHT = re.compile(
+    r"\b(?:tons?|tonnes?|kilo(?:gram)?s?|kg|tấn|tan|tonelada)\b|ตัน|吨|公斤|톤|킬로", re.IGNORECASE
+)
 
 _MEASURES = {
     "money": (
@@ -169,6 +194,7 @@ def question_kind(question: str) -> str:
     announced?" asks who); where the question word comes last (Thai, Chinese, Vietnamese) the
     kinds are tried in a fixed order.
     """
+    question = _CONTRACTED.sub(r"\1 is", question)  # "what's the penalty" asks as "what is the penalty"
     opening = question[: len(" ".join(question.split()[:3]))] if is_latin(question) else ""
     found = [(m.start(), kind) for kind, pattern in _KIND_RES.items() if (m := pattern.search(opening))]
     if (role := _ASKS_ROLE.match(question.lstrip())) is not None:
@@ -186,6 +212,37 @@ def _asked(question: str) -> tuple[str, str, bool, str]:
     role = _ROLE.search(question)
     person = _ASKS_PERSON.search(question) is not None
     return canonical(question), measure, person, role.group(1).lower() if role else ""
+
+
+def _stem(word: str) -> str:
+    return word.lower().rstrip("s")[:5]  # "days" and "day", "bags" and "bag" alike
+
+
+def _counted(question: str) -> frozenset[str]:
+    """Stems of what an English "how many" question counts (any of its next words, up to a verb or
+    preposition), with the words for the same kind of thing ("participants": people, delegates, ...);
+    empty when it counts nothing recognisable."""
+    m = _HOW_MANY.search(question)
+    if m is None:
+        return frozenset()
+    stems: set[str] = set()
+    for word in m.group(1).split():
+        if word.lower() in _NOT_COUNTED or word.lower().endswith("ed"):
+            break
+        stem = _stem(word)
+        stems |= next((g for g in _COUNTED_KINDS if stem in g), {stem})
+    return frozenset(stems)
+
+
+def _counts_of(sentence: str, counted: frozenset[str]) -> list[str]:
+    """The numbers of a sentence followed within five words by a word for the counted thing."""
+    tokens = re.findall(r"[\w.,%]+", sentence)  # "two-day" is "two" "day"
+    found = []
+    for i, token in enumerate(tokens):
+        is_count = _NUMBER.fullmatch(token) is not None or token.lower() in _COUNT_WORDS.split("|")
+        if is_count and any(_stem(t) in counted for t in tokens[i + 1 : i + 6]):
+            found.append(token)
+    return found
 
 
 def states_kind(sentence: str, kind: str, question: str = "") -> bool:
@@ -213,7 +270,13 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
         if not _DURATION_ASKED.search(question):
             undated = _DURATION.sub(" ", undated)
         words = re.findall(rf"\b(?:{_COUNT_WORDS})\b", undated, re.IGNORECASE)
-        return novel([n for n in _NUMBER.findall(undated) if not YEAR.fullmatch(n)] + words)
+        counts = [n for n in _NUMBER.findall(undated) if not YEAR.fullmatch(n)] + words
+        counted = _counted(question)
+        if counted and is_latin(sentence):
+            # "How many people attended?" is not answered by "five events": the count must be of
+            # the thing asked (or a word for the same kind of thing) within a few words.
+            return novel(_counts_of(undated, counted))
+        return novel(counts)
     if not is_latin(sentence):
         return True  # no capitalisation to read names from: leave it to the other evidence
     if kind == "who":

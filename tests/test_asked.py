@@ -30,6 +30,8 @@ from retriever.asked import question_kind, states_kind
         ("What is the fine for selling banned bags in Hainan?", "number"),
         ("What recycling rate is Beijing targeting?", "number"),
         ("What does the decree require?", ""),
+        ("what's the penalty for a producer under MPR?", "number"),  # "what's" asks as "what is"
+        ("Whats the fine for a shop?", "number"),
         # The question word that opens the question wins over one in a later clause.
         ("Who was the mayor of Mandalay when the plan was announced?", "who"),
         ("Where did the ministry meet when the ban began?", "where"),
@@ -128,3 +130,27 @@ def test_a_question_asking_for_a_person_by_role_wants_that_role(
     question: str, sentence: str, stated: bool
 ) -> None:
     assert states_kind(sentence, "who", question) is stated
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "stated"),
+    [
+        ("How many people attended the side event?", "Five pre-events were held alongside the Forum.", False),
+        ("How many people attended the side event?", "More than 300 delegates took part.", True),
+        ("How many participants joined the workshop?", "It ran on 7 July 2021 from 9:00 to 12:00.", False),
+        ("How many companies signed up?", "The country generates 2.7 million metric tons a year.", False),
+        ("How many companies signed up?", "Seven firms joined at the launch.", True),
+        ("How many beverage stores are covered?", "It applies to four types of businesses.", False),
+        ("How many carrier bags do shoppers use?", "Consumers use 30 billion plastic bags a year.", True),
+    ],
+)
+def test_a_how_many_question_wants_a_count_of_what_it_asks(
+    question: str, sentence: str, stated: bool
+) -> None:
+    assert states_kind(sentence, "number", question) is stated
+
+
+def test_tonnes_are_asked_in_malay_and_filipino_too() -> None:
+    question = "Berapa tan sisa plastik dikurangkan sejak 2016?"
+    assert not states_kind("The campaign was first launched in 2016.", "number", question)
+    assert states_kind("It cut 1,200 tonnes of plastic waste.", "number", question)
