@@ -194,20 +194,28 @@ def keyboard(row: Sequence[Button]) -> InlineKeyboardMarkup | None:
 
 
 class Sender:
-    """botadmin's Outbox on the Bot API: messages in order, the first a reply, the last with buttons."""
+    """botadmin's Outbox on the Bot API: messages in order, the first a reply, the last with buttons.
 
-    def __init__(self, bot: ExtBot[None]) -> None:
+    A `quiet` Sender drops a message Telegram refuses, and the parts after it, instead of raising.
+    """
+
+    def __init__(self, bot: ExtBot[None], quiet: bool = False) -> None:
         self.bot = bot
+        self.quiet = quiet
 
     async def send(
         self, chat_id: int, parts: list[str], reply_to: int | None, row: Sequence[Button] = ()
     ) -> None:
         """Send `parts` to `chat_id`; the reply is dropped if `reply_to` no longer exists."""
         first = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
-        for i, text in enumerate(parts):
-            reply = first if i == 0 else None
-            markup = keyboard(row) if i == len(parts) - 1 else None
-            await self.bot.send_message(chat_id, text, reply_parameters=reply, reply_markup=markup)
+        try:
+            for i, text in enumerate(parts):
+                reply = first if i == 0 else None
+                markup = keyboard(row) if i == len(parts) - 1 else None
+                await self.bot.send_message(chat_id, text, reply_parameters=reply, reply_markup=markup)
+        except TelegramError:
+            if not self.quiet:
+                raise
 
 
 # ---------------------------------------------------------------------------------------------
@@ -604,41 +612,6 @@ async def on_error(update: object, context: BotContext) -> None:
             await context.bot.send_message(update.effective_chat.id, text)
 
 
-async def refresh_on_start(application: BotApp) -> None:
-    """Warm the model, then bring the index up to date while the last good version answers."""
-    state = application.bot_data
-    try:
-        await state.ask("EPR")
-    except IndexMissing:
-        logger.warning("no index yet: questions will be refused until /reindex builds one")
-        return  # main() builds a first index before serving; without one there is nothing to refresh
-    except Exception:
-        logger.exception("warm-up question failed; carrying on")
-    try:
-        summary = await botadmin.build_index(state)
-    except retriever.CollectionShrank as exc:
-        logger.warning("start-up build refused: %s", exc)
-        for admin in state.bot.admin_user_ids:
-            lang = state.language(admin)
-            pending = Pending("publish_reindex", admin, None, lang=lang)
-            with contextlib.suppress(TelegramError):  # an admin who never opened a chat with the bot
-                lead = t("startup_shrink", lang)
-                reason = ui.refused_text(exc, lang)
-                await botadmin.ask_to_publish(Sender(application.bot), state, pending, reason, lead=lead)
-        return
-    except Exception as exc:
-        logger.exception("updating the index at start failed; serving the last good version")
-        for admin in state.bot.admin_user_ids:
-            lang = state.language(admin)
-            reason = ui.failure_text(exc, state.settings.documents_dir, lang)
-            with contextlib.suppress(TelegramError):
-                await application.bot.send_message(admin, t("startup_failed", lang, reason=reason))
-        return
-    logger.info(ui.summary_line(summary))
-    for skipped in summary.skipped:
-        logger.info("  skipped %s: %s", skipped.id, skipped.reason)
-
-
 async def post_init(application: BotApp) -> None:
     """Register the command menus, one per language (Telegram shows the one of the user's app);
     warming up and refreshing the index happen in the background."""
@@ -655,7 +628,8 @@ async def post_init(application: BotApp) -> None:
                     scope=BotCommandScopeChat(admin_id),
                     language_code=code,
                 )
-    state.run_in_background(refresh_on_start(application))
+    # Start-up reports go to administrators who may never have opened a chat with the bot.
+    state.run_in_background(botadmin.refresh_on_start(Sender(bot, quiet=True), state))
 
 
 async def post_stop(application: BotApp) -> None:

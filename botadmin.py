@@ -179,3 +179,35 @@ async def settle_staged(out: Outbox, state: BotState, pending: Pending, *, publi
     logger.info("published held-back version %s", version)
     head = t("published_text", lang, version=esc(version))
     await send_html(out, pending.chat_id, ui.summary_html(staged.summary, head, lang), pending.reply_to)
+
+
+async def refresh_on_start(out: Outbox, state: BotState) -> None:
+    """Warm the model, then bring the index up to date while the last good version answers; a build
+    refused or failed is told to each administrator."""
+    try:
+        await state.ask("EPR")
+    except IndexMissing:
+        logger.warning("no index yet: questions will be refused until /reindex builds one")
+        return  # main() builds a first index before serving; without one there is nothing to refresh
+    except Exception:
+        logger.exception("warm-up question failed; carrying on")
+    try:
+        summary = await build_index(state)
+    except retriever.CollectionShrank as exc:
+        logger.warning("start-up build refused: %s", exc)
+        for admin in state.bot.admin_user_ids:
+            lang = state.language(admin)
+            pending = Pending("publish_reindex", admin, None, lang=lang)
+            lead = t("startup_shrink", lang)
+            await ask_to_publish(out, state, pending, ui.refused_text(exc, lang), lead=lead)
+        return
+    except Exception as exc:
+        logger.exception("updating the index at start failed; serving the last good version")
+        for admin in state.bot.admin_user_ids:
+            lang = state.language(admin)
+            reason = ui.failure_text(exc, state.settings.documents_dir, lang)
+            await out.send(admin, [t("startup_failed", lang, reason=reason)], None)
+        return
+    logger.info(ui.summary_line(summary))
+    for skipped in summary.skipped:
+        logger.info("  skipped %s: %s", skipped.id, skipped.reason)

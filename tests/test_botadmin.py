@@ -79,3 +79,10 @@ def test_a_failed_reindex_is_explained_to_every_chat_that_asked_and_frees_the_ne
     assert "unmounted" in out.sent[0][1][0] and "RETRIEVER_DOCUMENTS_DIR" in out.sent[0][1][0]
     assert out.sent[1][1][0] != out.sent[0][1][0]  # said in Thai
     assert not state.reindex_running and not state.reindex_waiters
+
+
+def test_without_an_index_the_start_up_refresh_leaves_the_first_build_to_reindex(tmp_path: Path) -> None:
+    state, out = _state(tmp_path), Recorder()
+    asyncio.run(botadmin.refresh_on_start(out, state))
+    assert out.sent == [] and not (tmp_path / "index").exists()
+    state.ask_pool.shutdown()
