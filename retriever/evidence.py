@@ -207,7 +207,7 @@ def _select(candidates: list[Candidate], settings: Settings) -> list[Candidate]:
 
 def _asked_places(question: str) -> frozenset[str]:
     """Countries and cities a question names, with the countries of its cities."""
-    found = [p for p in places.find_places(question) if p.kind != "region"]
+    found = [p for p in places.find_places(question, any_case=True) if p.kind != "region"]
     return frozenset(p.name for p in found) | frozenset(p.country for p in found)
 
 

@@ -180,12 +180,23 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
     return pattern, names
 
 
-def find_places(text: str) -> list[Place]:
-    """Every country, city or region named in `text`, in order."""
-    pattern, names = _table()
+@cache
+def _folded() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
+    """The same over names in any case, but for acronyms ("US", "PRC") that lower-cased are words."""
+    _, names = _table()
+    folded = {n.casefold(): v for n, v in names.items() if not n.isupper() and len(n) >= 3}
+    alternation = "|".join(re.escape(n) for n in sorted(folded, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w]|-\w|\s+ocean\b)", re.IGNORECASE)
+    return pattern, folded
+
+
+def find_places(text: str, *, any_case: bool = False) -> list[Place]:
+    """Every country, city or region named in `text`, in order. `any_case` reads a question typed
+    in lower case ("how much waste did korea generate?"); documents are read as written."""
+    pattern, names = _folded() if any_case else _table()
     found = []
     for m in pattern.finditer(text):
-        canonical, country, kind = names[m.group()]
+        canonical, country, kind = names[m.group().casefold() if any_case else m.group()]
         found.append(Place(canonical, country, kind, m.span()))
     return found
 

@@ -148,7 +148,7 @@ def _question_places(question: str) -> list[tuple[str, str, str]]:
     """(name, country, kind) of the countries and cities a question names, in order, once each."""
     found = [
         (p.name, p.country, p.kind, p.span[0])
-        for p in find_places(question)
+        for p in find_places(question, any_case=True)
         if p.kind != "region" and not _NAMED_AFTER.match(question, p.span[1])
     ]
     found += _local_places(question)

@@ -77,6 +77,12 @@ def test_city_filter_and_subject_place(entries: dict[str, dict[str, Any]]) -> No
     assert all("China" in _countries(entries[d]) for d in hainan.doc_ids or ())
 
 
+def test_a_place_typed_in_lower_case_filters_too(entries: dict[str, dict[str, Any]]) -> None:
+    assert scope.parse("is korea doing anything about over-wrapped goods?", entries).places == (
+        "Republic of Korea",
+    )
+
+
 def test_a_place_set_aside_is_no_filter(entries: dict[str, dict[str, Any]]) -> None:
     found = scope.parse("How many NGO observers were at the Paris session, not Ottawa?", entries)
     assert found.places == ("Paris",)
