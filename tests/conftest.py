@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -79,6 +79,23 @@ def small_settings(base_settings: Settings, tmp_path_factory: pytest.TempPathFac
     )
     index_documents(settings=settings)
     return settings
+
+
+@pytest.fixture(scope="session")
+def small_copy(
+    small_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[str], Settings]:
+    """A writable copy of the small collection and its index, for a test module that edits them."""
+
+    def copy(name: str) -> Settings:
+        root = tmp_path_factory.mktemp(name)
+        shutil.copytree(small_settings.documents_dir, root / "documents")
+        shutil.copytree(small_settings.index_dir, root / "index")
+        return small_settings.with_(
+            documents_dir=root / "documents", index_dir=root / "index", data_dir=root / "data"
+        )
+
+    return copy
 
 
 @pytest.fixture()

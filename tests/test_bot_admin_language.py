@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -34,13 +34,8 @@ BROKEN_PDF = b"%PDF-1.7\n% not really\n" + bytes(range(256)) * 4
 
 
 @pytest.fixture(scope="module")
-def settings(small_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    root = tmp_path_factory.mktemp("admin-language")
-    shutil.copytree(small_settings.documents_dir, root / "documents")
-    shutil.copytree(small_settings.index_dir, root / "index")
-    return small_settings.with_(
-        documents_dir=root / "documents", index_dir=root / "index", data_dir=root / "data"
-    )
+def settings(small_copy: Callable[[str], Settings]) -> Settings:
+    return small_copy("admin-language")
 
 
 @pytest.fixture(scope="module")

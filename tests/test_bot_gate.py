@@ -7,8 +7,7 @@ its index; the bot stages, compares on the gold_qa test half and publishes throu
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from fake_telegram import BotThread, FakeTelegram, ask_bot, bot_settings, reply_containing
@@ -33,13 +32,8 @@ From 1 July 2026 Testland charges a deposit of 10 cents on every glass bottle.
 
 
 @pytest.fixture(scope="module")
-def settings(small_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    root = tmp_path_factory.mktemp("gate")
-    shutil.copytree(small_settings.documents_dir, root / "documents")
-    shutil.copytree(small_settings.index_dir, root / "index")
-    return small_settings.with_(
-        documents_dir=root / "documents", index_dir=root / "index", data_dir=root / "data"
-    )
+def settings(small_copy: Callable[[str], Settings]) -> Settings:
+    return small_copy("gate")
 
 
 @pytest.fixture(scope="module")

@@ -49,6 +49,15 @@ def test_a_question_in_another_language_is_marked_cross_lingual(small_settings: 
     assert {thai.passages[c.passage].doc_id for c in thai.chosen} == {INC3}
 
 
+def _one_document(base: Settings, tmp: pytest.TempPathFactory, name: str, text: str) -> Settings:
+    """A real index of one document written here."""
+    docs = tmp.mktemp(name.split(".")[0] + "-docs")
+    (docs / name).write_text(text, encoding="utf-8")
+    settings = base.with_(documents_dir=docs, index_dir=tmp.mktemp(name.split(".")[0] + "-index"))
+    index_documents(settings=settings)
+    return settings
+
+
 SUMMARISED = (
     '---\ntitle: "Riverland bans foam food boxes (2024)"\ndate: "2024-03-02"\n---\n'
     "# Riverland bans foam food boxes (2024)\n\n"
@@ -66,11 +75,7 @@ SUMMARISED = (
 @pytest.fixture(scope="module")
 def summarised(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """One document whose facts are told in prose and again in a "Key facts" list."""
-    docs = tmp_path_factory.mktemp("summarised-docs")
-    (docs / "foam.md").write_text(SUMMARISED, encoding="utf-8")
-    settings = base_settings.with_(documents_dir=docs, index_dir=tmp_path_factory.mktemp("summarised-index"))
-    index_documents(settings=settings)
-    return settings
+    return _one_document(base_settings, tmp_path_factory, "foam.md", SUMMARISED)
 
 
 @pytest.mark.parametrize(
@@ -141,11 +146,7 @@ CITIES = (
 @pytest.fixture(scope="module")
 def cities(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """One document with a section per city, only one of which gives a waste figure."""
-    docs = tmp_path_factory.mktemp("cities-docs")
-    (docs / "cities.md").write_text(CITIES, encoding="utf-8")
-    settings = base_settings.with_(documents_dir=docs, index_dir=tmp_path_factory.mktemp("cities-index"))
-    index_documents(settings=settings)
-    return settings
+    return _one_document(base_settings, tmp_path_factory, "cities.md", CITIES)
 
 
 def test_another_places_figure_does_not_count_as_the_asked_places(cities: Settings) -> None:
@@ -174,11 +175,7 @@ NOTICE = (
 @pytest.fixture(scope="module")
 def notice(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """An English page carrying a job notice in Korean."""
-    docs = tmp_path_factory.mktemp("notice-docs")
-    (docs / "news.md").write_text(NOTICE, encoding="utf-8")
-    settings = base_settings.with_(documents_dir=docs, index_dir=tmp_path_factory.mktemp("notice-index"))
-    index_documents(settings=settings)
-    return settings
+    return _one_document(base_settings, tmp_path_factory, "news.md", NOTICE)
 
 
 def test_a_quote_in_the_questions_own_language_is_not_cross_lingual(notice: Settings) -> None:
@@ -204,11 +201,7 @@ SEMINAR = (
 @pytest.fixture(scope="module")
 def seminar(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """A passage whose lead sentence introduces an event and whose next one names its organisers."""
-    docs = tmp_path_factory.mktemp("seminar-docs")
-    (docs / "seminar.md").write_text(SEMINAR, encoding="utf-8")
-    settings = base_settings.with_(documents_dir=docs, index_dir=tmp_path_factory.mktemp("seminar-index"))
-    index_documents(settings=settings)
-    return settings
+    return _one_document(base_settings, tmp_path_factory, "seminar.md", SEMINAR)
 
 
 def test_the_sentence_stating_the_fact_is_quoted_beside_the_lead(seminar: Settings) -> None:

@@ -16,10 +16,7 @@ from retriever.sources import SUPPORTED, SourceFile, find_sources
 def write(root: Path, name: str, data: bytes | str) -> Path:
     path = root / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        path.write_text(data, encoding="utf-8")
-    else:
-        path.write_bytes(data)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
     return path
 
 
