@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
+from . import counting
+from .counting import COUNT_WORDS, NUMBER
 from .exact import YEAR, canonical
 from .lang import is_latin
 
@@ -25,28 +28,6 @@ _ASKS_PERSON = re.compile(
     re.IGNORECASE,
 )
 
-# What a "how many" question counts: the words after it up to a verb or preposition.
-_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s*){1,3})", re.IGNORECASE)
-_NOT_COUNTED = frozenset(
-    {
-        "did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "will", "would", "can",
-        "could", "in", "at", "of", "on", "for", "from", "to", "by", "under", "during", "since", "per",
-        "each", "a", "the", "attended", "joined", "took",
-    }
-)  # fmt: skip
-# Words for the same kind of counted thing, as 5-letter stems: a count of delegates answers "how many people".
-_COUNTED_KINDS = (
-    frozenset(
-        {
-            "peopl", "perso", "parti", "atten", "deleg", "repre", "offic", "membe", "visit", "exper",
-            "staff", "obser", "speak", "stake", "minis",
-        }
-    ),
-    frozenset({"compa", "firm", "busin", "enter", "produ", "manuf", "brand"}),
-    frozenset({"store", "shop", "outle", "retai", "super", "marke"}),
-    frozenset({"count", "natio", "state", "econo", "gover"}),
-    frozenset({"item", "piece", "unit", "artic"}),
-)  # fmt: skip
 _CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]?s\b", re.IGNORECASE)
 # The role a question asks a person by, in English, as the stem a sentence naming it holds.
 _ROLE = re.compile(
@@ -73,7 +54,7 @@ _ASKS_ROLE = re.compile(
 
 _HYPHENATED = re.compile(r"\b[A-Za-z]{1,12}-\d{1,3}\b")  # INC-3, COP-28: a name, not a count
 
-_COUNT_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million"
+_COUNT_WORDS = "|".join(sorted(COUNT_WORDS))
 
 _DURATION = re.compile(
     rf"\b(?:\d+|{_COUNT_WORDS}|a|an)[- ](?:days?|weeks?|months?|years?|hours?|minutes?)\b(?:-long)?",
@@ -82,7 +63,6 @@ _DURATION = re.compile(
 
 _DURATION_ASKED = re.compile(r"\bhow long\b|\b(?:days?|weeks?|months?|years|hours?)\b", re.IGNORECASE)
 
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
 
@@ -204,45 +184,30 @@ def question_kind(question: str) -> str:
     return next((kind for kind in ("when", "where", "who", "number") if _KIND_RES[kind].search(question)), "")
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """What a question already says and how it asks, read once per question rather than once for
+    each sentence weighed against it."""
+
+    said: str  # the question, canonical: a value it holds is not news
+    measure: str  # money | weight | percent | "" (a "how much" question's unit)
+    person: bool  # it asks for a person, not a body
+    role: str  # ... by this English role ("mayor"), "" for none
+    counted: frozenset[str]  # stems of what "how many" counts; empty for none
+    how_long: bool  # it asks for a duration, so "a two-day tour" counts
+
+
 @lru_cache(maxsize=1024)
-def _asked(question: str) -> tuple[str, str, bool, str]:
-    """What a question already says (canonical), the measure it asks in, whether it asks for a person
-    and by which English role: read once per question, not once for each sentence weighed against it."""
-    measure = next((m for m, (asks, _) in _MEASURES.items() if asks.search(question)), "")
+def _asked(question: str) -> _Asked:
     role = _ROLE.search(question)
-    person = _ASKS_PERSON.search(question) is not None
-    return canonical(question), measure, person, role.group(1).lower() if role else ""
-
-
-def _stem(word: str) -> str:
-    return word.lower().rstrip("s")[:5]  # "days" and "day", "bags" and "bag" alike
-
-
-def _counted(question: str) -> frozenset[str]:
-    """Stems of what an English "how many" question counts (any of its next words, up to a verb or
-    preposition), with the words for the same kind of thing ("participants": people, delegates, ...);
-    empty when it counts nothing recognisable."""
-    m = _HOW_MANY.search(question)
-    if m is None:
-        return frozenset()
-    stems: set[str] = set()
-    for word in m.group(1).split():
-        if word.lower() in _NOT_COUNTED or word.lower().endswith("ed"):
-            break
-        stem = _stem(word)
-        stems |= next((g for g in _COUNTED_KINDS if stem in g), {stem})
-    return frozenset(stems)
-
-
-def _counts_of(sentence: str, counted: frozenset[str]) -> list[str]:
-    """The numbers of a sentence followed within five words by a word for the counted thing."""
-    tokens = re.findall(r"[\w.,%]+", sentence)  # "two-day" is "two" "day"
-    found = []
-    for i, token in enumerate(tokens):
-        is_count = _NUMBER.fullmatch(token) is not None or token.lower() in _COUNT_WORDS.split("|")
-        if is_count and any(_stem(t) in counted for t in tokens[i + 1 : i + 6]):
-            found.append(token)
-    return found
+    return _Asked(
+        said=canonical(question),
+        measure=next((m for m, (asks, _) in _MEASURES.items() if asks.search(question)), ""),
+        person=_ASKS_PERSON.search(question) is not None,
+        role=role.group(1).lower() if role else "",
+        counted=counting.counted(question),
+        how_long=_DURATION_ASKED.search(question) is not None,
+    )
 
 
 def states_kind(sentence: str, kind: str, question: str = "") -> bool:
@@ -251,44 +216,42 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
     "Who introduced the Quezon City ban?" is not answered by a sentence whose only names are
     "Quezon City": the answer must add a date, number, name or place of its own.
     """
-    asked, measure, person, role = _asked(question)
+    asked = _asked(question)
 
     def novel(values: Iterable[str]) -> bool:
-        return any(v.lower() not in asked for v in values)
+        return any(v.lower() not in asked.said for v in values)
 
     if kind == "when":
         dates = YEAR.findall(sentence) + [
-            m.group() for m in _MONTH.finditer(sentence) if _NUMBER.search(sentence)
+            m.group() for m in _MONTH.finditer(sentence) if NUMBER.search(sentence)
         ]
         return novel(dates)
     if kind == "number":
-        if measure:  # "What is the fine?" wants an amount of money, not any number
-            return _MEASURES[measure][1].search(sentence) is not None
+        if asked.measure:  # "What is the fine?" wants an amount of money, not any number
+            return _MEASURES[asked.measure][1].search(sentence) is not None
         # A count or amount, not a date or a name: "30 April 2024" says when, "INC-1" which session,
         # and "a two-day training" how long, unless the question asks how long.
         undated = _HYPHENATED.sub(" ", _DATE_SPAN.sub(" ", sentence))
-        if not _DURATION_ASKED.search(question):
+        if not asked.how_long:
             undated = _DURATION.sub(" ", undated)
-        words = re.findall(rf"\b(?:{_COUNT_WORDS})\b", undated, re.IGNORECASE)
-        counts = [n for n in _NUMBER.findall(undated) if not YEAR.fullmatch(n)] + words
-        counted = _counted(question)
-        if counted and is_latin(sentence):
+        if asked.counted and is_latin(sentence):
             # "How many people attended?" is not answered by "five events": the count must be of
             # the thing asked (or a word for the same kind of thing) within a few words.
-            return novel(_counts_of(undated, counted))
-        return novel(counts)
+            return novel(counting.counts_of(undated, asked.counted))
+        words = re.findall(rf"\b(?:{_COUNT_WORDS})\b", undated, re.IGNORECASE)
+        return novel([n for n in NUMBER.findall(undated) if not YEAR.fullmatch(n)] + words)
     if not is_latin(sentence):
         return True  # no capitalisation to read names from: leave it to the other evidence
     if kind == "who":
-        if person:
+        if asked.person:
             # "Who chaired INC-4?" wants a person: a title or a name introduced by its role, and the
             # role asked ("Who was the mayor?" is not answered by a council member's name).
-            if role and re.search(rf"\b{role[:6]}", sentence, re.IGNORECASE) is None:  # minister: Ministry
+            if asked.role and re.search(rf"\b{asked.role[:6]}", sentence, re.IGNORECASE) is None:  # Ministry
                 return False
             return bool(_PERSON_TITLE.search(sentence) or _PERSON_NAMED.search(sentence))
         # A name is new when two of its words are ("Quezon City Council" adds only "Council").
         names = re.findall(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|bin|binti|de|van))+", sentence)
-        new_name = any(sum(w.lower() not in asked for w in n.split()) >= 2 for n in names)
+        new_name = any(sum(w.lower() not in asked.said for w in n.split()) >= 2 for n in names)
         return bool(_PERSON_TITLE.search(sentence)) or new_name or novel(ACRONYM.findall(sentence))
     if kind == "where":
         places = re.findall(r"\b(?:in|at|held|hosted|venue)\b[^.]{0,60}?\b([A-Z][a-z]+)", sentence)

@@ -144,7 +144,7 @@ def _local_places(text: str) -> list[tuple[str, str, str, int]]:
     return found
 
 
-def _question_places(question: str) -> list[tuple[str, str, str]]:
+def question_places(question: str) -> list[tuple[str, str, str]]:
     """(name, country, kind) of the countries and cities a question names, in order, once each."""
     found = [
         (p.name, p.country, p.kind, p.span[0])
@@ -189,7 +189,7 @@ def parse(question: str, documents: catalog.Documents, *, today: dt.date | None 
     keep: set[str] | None = None  # None: every document, never listed
     words: list[str] = []
     places = []
-    for place in _question_places(text):
+    for place in question_places(text):
         found = docs.place_docs(*place)
         if found:  # a place the collection has no document about is no filter
             places.append((place, found))

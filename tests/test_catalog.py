@@ -51,7 +51,7 @@ def _reference(question: str, entries: dict[str, Any], today: dt.date) -> scope.
     text = " ".join(question.split())
     facts = {d: facts_of(e) for d, e in entries.items()}
     keep, words, places = set(entries), [], []
-    for name, country, kind in scope._question_places(text):
+    for name, country, kind in scope.question_places(text):
         where: set[str] = set()
         for d, f in facts.items():
             if kind == "country" and name in (f.country, *f.countries):

@@ -1,0 +1,70 @@
+"""What an English "how many" question counts, and the counts of that thing a sentence gives.
+
+"How many people attended?" is not answered by "five events": a count answers only when a word for
+the counted thing (or the same kind of thing: delegates are people, firms companies) follows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Numbers as written, and counts in words.
+NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+COUNT_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred",
+     "thousand", "million"}
+)  # fmt: skip
+
+# What a "how many" question counts: the words after it up to a verb or preposition.
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s*){1,3})", re.IGNORECASE)
+_NOT_COUNTED = frozenset(
+    {
+        "did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "will", "would", "can",
+        "could", "in", "at", "of", "on", "for", "from", "to", "by", "under", "during", "since", "per",
+        "each", "a", "the", "attended", "joined", "took",
+    }
+)  # fmt: skip
+# Words for the same kind of counted thing, as 5-letter stems: a count of delegates answers "how many people".
+_COUNTED_KINDS = (
+    frozenset(
+        {
+            "peopl", "perso", "parti", "atten", "deleg", "repre", "offic", "membe", "visit", "exper",
+            "staff", "obser", "speak", "stake", "minis",
+        }
+    ),
+    frozenset({"compa", "firm", "busin", "enter", "produ", "manuf", "brand"}),
+    frozenset({"store", "shop", "outle", "retai", "super", "marke"}),
+    frozenset({"count", "natio", "state", "econo", "gover"}),
+    frozenset({"item", "piece", "unit", "artic"}),
+)  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    return word.lower().rstrip("s")[:5]  # "days" and "day", "bags" and "bag" alike
+
+
+def counted(question: str) -> frozenset[str]:
+    """Stems of what an English "how many" question counts (any of its next words, up to a verb or
+    preposition), with the words for the same kind of thing ("participants": people, delegates, ...);
+    empty when it counts nothing recognisable."""
+    m = _HOW_MANY.search(question)
+    if m is None:
+        return frozenset()
+    stems: set[str] = set()
+    for word in m.group(1).split():
+        if word.lower() in _NOT_COUNTED or word.lower().endswith("ed"):
+            break
+        stem = _stem(word)
+        stems |= next((g for g in _COUNTED_KINDS if stem in g), {stem})
+    return frozenset(stems)
+
+
+def counts_of(sentence: str, stems: frozenset[str]) -> list[str]:
+    """The numbers of a sentence followed within five words by a word for the counted thing."""
+    tokens = re.findall(r"[\w.,%]+", sentence)  # "two-day" is "two" "day"
+    found = []
+    for i, token in enumerate(tokens):
+        is_count = NUMBER.fullmatch(token) is not None or token.lower() in COUNT_WORDS
+        if is_count and any(_stem(t) in stems for t in tokens[i + 1 : i + 6]):
+            found.append(token)
+    return found

@@ -1,0 +1,20 @@
+"""What a "how many" question counts, and which numbers of a sentence count that thing."""
+
+from __future__ import annotations
+
+from retriever.counting import counted, counts_of
+
+
+def test_a_question_counts_the_words_after_how_many_and_their_kind() -> None:
+    people = counted("How many people attended the forum?")
+    assert {"peopl", "deleg", "parti"} <= people  # delegates and participants are people too
+    assert counted("How many carrier bags do shoppers use?") == {"carri", "bag"}
+    assert counted("When did the forum open?") == frozenset()
+
+
+def test_only_numbers_followed_by_the_counted_thing_count() -> None:
+    people = counted("How many people attended?")
+    assert counts_of("Five pre-events were held at the forum, and 300 delegates came.", people) == ["300"]
+    assert counts_of("It ran from 9:00 to 12:00 on 7 July.", people) == []
+    days = counted("How many days did the training last?")
+    assert counts_of("a two-day training", days) == ["two"]
