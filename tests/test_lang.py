@@ -25,6 +25,8 @@ PROBES = [
     # Vietnamese with none of the letters only it writes, or typed without any accents.
     ("vi", "Giá vàng hôm nay là bao nhiêu?"),
     ("vi", "Nghi dinh 168 cua Campuchia ban hanh khi nao?"),
+    ("vi", "Tui nhua bi cam o dau tai Viet Nam vay?"),
+    ("vi", "Co bao nhieu nguoi tham du hoi thao?"),
     ("zh", "海南什么时候禁止塑料袋？"),
     ("zh", "EPR制度在中国如何实施"),
     ("ko", "한국의 자원순환 기본계획은 언제 시작되었나요?"),

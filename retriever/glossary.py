@@ -1,0 +1,99 @@
+"""Dictionary query translation: the plastic-policy words of a question in another language, with
+their English beside them, for search (most documents are English: Korean bigrams share nothing
+with them, and e5's cross-lingual cosines alone often pick the wrong passage and sentence).
+
+The glossaries are plain `glossary/<lang>.tsv` files a native speaker can correct: one
+`term<TAB>english | english` line each. Search (both sides) and word-overlap evidence read the
+glossed question; the filters, the question's kind and the reply's language read it as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from . import lang as language
+
+FOLDER = Path(__file__).with_name("glossary")
+# Malay and Indonesian share most of their words, and a question detected as one may be the other.
+_SHARED = {"ms": ("ms", "id"), "id": ("id", "ms")}
+
+
+@dataclass(frozen=True)
+class _Glossary:
+    pattern: re.Pattern[str] | None
+    english: dict[str, str]  # normalised term -> its English words
+
+
+def plain(text: str) -> str:
+    """Lower case without accents (and đ as d): Vietnamese is often typed without its marks."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
+
+
+def _entries(lang: str) -> dict[str, str]:
+    path = FOLDER / f"{lang}.tsv"
+    if not path.is_file():
+        return {}
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or "\t" not in line:
+            continue
+        term, english = line.split("\t", 1)
+        words = " ".join(w.strip() for w in english.split("|") if w.strip())
+        if term.strip() and words:
+            out[unicodedata.normalize("NFKC", term.strip().lower())] = words
+    return out
+
+
+@cache
+def _glossary(lang: str, accents: bool) -> _Glossary:
+    """One language's terms as a single longest-first pattern (matched with or without accents)."""
+    english: dict[str, str] = {}
+    for code in _SHARED.get(lang, (lang,)):
+        for term, words in _entries(code).items():
+            english.setdefault(term if accents else plain(term), words)
+    if not english:
+        return _Glossary(None, {})
+    alternatives = "|".join(re.escape(t) for t in sorted(english, key=len, reverse=True))
+    # Words of spaced scripts match whole; Thai, Lao, Khmer, Burmese, Chinese and Korean (whose words
+    # carry particles: 재활용률은) match inside a run of letters.
+    bounded = language.is_latin(" ".join(english))
+    body = rf"(?<!\w)(?:{alternatives})(?!\w)" if bounded else f"(?:{alternatives})"
+    return _Glossary(re.compile(body), english)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """The glossary terms found in a question and their English words (both empty when none)."""
+
+    terms: tuple[str, ...]
+    english: tuple[str, ...]
+
+
+@lru_cache(maxsize=1024)
+def translate(question: str) -> Translation:
+    """The glossary terms of a question in another language, with their English words."""
+    lang = language.detect(question)
+    if lang == language.DEFAULT:
+        return Translation((), ())
+    text = unicodedata.normalize("NFKC", question.lower())
+    # Unaccented matching only for Latin letters: Thai, Lao, Khmer and Burmese vowels are marks too.
+    for accents in (True, False) if language.is_latin(text) else (True,):
+        glossary = _glossary(lang, accents)
+        if glossary.pattern is None:
+            continue
+        terms = [m.group() for m in glossary.pattern.finditer(text if accents else plain(text))]
+        if terms:  # unaccented matching only for questions typed without their marks
+            english = dict.fromkeys(glossary.english[t] for t in terms)
+            return Translation(tuple(dict.fromkeys(terms)), tuple(english))
+    return Translation((), ())
+
+
+def keyword_query(question: str) -> str:
+    """What the keyword side searches for: the question, then English for its glossary terms."""
+    english = translate(question).english
+    return f"{question} {' '.join(english)}" if english else question
