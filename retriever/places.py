@@ -182,12 +182,15 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
 
 @cache
 def _folded() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
-    """The same over names in any case, but for acronyms ("US", "PRC") that lower-cased are words."""
+    """The same over names in any case, but acronyms ("KL", "PRC"), which lower-cased are words,
+    only as written."""
     _, names = _table()
     folded = {n.casefold(): v for n, v in names.items() if not n.isupper() and len(n) >= 3}
-    alternation = "|".join(re.escape(n) for n in sorted(folded, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w]|-\w|\s+ocean\b)", re.IGNORECASE)
-    return pattern, folded
+    acronyms = {n: v for n, v in names.items() if n.isupper() and n.isascii()}
+    words = "|".join(re.escape(n) for n in sorted(folded, key=len, reverse=True))
+    capitals = "|".join(re.escape(n) for n in sorted(acronyms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:(?i:{words})|{capitals})(?![\w]|-\w|\s+(?i:ocean)\b)")
+    return pattern, folded | acronyms
 
 
 def find_places(text: str, *, any_case: bool = False) -> list[Place]:
@@ -196,7 +199,8 @@ def find_places(text: str, *, any_case: bool = False) -> list[Place]:
     pattern, names = _folded() if any_case else _table()
     found = []
     for m in pattern.finditer(text):
-        canonical, country, kind = names[m.group().casefold() if any_case else m.group()]
+        name = m.group()
+        canonical, country, kind = names[name] if name in names else names[name.casefold()]
         found.append(Place(canonical, country, kind, m.span()))
     return found
 

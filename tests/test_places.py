@@ -20,3 +20,16 @@ def test_documents_are_read_as_written_and_questions_in_any_case() -> None:
 @pytest.mark.parametrize("text", ["Can us officials attend?", "fish in the indian ocean", "an uk-style tax"])
 def test_acronyms_and_seas_are_no_places_in_any_case(text: str) -> None:
     assert find_places(text, any_case=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Berapa tan dikurangkan oleh Kempen Zero Plastic KL sejak 2016?", "Kuala Lumpur"),
+        ("what did the PRC decide on plastics?", "China"),
+        ("how many joined the ROK workshop?", "Republic of Korea"),
+    ],
+)
+def test_a_question_typed_in_any_case_still_names_a_place_by_its_acronym(text: str, name: str) -> None:
+    assert [p.name for p in find_places(text, any_case=True)] == [name]
+    assert find_places(text.lower(), any_case=True) == []  # lower-cased, "kl" or "prc" is no name
