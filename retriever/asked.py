@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import counting
+from . import counting, glossary
 from .counting import COUNT_WORDS, NUMBER
 from .exact import YEAR, canonical
 from .lang import is_latin
@@ -200,12 +200,15 @@ class _Asked:
 @lru_cache(maxsize=1024)
 def _asked(question: str) -> _Asked:
     role = _ROLE.search(question)
+    # A question in another language is read with the English of its glossary terms too: "罚多少钱"
+    # and "ពិន័យប៉ុន្មាន" ask for a fine as "what is the fine?" does, "ຜູ້ເຂົ້າຮ່ວມຈັກຄົນ" for people.
+    english = " ".join(glossary.translate(question).english)
     return _Asked(
         said=canonical(question),
-        measure=next((m for m, (asks, _) in _MEASURES.items() if asks.search(question)), ""),
+        measure=next((m for m, (asks, _) in _MEASURES.items() if asks.search(f"{question} {english}")), ""),
         person=_ASKS_PERSON.search(question) is not None,
         role=role.group(1).lower() if role else "",
-        counted=counting.counted(question),
+        counted=counting.counted(question) or counting.people_counted(english),
         how_long=_DURATION_ASKED.search(question) is not None,
     )
 

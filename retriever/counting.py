@@ -24,6 +24,8 @@ _NOT_COUNTED = frozenset(
         "each", "a", "the", "attended", "joined", "took",
     }
 )  # fmt: skip
+# Words that name people as the thing counted, not as the subject of a question.
+_PEOPLE_COUNTED = frozenset({"peopl", "perso", "parti", "atten", "deleg"})
 # Words for the same kind of counted thing, as 5-letter stems: a count of delegates answers "how many people".
 _COUNTED_KINDS = (
     frozenset(
@@ -68,3 +70,12 @@ def counts_of(sentence: str, stems: frozenset[str]) -> list[str]:
         if is_count and any(_stem(t) in stems for t in tokens[i + 1 : i + 6]):
             found.append(token)
     return found
+
+
+def people_counted(words: str) -> frozenset[str]:
+    """The stems for people when `words` (the English of a question in another language) name
+    people as what is counted ("participants", "delegates"); else empty. Only people: other counted
+    words in a glossed question are as often its subject ("products", "ministry")."""
+    people = _COUNTED_KINDS[0]
+    named = {_stem(w) for w in re.findall(r"[a-z]+", words.lower())} & _PEOPLE_COUNTED
+    return people if named else frozenset()

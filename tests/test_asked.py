@@ -154,3 +154,38 @@ def test_tonnes_are_asked_in_malay_and_filipino_too() -> None:
     question = "Berapa tan sisa plastik dikurangkan sejak 2016?"
     assert not states_kind("The campaign was first launched in 2016.", "number", question)
     assert states_kind("It cut 1,200 tonnes of plastic waste.", "number", question)
+
+
+@pytest.mark.parametrize(
+    ("question", "without", "with_it"),
+    [
+        # Asked for a fine in Chinese, Khmer and Korean (budget): a count or a date does not answer it.
+        (
+            "海南禁塑以后，商家违规卖塑料袋要罚多少钱？",
+            "More than 200 companies had placed orders for over 260 tons of products.",
+            "Violators face a fine of 10,000 yuan.",
+        ),
+        (
+            "បើលក់ថង់ប្លាស្ទិកមិនត្រូវតាមអនុក្រឹត្យ ១៦៨ ត្រូវពិន័យប៉ុន្មានរៀល?",
+            "Non-business imports under 100 kilograms are exempt.",
+            "Sellers pay a penalty of 400,000 riels.",
+        ),
+        (
+            "제1차 자원순환기본계획 전체 예산 규모가 얼마나 돼요?",
+            "The recycling rate is to rise from 70 percent to 82 percent.",
+            "The plan is funded with KRW 2 trillion.",
+        ),
+        # Asked in Lao how many people took part: the workshop's date or three hours do not answer it.
+        (
+            "ກອງປະຊຸມວາງແຜນແບບອອນລາຍ ມີຜູ້ເຂົ້າຮ່ວມທັງໝົດຈັກຄົນ?",
+            "The workshop ran for 3 hours online on 7 July 2021.",
+            "Some 45 participants from ministries joined online.",
+        ),
+    ],
+)
+def test_a_question_in_another_language_wants_its_measure_too(
+    question: str, without: str, with_it: str
+) -> None:
+    assert question_kind(question) == "number"
+    assert not states_kind(without, "number", question)
+    assert states_kind(with_it, "number", question)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retriever.counting import counted, counts_of
+from retriever.counting import counted, counts_of, people_counted
 
 
 def test_a_question_counts_the_words_after_how_many_and_their_kind() -> None:
@@ -18,3 +18,9 @@ def test_only_numbers_followed_by_the_counted_thing_count() -> None:
     assert counts_of("It ran from 9:00 to 12:00 on 7 July.", people) == []
     days = counted("How many days did the training last?")
     assert counts_of("a two-day training", days) == ["two"]
+
+
+def test_people_are_counted_when_a_glossed_question_names_them_as_what_is_counted() -> None:
+    assert "deleg" in people_counted("meeting online participant participants total people")
+    # A ministry or producers are what a question is about, not what it counts.
+    assert people_counted("ministry products plastic bag") == frozenset()
