@@ -8,12 +8,15 @@ import logging
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 import bm25s
 import numpy as np
 import Stemmer
+
+from . import glossary
 
 # bm25s logs every index build at DEBUG, which leaks into the console chat.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -149,3 +152,38 @@ def known_share(index: bm25s.BM25, text: str) -> float:
     total = sum(weights.values())
     known = sum(w for token, w in weights.items() if token in index.vocab_dict)
     return known / total if total else 1.0
+
+
+# Words of how a question is put, not of what it asks: their absence from a passage says nothing.
+_PHRASING_WORDS = (
+    "take place took taken happen happened held hold say said tell give mention according exactly"
+    " know mean get got occur occurred document documents detail details please what when where"
+    " who whom whose which why how much many did does do is are was were could will would should"
+)
+
+
+@lru_cache(maxsize=1)
+def _phrasing() -> frozenset[str]:
+    return frozenset(tokenize([_PHRASING_WORDS])[0])
+
+
+def question_weights(index: bm25s.BM25, question: str) -> dict[str, float]:
+    """IDF of the question's words and of the English of its glossary terms, without the phrasing
+    every question shares ("take place") nor translated words no passage holds (a Thai word over
+    English documents: its English stands in for it)."""
+    weights = idf_weights(index, glossary.keyword_query(question))
+    translated = set(tokenize([" ".join(glossary.translate(question).terms)])[0])
+    phrasing = _phrasing()
+    kept = {
+        t: w
+        for t, w in weights.items()
+        if t not in phrasing and not (t in translated and t not in index.vocab_dict)
+    }
+    return kept or weights
+
+
+def cover(weights: dict[str, float], tokens: Iterable[str]) -> float:
+    """IDF-weighted share of the question's words found among `tokens`."""
+    total = sum(weights.values())
+    present = set(tokens)
+    return sum(w for t, w in weights.items() if t in present) / total if total else 0.0

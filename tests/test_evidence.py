@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from retriever import Settings, index_documents
 from retriever.answerability import CROSS, FEATURES
-from retriever.evidence import SEARCH_DEPTH, _asked_places, _elsewhere, _is_listed, assess
+from retriever.evidence import (
+    JOIN_MARGIN,
+    OTHER_DOCUMENT_MARGIN,
+    SEARCH_DEPTH,
+    Candidate,
+    _asked_places,
+    _elsewhere,
+    _is_listed,
+    _select,
+    assess,
+)
 from retriever.retrieval import open_searcher
 from retriever.types import Passage
 
@@ -208,3 +219,26 @@ def test_the_sentence_stating_the_fact_is_quoted_beside_the_lead(seminar: Settin
     found = assess(open_searcher(seminar), "Who organised the Riverland recycling seminar?", settings=seminar)
     quotes = [found.passages[c.passage].text[c.start : c.end] for c in found.chosen]
     assert any(q.startswith("It was organised by the Riverland Green Office") for q in quotes), quotes
+
+
+def _candidate(score: float, doc_id: str, *, elsewhere: bool = False, axis: int = 0) -> Candidate:
+    vector = np.zeros(4, dtype=np.float32)
+    vector[axis] = 1.0  # orthogonal vectors: no two are near-duplicates
+    return Candidate(0, 0, 10, score, vector, 0.9, 0.5, True, elsewhere, doc_id)
+
+
+def test_a_sentence_of_another_document_joins_only_when_about_as_good(small_settings: Settings) -> None:
+    best = _candidate(1.0, "my-ban.md")
+    same_doc = _candidate(1.0 - JOIN_MARGIN + 0.01, "my-ban.md", axis=1)
+    close_other = _candidate(1.0 - OTHER_DOCUMENT_MARGIN + 0.01, "id-ban.md", axis=2)
+    far_other = _candidate(1.0 - OTHER_DOCUMENT_MARGIN - 0.05, "kr-plan.md", axis=3)
+    chosen = _select([best, close_other, far_other, same_doc], small_settings.with_(max_answer_sentences=4))
+    assert chosen == [best, close_other, same_doc]
+
+
+def test_a_sentence_about_another_place_does_not_join_one_about_the_asked_place(
+    small_settings: Settings,
+) -> None:
+    best = _candidate(1.0, "my-ban.md")
+    elsewhere = _candidate(0.99, "my-ban.md", elsewhere=True, axis=1)
+    assert _select([best, elsewhere], small_settings) == [best]

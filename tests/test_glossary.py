@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from retriever import Settings, glossary, search
-from retriever.evidence import _content_weights
+from retriever.keyword import question_weights
 from retriever.retrieval import open_searcher
 
 AGGREGATE = "factsheets/35_kr-first-resource-recycling-plan-2018.md"
@@ -88,6 +88,6 @@ def test_keyword_search_finds_the_english_document_for_a_korean_question(corpus_
 
 def test_translated_words_no_passage_holds_do_not_weigh_on_the_evidence(corpus_settings: Settings) -> None:
     bm25 = open_searcher(corpus_settings).version.bm25
-    weights = _content_weights(bm25, "ถุงพลาสติกถูกห้ามใช้ที่ไหนบ้าง")
+    weights = question_weights(bm25, "ถุงพลาสติกถูกห้ามใช้ที่ไหนบ้าง")
     assert "bag" in weights and "plastic" in weights
     assert "ถุงพลาสติก" not in weights and "ถุง" not in weights  # replaced by their English
