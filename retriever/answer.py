@@ -36,7 +36,8 @@ def is_smalltalk(question: str) -> bool:
 
 
 def _spans(chosen: list[Candidate], passages: list[Passage]) -> list[tuple[int, int, int]]:
-    """(passage, start, end) spans in reading order; adjacent sentences of one passage merge."""
+    """(passage, start, end) spans in reading order; adjacent sentences of one paragraph merge (across
+    a paragraph break, the first would stand apart from its citation number)."""
     by_passage: dict[int, list[Candidate]] = {}
     for cand in chosen:
         by_passage.setdefault(cand.passage, []).append(cand)
@@ -46,7 +47,7 @@ def _spans(chosen: list[Candidate], passages: list[Passage]) -> list[tuple[int, 
         group = sorted(by_passage[p_index], key=lambda c: c.start)
         start, end = group[0].start, group[0].end
         for cand in group[1:]:
-            if text[end : cand.start].strip() == "":
+            if text[end : cand.start].strip() == "" and "\n" not in text[end : cand.start]:
                 end = cand.end
             else:
                 spans.append((p_index, start, end))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from conftest import SMALL_CORPUS
 
 from retriever import Settings, ask, index_documents, scope, texts
-from retriever.answer import describe
+from retriever.answer import _citations, describe
 from retriever.asked import states_kind
+from retriever.evidence import Candidate
+from retriever.types import Passage
 
 INC3 = "factsheets/03_inc-3-nairobi-enb-summary-2023.md"
 
@@ -238,3 +241,15 @@ def test_a_full_width_question_is_read_as_the_plain_one(small_settings: Settings
     wide = ask("Ｗｈｅｒｅ ｄｉｄ ＩＮＣ－２ ｔａｋｅ ｐｌａｃｅ？", settings=small_settings)
     plain = ask("Where did INC-2 take place?", settings=small_settings)
     assert not wide.refused and wide.answer == plain.answer and "Paris" in wide.answer
+
+
+def test_sentences_of_one_paragraph_share_a_citation_and_a_paragraph_break_splits_them() -> None:
+    text = "The ban starts in May. It covers parks.\n\nShops must comply too. Fines follow."
+    spans = [(0, 22), (23, 39), (41, 63)]
+    passage = Passage("d#0", "d", text, "T", "", None, "", "", "", 0, len(text), 1.0, sentences=tuple(spans))
+    vector = np.zeros(2, dtype=np.float32)
+    chosen = [Candidate(0, s, e, 1.0, vector, 0.9, 0.5, True, False, "d") for s, e in spans]
+    quoted, citations = _citations(chosen, [passage])
+    first, second = "The ban starts in May. It covers parks.", "Shops must comply too."
+    assert [c.quote for c in citations] == [first, second]
+    assert quoted == "The ban starts in May. It covers parks. [1] Shops must comply too. [2]"
