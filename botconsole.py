@@ -1,18 +1,30 @@
 """The terminal chat (`python bot.py --console`, or no TELEGRAM_BOT_TOKEN) and foreground builds: the
-same `retriever.ask()` as the bot, with no Telegram in it."""
+same `retriever.ask()` as the bot, and its /start, /help, /docs and /language in the bot's words, with
+no Telegram in it."""
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 import sys
+from dataclasses import dataclass
 from typing import TextIO
 
 import botui as ui
 import retriever
+from botinput import command_argument, question_refusal
+from botstate import parse_language
 from retriever import IndexMissing, Settings
-from retriever.texts import t
+from retriever.catalog import facts_of
+from retriever.texts import DEFAULT, t
 
 logger = logging.getLogger("bot")
+
+# The bot's commands that mean something without Telegram; /ask is taken too but not listed (a
+# line is already a question here). /events pages with a button, so it stays the bot's.
+CONSOLE_COMMANDS = ("start", "help", "docs", "language")
+QUIT = ("quit", "exit", "q")
 
 
 def update_index(settings: Settings) -> None:
@@ -37,9 +49,96 @@ def has_index(settings: Settings) -> bool:
     return True
 
 
+def plain(html_text: str) -> str:
+    """The bot's Telegram HTML as terminal text: tags dropped, entities read."""
+    return html.unescape(re.sub(r"<[^>]+>", "", html_text))
+
+
+@dataclass
+class Console:
+    """One terminal chat: its settings and the language fixed with /language (None: each question's)."""
+
+    settings: Settings
+    lang: str | None = None
+
+    @property
+    def ui_lang(self) -> str:
+        """The language of the assistant's own words here (no question to tell it from)."""
+        return self.lang or DEFAULT
+
+    def help(self) -> str:
+        """The commands that work in the terminal, described in the bot's own menu words."""
+        # The bot's /help text is about Telegram (groups, buttons); its menu lines are not.
+        menu = dict(ui.commands(self.ui_lang))
+        width = max(map(len, CONSOLE_COMMANDS)) + 2
+        lines = [t("console_banner", self.ui_lang)]
+        for name in CONSOLE_COMMANDS:
+            # The menu describes /help by the bot's buttons, which the terminal has not.
+            described = "" if name == "help" else menu[name]
+            lines.append(f"  {'/' + name:<{width}} {described}".rstrip())
+        lines.append(f"  {', '.join(QUIT)}, Ctrl-D")
+        return "\n".join(lines)
+
+    def command(self, line: str) -> str:
+        """The reply to a `/command` line; a command the terminal lacks is never searched."""
+        name = line.split(maxsplit=1)[0][1:].split("@")[0].lower()
+        argument = command_argument(line)
+        lang = self.ui_lang
+        if name == "start":
+            return f"{plain(ui.start_text(lang))}\n\n{self.help()}"
+        if name == "help":
+            return self.help()
+        if name == "docs":
+            return self.docs()
+        if name == "language":
+            return self.language(argument)
+        if name == "ask":
+            return self.answer(argument)
+        return t("unknown_text", lang)
+
+    def docs(self) -> str:
+        """The /docs listing as text."""
+        try:
+            manifest = retriever.status(settings=self.settings)
+        except IndexMissing:
+            return t("console_no_index", self.ui_lang)
+        labels = {k: facts_of(d).label(self.ui_lang) for k, d in manifest.get("documents", {}).items()}
+        blocks = ui.docs_blocks(manifest, labels, self.ui_lang)
+        return "".join((block.sep if i else "") + block.plain for i, block in enumerate(blocks))
+
+    def language(self, argument: str) -> str:
+        """`/language` shows the choice, `/language auto` clears it, `/language CODE` fixes it."""
+        if not argument:
+            return plain(ui.language_text(self.ui_lang, self.lang))
+        if argument.lower() == "auto":
+            self.lang = None
+            return t("language_auto", self.ui_lang)
+        chosen = parse_language(argument)
+        if chosen is None:
+            return plain(ui.language_unknown_text(argument, self.ui_lang))
+        self.lang = chosen
+        return plain(ui.language_set_text(chosen))
+
+    def answer(self, question: str) -> str:
+        """The answer to a question as text, sources and links included."""
+        if len(question) > self.settings.max_question_chars:
+            return t("console_too_long", self.ui_lang, limit=self.settings.max_question_chars)
+        refusal = question_refusal(question, self.settings.max_question_chars, self.ui_lang)
+        if refusal:
+            return plain(refusal)
+        try:
+            return retriever.render_text(retriever.ask(question, lang=self.lang, settings=self.settings))
+        except IndexMissing:
+            return t("console_no_index", self.ui_lang)
+        except Exception:
+            logger.exception("question failed")
+            return t("console_error", self.ui_lang)
+
+
 def run_console(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
-    """A terminal chat: one question per line until EOF or "quit"."""
+    """A terminal chat: one question or /command per line until EOF or "quit"."""
     interactive = stdin.isatty()
+    console = Console(settings)
     print(t("console_banner"), file=sys.stderr)
     while True:
         if interactive:
@@ -48,19 +147,13 @@ def run_console(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = 
         if not line:
             break
         question = line.strip()
-        if question.lower() in ("quit", "exit", "q"):
+        if question.lower() in QUIT:
             break
         if not question:
             continue
-        if len(question) > settings.max_question_chars:
-            print(t("console_too_long", limit=settings.max_question_chars), file=stdout)
-            continue
-        try:
-            answer = retriever.ask(question, settings=settings)
-            print(retriever.render_text(answer) + "\n", file=stdout, flush=True)
-        except IndexMissing:
-            print(t("console_no_index"), file=stdout, flush=True)
-        except Exception:
-            logger.exception("question failed")
-            print(t("console_error"), file=stdout, flush=True)
+        if not interactive:
+            # Piped questions are not on the screen: each is echoed so its answer can be told apart.
+            print(f"> {question}", file=stdout)
+        reply = console.command(question) if question.startswith("/") else console.answer(question)
+        print(reply + "\n", file=stdout, flush=True)
     return 0

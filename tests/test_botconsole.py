@@ -1,0 +1,84 @@
+"""The terminal chat's loop on given input lines, over the real small index: commands and echoes."""
+
+from __future__ import annotations
+
+import io
+
+from botconsole import run_console
+from retriever import Settings
+from retriever.texts import t
+
+QUESTION = "When did Hainan ban non-degradable disposable plastic bags and tableware?"
+OTHER_QUESTION = "Which disposable cups did Taipei City ban?"
+SOURCES = t("sources_label")
+
+
+class Terminal(io.StringIO):
+    """Keyboard input: lines typed at a terminal, which the chat prompts for and does not echo."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def chat(settings: Settings, *lines: str, stdin: io.StringIO | None = None) -> str:
+    """What the terminal chat prints for `lines` (piped, unless `stdin` says otherwise)."""
+    stdin = stdin or io.StringIO("".join(line + "\n" for line in lines))
+    stdout = io.StringIO()
+    assert run_console(settings, stdin=stdin, stdout=stdout) == 0
+    return stdout.getvalue()
+
+
+def test_help_lists_the_terminal_commands_and_searches_nothing(small_settings: Settings) -> None:
+    out = chat(small_settings, "/help")
+    for command in ("/start", "/help", "/docs", "/language"):
+        assert command in out
+    assert t("command_language") in out and "quit" in out
+    assert SOURCES not in out and "[1]" not in out
+    assert t("command_help") not in out, "the terminal has no buttons to explain"
+
+
+def test_start_greets_with_the_bots_examples(small_settings: Settings) -> None:
+    out = chat(small_settings, "/start")
+    assert "Plastic Policy Assistant" in out and "<b>" not in out
+    assert t("example_1") in out and "/language" in out
+    assert SOURCES not in out
+
+
+def test_an_unknown_command_says_so_in_one_line(small_settings: Settings) -> None:
+    out = chat(small_settings, "/frobnicate plastic bags", "/events")
+    assert out == f"> /frobnicate plastic bags\n{t('unknown_text')}\n\n> /events\n{t('unknown_text')}\n\n"
+    assert "/help" in t("unknown_text")
+
+
+def test_piped_questions_are_echoed_before_their_answers(small_settings: Settings) -> None:
+    out = chat(small_settings, QUESTION, "", OTHER_QUESTION, "quit", "never read")
+    first, second = out.index(f"> {QUESTION}\n"), out.index(f"> {OTHER_QUESTION}\n")
+    answer = out[first + len(QUESTION) + 3 : second]
+    assert first == 0 and "Hainan" in answer and "[1]" in answer, "the first answer sits under its question"
+    assert out.count("\n> ") == 1, "one echo per question, none for the blank line"
+    assert "never read" not in out
+
+
+def test_typed_questions_are_not_echoed(small_settings: Settings) -> None:
+    out = chat(small_settings, stdin=Terminal(f"{QUESTION}\n/help\n"))
+    assert f"> {QUESTION}" not in out and "> /help" not in out
+    assert out.startswith("> ") and "[1]" in out and "/language" in out
+
+
+def test_language_fixes_the_words_of_the_chat(small_settings: Settings) -> None:
+    out = chat(small_settings, "/language ms", "/help", "/language klingon", "/language auto", "/language")
+    assert t("language_set", "ms", language=t("language_name", "ms")) in out
+    assert t("command_language", "ms") in out, "the help is in the chosen language"
+    assert t("language_unknown", "en", name="klingon") not in out, "still Malay until auto"
+    assert t("language_unknown", "ms", name="klingon") in out
+    assert t("language_current_auto") in out
+
+
+def test_docs_lists_the_indexed_documents(small_settings: Settings) -> None:
+    out = chat(small_settings, "/docs")
+    assert "documents in the collection" in out and "Hainan" in out and "<a " not in out
+
+
+def test_ask_and_empty_lines_take_the_bots_words(small_settings: Settings) -> None:
+    out = chat(small_settings, "/ask", "???")
+    assert out.count("/ask " + t("example_1")) == 2 and SOURCES not in out
