@@ -71,12 +71,13 @@ _KINDS = {
     "when": (
         r"\bwhen\b|\bwhat (?:date|year|day|month)\b|\bwhich (?:date|year|day|month)\b|\bsince when\b"
         r"|\bbila(?:kah)?\b|\bkapan(?:kah)?\b|\btarikh\b|\btanggal berapa\b|\btahun berapa\b|\bpada tahun\b"
-        r"|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่เท่าไร|ปีใด|ปีไหน|ปีอะไร"
-        r"|\bkhi nào\b|\bbao giờ\b|\bngày nào\b|\bnăm nào\b|\bthời gian nào\b"
-        r"|\bkailan\b|\banong petsa\b|\banong taon\b"
-        r"|何时|什么时候|哪一年|哪年|哪天|几月|何年"
+        r"|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่เท่าไร|วันที่เท่าไหร่|วันไหน|ปีใด|ปีไหน|ปีอะไร"
+        r"|\bkhi nào\b|\bbao giờ\b|\bngày nào\b|\bnăm nào\b|\bthời gian nào\b|\bngày mấy\b|\blúc nào\b"
+        r"|\bhồi nào\b|\bkhi nao\b|\bbao gio\b|\bngay nao\b|\bnam nao\b"
+        r"|\bkailan\b|\banong petsa\b|\banong taon\b|\banong araw\b"
+        r"|何时|什么时候|哪一年|哪年|哪天|哪一天|几月|几号|何年"
         r"|언제|몇 년|몇년|며칠|날짜"
-        r"|ពេលណា|ថ្ងៃណា|ឆ្នាំណា|ເມື່ອໃດ|ຕອນໃດ|ວັນທີເທົ່າໃດ|ປີໃດ|ဘယ်တုန်း|ဘယ်အချိန်|ဘယ်နေ့|ဘယ်ခုနှစ်"
+        r"|ពេលណា|ថ្ងៃណា|ឆ្នាំណា|ថ្ងៃទីប៉ុន្មាន|ເມື່ອໃດ|ຕອນໃດ|ວັນທີເທົ່າໃດ|ປີໃດ|ဘယ်တုန်း|ဘယ်အချိန်|ဘယ်နေ့|ဘယ်ခုနှစ်"
     ),
     "where": (
         r"\bwhere\b|\bwhich (?:city|country|venue|place|town|province)\b|\bwhat (?:venue|city|location)\b"

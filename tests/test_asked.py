@@ -44,6 +44,13 @@ from retriever.asked import question_kind, states_kind
         ("ໃຜເປັນຜູ້ກ່າວເປີດກອງປະຊຸມ?", "who"),
         ("ໂຄງການນີ້ຫຼຸດຖົງພລາສຕິກໄດ້ຈັກໂຕນ?", "number"),
         ("INC-2 ကို ဘယ်မှာ ကျင်းပခဲ့သလဲ?", "where"),
+        # "On what date" in everyday spelling asks when, though its words also ask "how much".
+        ("การประชุมจัดวันที่เท่าไหร่", "when"),
+        ("Hội nghị diễn ra ngày mấy?", "when"),
+        ("hoi nghi to chuc ngay nao vay?", "when"),
+        ("会议是几号开的？", "when"),
+        ("តើអនុក្រឹត្យចេញនៅថ្ងៃទីប៉ុន្មាន?", "when"),
+        ("มีผู้เข้าร่วมกี่คน", "number"),
     ],
 )
 def test_kind_of_fact_asked(question: str, kind: str) -> None:
