@@ -111,6 +111,15 @@ def _passage_ok(about: dict[str, set[str]], passage: Passage) -> bool:
     return not about or any(_satisfies(passage, t, docs) for t, docs in about.items())
 
 
+def _quotable(sentence: str) -> bool:
+    """Whether a sentence can state a fact on its own: three words or more (any length in scripts
+    without spaces), and not a heading that opens a list ("3 Key achievements:")."""
+    sentence = sentence.strip()
+    if sentence.endswith(":"):
+        return False
+    return len(sentence.split()) >= 3 or not language.is_latin(sentence[:400], 0.6)
+
+
 def _is_listed(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a whole "Label: value" line of a list."""
     lead = text[text.rfind("\n", 0, start) + 1 : start].strip()
@@ -135,7 +144,7 @@ def _candidates(
         for p in range(min(n, len(passages)))
         if _passage_ok(about, passages[p])
         for i, (s, e) in enumerate(passages[p].sentences)
-        if len(passages[p].text[s:e].split()) >= 3 or not language.is_latin(passages[p].text[s:e][:400], 0.6)
+        if _quotable(passages[p].text[s:e])
     ]
     if not spans:
         return []

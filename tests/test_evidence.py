@@ -17,6 +17,7 @@ from retriever.evidence import (
     _asked_places,
     _elsewhere,
     _is_listed,
+    _quotable,
     _select,
     assess,
 )
@@ -242,3 +243,17 @@ def test_a_sentence_about_another_place_does_not_join_one_about_the_asked_place(
     best = _candidate(1.0, "my-ban.md")
     elsewhere = _candidate(0.99, "my-ban.md", elsewhere=True, axis=1)
     assert _select([best, elsewhere], small_settings) == [best]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quotable"),
+    [
+        ("3 Key achievements:", False),  # a heading that opens a list states nothing itself
+        ("Key facts:", False),
+        ("Seoul International Forum", True),
+        ("Bangkok.", False),
+        ("ห้ามใช้ถุงพลาสติก", True),  # no spaces between Thai words: any length may state a fact
+    ],
+)
+def test_headings_and_fragments_are_not_quoted(sentence: str, quotable: bool) -> None:
+    assert _quotable(sentence) is quotable
