@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .editions import read_editions
+
 _ORDINAL_WORDS = {
     "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
     "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th", "eleventh": "11th",
@@ -59,8 +61,9 @@ _NOT_A_NAME = {
 
 
 def canonical(text: str) -> str:
-    """Lower-cased text with numbered names joined ("INC 3", "inc-3" -> "inc-3") and ordinals as digits."""
-    text = _NUMBERED.sub(_join_numbered, text.translate(_DASHES))
+    """Lower-cased text with numbered names joined ("INC 3", "inc-3" -> "inc-3") and ordinals as digits,
+    editions named in other languages too ("ครั้งที่ 9", "第九届", "제9차" -> "9th"; see editions.py)."""
+    text = _NUMBERED.sub(_join_numbered, read_editions(text.translate(_DASHES)))
     pattern = r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b"
     return re.sub(pattern, lambda m: _ORDINAL_WORDS[m.group(1)], text.lower())
 
