@@ -1,6 +1,7 @@
 """Places named in text: countries (with demonyms and local spellings), cities and provinces, regions.
 
-ASEAN, East Asia and South Asia first; a few cities elsewhere where plastics meetings are held.
+ASEAN, East Asia and South Asia first; a few cities elsewhere where plastics meetings are held. The
+names, in the officials' languages and scripts, are in place_names.py.
 """
 
 from __future__ import annotations
@@ -9,142 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-# canonical name: other names and demonyms (matched case-sensitively, whole words)
-COUNTRIES: dict[str, str] = {
-    "Brunei Darussalam": "Brunei|Bruneian|Negara Brunei Darussalam",
-    "Cambodia": "Cambodian|Kingdom of Cambodia|Kampuchea|Khmer",
-    "Indonesia": "Indonesian|Republic of Indonesia",
-    "Lao PDR": "Laos|Lao People's Democratic Republic|Lao People’s Democratic Republic|Lao|Laotian",
-    "Malaysia": "Malaysian",
-    "Myanmar": "Burma|Burmese|Myanmar's",
-    "Philippines": "the Philippines|Philippine|Filipino|Pilipinas",
-    "Singapore": "Singaporean|Republic of Singapore",
-    "Thailand": "Thai|Kingdom of Thailand|Siam|ประเทศไทย",
-    "Viet Nam": "Vietnam|Việt Nam|Vietnamese|Socialist Republic of Viet Nam",
-    "Timor-Leste": "East Timor|Timorese|Timor Leste",
-    "China": "Chinese|People's Republic of China|People’s Republic of China|PRC|中国|中華人民共和國",
-    "Japan": "Japanese|日本",
-    "Republic of Korea": "South Korea|Korea|Korean|ROK|대한민국|한국",
-    "North Korea": "DPRK|Democratic People's Republic of Korea|North Korean",
-    "Mongolia": "Mongolian",
-    "Taiwan": "Taiwanese|台灣|台湾",
-    "India": "Indian|भारत",
-    "Bangladesh": "Bangladeshi",
-    "Pakistan": "Pakistani",
-    "Sri Lanka": "Sri Lankan",
-    "Nepal": "Nepalese|Nepali",
-    "Bhutan": "Bhutanese",
-    "Maldives": "Maldivian",
-    # Elsewhere, names only: demonyms there ("UK Ambassador") say little about a document's place.
-    "France": "",
-    "Kenya": "",
-    "Canada": "",
-    "Switzerland": "",
-    "Uruguay": "",
-    "Australia": "",
-    "Portugal": "",
-    "Colombia": "",
-    "United States": "USA|U.S.|United States of America",
-    "United Kingdom": "UK|U.K.",
-}
+from .place_names import AS_WRITTEN, CITIES, COUNTRIES, GUARDS, REGIONS
 
-# city or province: (country, other names)
-CITIES: dict[str, tuple[str, str]] = {
-    "Bandar Seri Begawan": ("Brunei Darussalam", ""),
-    "Brunei Muara": ("Brunei Darussalam", "Brunei-Muara"),
-    "Phnom Penh": ("Cambodia", ""),
-    "Siem Reap": ("Cambodia", ""),
-    "Sihanoukville": ("Cambodia", ""),
-    "Jakarta": ("Indonesia", "DKI Jakarta"),
-    "Bali": ("Indonesia", "Denpasar"),
-    "Bogor": ("Indonesia", "Bogor City"),
-    "Bandung": ("Indonesia", ""),
-    "Surabaya": ("Indonesia", ""),
-    "West Java": ("Indonesia", "Jawa Barat"),
-    "Vientiane": ("Lao PDR", "Vientiane Capital"),
-    "Luang Prabang": ("Lao PDR", ""),
-    "Kuala Lumpur": ("Malaysia", "KL"),
-    "Putrajaya": ("Malaysia", ""),
-    "Petaling Jaya": ("Malaysia", ""),
-    "Penang": ("Malaysia", "Pulau Pinang|George Town"),
-    "Selangor": ("Malaysia", ""),
-    "Johor Bahru": ("Malaysia", ""),
-    "Sabah": ("Malaysia", "Kota Kinabalu"),
-    "Sarawak": ("Malaysia", "Kuching"),
-    "Yangon": ("Myanmar", "Rangoon"),
-    "Mandalay": ("Myanmar", ""),
-    "Naypyidaw": ("Myanmar", "Nay Pyi Taw"),
-    "Quezon City": ("Philippines", ""),
-    "Manila": ("Philippines", "City of Manila"),
-    "Metro Manila": ("Philippines", "National Capital Region"),
-    "Cebu": ("Philippines", "Cebu City"),
-    "Davao": ("Philippines", "Davao City"),
-    "Bangkok": ("Thailand", "Krung Thep|กรุงเทพมหานคร"),
-    "Chiang Mai": ("Thailand", ""),
-    "Phuket": ("Thailand", ""),
-    "Hua Hin": ("Thailand", ""),
-    "Hanoi": ("Viet Nam", "Ha Noi|Hà Nội"),
-    "Ho Chi Minh City": ("Viet Nam", "Saigon|Hồ Chí Minh|Ho Chi Minh"),
-    "Da Nang": ("Viet Nam", "Danang|Đà Nẵng"),
-    "Hai Phong": ("Viet Nam", "Haiphong"),
-    "Dili": ("Timor-Leste", ""),
-    "Beijing": ("China", "Peking|北京"),
-    "Shanghai": ("China", "上海"),
-    "Shenzhen": ("China", ""),
-    "Guangzhou": ("China", ""),
-    "Tianjin": ("China", ""),
-    "Kunming": ("China", ""),
-    "Hainan": ("China", "Hainan Province|Hainan Special Economic Zone|海南"),
-    "Hong Kong": ("China", "Hong Kong SAR|香港"),
-    "Macao": ("China", "Macau"),
-    "Tokyo": ("Japan", "東京"),
-    "Osaka": ("Japan", ""),
-    "Kyoto": ("Japan", ""),
-    "Kobe": ("Japan", ""),
-    "Kamikatsu": ("Japan", "Kamikatsu-cho|Kamikatsu Town"),
-    "Seoul": ("Republic of Korea", "서울"),
-    "Busan": ("Republic of Korea", "Pusan|부산"),
-    "Incheon": ("Republic of Korea", ""),
-    "Jeju": ("Republic of Korea", "Jeju Island"),
-    "Ulaanbaatar": ("Mongolia", "Ulan Bator"),
-    "Taipei": ("Taiwan", "Taipei City|台北"),
-    "Kaohsiung": ("Taiwan", ""),
-    "New Delhi": ("India", "Delhi"),
-    "Mumbai": ("India", "Bombay"),
-    "Chennai": ("India", "Madras"),
-    "Bengaluru": ("India", "Bangalore"),
-    "Kolkata": ("India", "Calcutta"),
-    "Maharashtra": ("India", ""),
-    "Tamil Nadu": ("India", ""),
-    "Kerala": ("India", ""),
-    "Dhaka": ("Bangladesh", "Dacca"),
-    "Karachi": ("Pakistan", ""),
-    "Islamabad": ("Pakistan", ""),
-    "Lahore": ("Pakistan", ""),
-    "Colombo": ("Sri Lanka", ""),
-    "Kathmandu": ("Nepal", ""),
-    "Thimphu": ("Bhutan", ""),
-    "Paris": ("France", ""),
-    "Nairobi": ("Kenya", ""),
-    "Ottawa": ("Canada", ""),
-    "Geneva": ("Switzerland", ""),
-    "Punta del Este": ("Uruguay", ""),
-    "Adelaide": ("Australia", ""),
-    "Matosinhos": ("Portugal", ""),
-    "Cali": ("Colombia", ""),
-    "New York": ("United States", ""),
-}
-
-REGIONS: dict[str, str] = {
-    "ASEAN": "Association of Southeast Asian Nations|ASEAN Member States",
-    "Southeast Asia": "South-east Asia|South East Asia|Southeast Asian",
-    "East Asia": "East Asian",
-    "South Asia": "South Asian",
-    "Asia and the Pacific": "Asia-Pacific|Asia Pacific|Asia and Pacific",
-    "East Asian Seas": "Seas of East Asia|COBSEA region",
-    "Greater Mekong Subregion": "Mekong",
-    "Global": "global|worldwide",
-}
+__all__ = ["CITIES", "COUNTRIES", "REGIONS", "Place", "country_of", "find_places"]
 
 
 @dataclass(frozen=True)
@@ -161,9 +29,75 @@ def _alternatives(canonical: str, others: str) -> list[str]:
     return [canonical, *filter(None, others.split("|"))]
 
 
+# Letters of scripts written without spaces between words (Thai, Lao, Burmese, Khmer, kana, Han) and of
+# Hangul, whose particles join the name before them ("서울시의", "부산에서"). A Latin name next to them is
+# still a whole word ("在Bangkok举行").
+_ASIAN = (
+    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+)
+_SCRIPTS = [  # (script, first letter, last letter)
+    ("thai", "\u0e00", "\u0e7f"),
+    ("lao", "\u0e80", "\u0eff"),
+    ("burmese", "\u1000", "\u109f"),
+    ("khmer", "\u1780", "\u17ff"),
+    ("hangul", "\uac00", "\ud7af"),
+    ("hangul", "\u1100", "\u11ff"),
+    ("hangul", "\u3130", "\u318f"),
+    ("han", "\u3040", "\u30ff"),  # and kana
+    ("han", "\u3400", "\u4dbf"),
+    ("han", "\u4e00", "\u9fff"),
+    ("han", "\uf900", "\ufaff"),
+]
+# (before, after) a name in each script. A name in a script without spaces may sit inside a longer run
+# of letters, but must not split a syllable: a Thai or Lao consonant after a vowel written before it or
+# before a vowel, tone mark or silenced letter that follows it ("เวลาว่าง" and "จีนส์" hold no place); a
+# Khmer or Burmese consonant stacked under another, or before a vowel sign. Korean starts a word.
+_EDGES = {
+    "thai": (r"(?<![\u0e40-\u0e44])", r"(?![\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]|[\u0e01-\u0e2e]\u0e4c)"),
+    "lao": (r"(?<![\u0ec0-\u0ec4])", r"(?![\u0eb0-\u0ebc\u0ec8-\u0ecd])"),
+    "burmese": (r"(?<!\u1039)", r"(?![\u102b-\u103e])"),
+    "khmer": (r"(?<!\u17d2)", r"(?![\u17b6-\u17d3\u17dd])"),
+    "hangul": (r"(?<![\w-])", ""),
+    "han": ("", ""),
+}
+
+
+def _script(name: str) -> str:
+    return next((script for script, lo, hi in _SCRIPTS if lo <= name[0] <= hi), "latin")
+
+
+def _fragment(name: str) -> str:
+    """`name` with its guards, looked behind once matched: alternatives starting with a letter are
+    skipped fast where that letter is not."""
+    escaped = re.escape(name)
+    before, after = GUARDS.get(name, ("", ""))
+    lookbehinds = "".join(f"(?<!{b}{escaped})" for b in before.split("|") if b)
+    return escaped + lookbehinds + (f"(?!{after})" if after else "")
+
+
+def _pattern(names: list[str], any_case: frozenset[str], ocean: str) -> re.Pattern[str]:
+    """One regex over `names`, longest first, those in `any_case` in any case, each with its script's
+    edges and its guards."""
+    # Whole words; "Indian Ocean" and "Korean won" are no places.
+    latin = (rf"(?<!(?![{_ASIAN}])[\w-])", rf"(?!(?![{_ASIAN}])\w|-\w|\s+{ocean}\b)")
+    groups: dict[str, tuple[list[str], list[str]]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        folded, written = groups.setdefault(_script(name), ([], []))
+        (folded if name in any_case and name.lower() != name.upper() else written).append(_fragment(name))
+    parts = []
+    for script, (folded, written) in groups.items():
+        before, after = _EDGES.get(script, latin)
+        letters = "".join(f"{lo}-{hi}" for s, lo, hi in _SCRIPTS if s == script)
+        first = f"(?=[{letters}])" if letters else ""  # skips the other scripts' positions fast
+        alternatives = ([f"(?i:{'|'.join(folded)})"] if folded else []) + written
+        parts.append(f"{first}{before}(?:{'|'.join(alternatives)}){after}")
+    return re.compile("|".join(parts))
+
+
 @cache
 def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
-    """One regex over every name (longest first) and name -> (canonical, country, kind)."""
+    """One regex over every name and name -> (canonical, country, kind)."""
     names: dict[str, tuple[str, str, str]] = {}
     for region, others in REGIONS.items():
         for name in _alternatives(region, others):
@@ -174,23 +108,19 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
     for city, (country, others) in CITIES.items():
         for name in _alternatives(city, others):
             names[name] = (city, country, "city")
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    # Whole words; "Indian Ocean" and "Korean won" are no places.
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w]|-\w|\s+Ocean\b)")
-    return pattern, names
+    return _pattern(list(names), frozenset(), "Ocean"), names
 
 
 @cache
 def _folded() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
-    """The same over names in any case, but acronyms ("KL", "PRC"), which lower-cased are words,
-    only as written."""
+    """The same over names in any case, but acronyms ("KL", "PRC"), which lower-cased are words, and
+    a few names that are words in another language ("hapon", "thai"), only as written."""
     _, names = _table()
-    folded = {n.casefold(): v for n, v in names.items() if not n.isupper() and len(n) >= 3}
-    acronyms = {n: v for n, v in names.items() if n.isupper() and n.isascii()}
-    words = "|".join(re.escape(n) for n in sorted(folded, key=len, reverse=True))
-    capitals = "|".join(re.escape(n) for n in sorted(acronyms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])(?:(?i:{words})|{capitals})(?![\w]|-\w|\s+(?i:ocean)\b)")
-    return pattern, folded | acronyms
+    written = {n for n in names if (n.isupper() and n.isascii()) or n in AS_WRITTEN}
+    # Short Latin names in any case are words ("us"); in other scripts they are names.
+    folded = {n for n in names if n not in written and not n.isupper() and (len(n) >= 3 or not n.isascii())}
+    lookup = {n.casefold(): names[n] for n in folded} | {n: names[n] for n in written}
+    return _pattern([*written, *folded], frozenset(folded), "(?i:ocean)"), lookup
 
 
 def find_places(text: str, *, any_case: bool = False) -> list[Place]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.places import find_places
+from retriever.places import CITIES, COUNTRIES, REGIONS, find_places
 
 
 def test_documents_are_read_as_written_and_questions_in_any_case() -> None:
@@ -33,3 +33,65 @@ def test_acronyms_and_seas_are_no_places_in_any_case(text: str) -> None:
 def test_a_question_typed_in_any_case_still_names_a_place_by_its_acronym(text: str, name: str) -> None:
     assert [p.name for p in find_places(text, any_case=True)] == [name]
     assert find_places(text.lower(), any_case=True) == []  # lower-cased, "kl" or "prc" is no name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("北京对餐馆使用塑料餐具罚款多少？", "Beijing"),  # zh: no spaces, the name runs into the next word
+        ("臺北市的杯子折扣", "Taipei"),  # zh traditional
+        ("서울시의 2026년 목표는?", "Seoul"),  # ko: particles join the name
+        ("부산에서 열린 INC-5", "Busan"),
+        ("กทม. ติดตั้งจุดเติมน้ำกี่จุด", "Bangkok"),  # th abbreviation
+        ("โครงการที่กรุงเทพฯ", "Bangkok"),
+        ("ກອງປະຊຸມທີ່ນະຄອນຫຼວງວຽງຈັນ", "Vientiane"),  # lo
+        ("ក្រុងភ្នំពេញហាមឃាត់ថង់ប្លាស្ទិក", "Phnom Penh"),  # km
+        ("ရန်ကုန်မြို့တွင်", "Yangon"),  # my
+        ("Hà Nội cấm túi nhựa khi nào?", "Hanoi"),  # vi, with and without accents
+        ("Ha Noi cam tui nhua khi nao?", "Hanoi"),
+        ("TP.HCM thu gom bao nhiêu tấn rác?", "Ho Chi Minh City"),
+        ("Bao giờ Trung Quốc cấm ống hút nhựa?", "China"),
+        ("Berapakah sasaran Jepun?", "Japan"),  # ms
+        ("Apa target Tiongkok?", "China"),  # id
+        ("Ano ang ipinagbawal ng Tsina?", "China"),  # fil
+        ("Ilan ang plastik na ipinagbawal sa QC?", "Quezon City"),
+        ("会议在Bangkok举行", "Bangkok"),  # a Latin name touching Chinese is still a word
+    ],
+)
+def test_a_place_is_named_in_each_language_and_script(text: str, name: str) -> None:
+    assert [p.name for p in find_places(text, any_case=True)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发展中国家的塑料污染",  # developing countries: no China
+        "印度洋的海洋垃圾",  # the Indian Ocean
+        "提高雄心",  # raise ambition: no Kaohsiung
+        "ใช้เวลาว่างที่ศาลาว่าการ",  # free time, city hall: no Laos
+        "กางเกงจีนส์",  # jeans: no China
+        "부산물 재활용",  # by-product: no Busan
+        "인도적 지원",  # humanitarian: no India
+        "세부 사항과 세부시행계획",  # details: no Cebu
+        "Bộ Lao động và người lao động ở Lào Cai",  # labour, and a Vietnamese province: no Laos
+        "rac thai va chat thai nhua",  # unaccented Vietnamese waste: no Thailand
+        "Ang pulong sa hapon",  # Filipino afternoon: no Japan
+    ],
+)
+def test_local_words_that_hold_a_name_are_no_places(text: str) -> None:
+    assert find_places(text, any_case=True) == []
+
+
+def test_every_name_names_one_place_and_none_is_a_lone_letter() -> None:
+    tables = [*REGIONS.items(), *COUNTRIES.items(), *((c, others) for c, (_, others) in CITIES.items())]
+    names = [n for canonical, others in tables for n in [canonical, *filter(None, others.split("|"))]]
+    duplicates = {n for n in names if names.count(n) > 1}
+    assert not duplicates
+    # 泰, 韩, 中 and the like are pieces of countless words; ថៃ and ໄທ too short to tell.
+    assert {"泰", "韩", "韓", "中", "日", "越", "ថៃ", "ໄທ", "타이"}.isdisjoint(names)
+    assert min(len(n) for n in names) >= 2
+
+
+def test_a_thai_name_is_found_in_a_document_as_written_and_english_as_before() -> None:
+    text = "สปป.ลาว and the Bangkok Metropolitan Administration (BMA) met in Korea; the Indian Ocean."
+    assert [p.name for p in find_places(text)] == ["Lao PDR", "Bangkok", "Bangkok", "Republic of Korea"]
