@@ -13,32 +13,8 @@ from typing import Any
 
 from . import catalog
 from .grounding import focus, without_contrast
-from .places import CITIES, COUNTRIES, find_places
+from .places import find_places
 
-# Country and capital names in the collection's question languages that places.py cannot find in text
-# without spaces between words ("ในประเทศไทย", "在马来西亚"). Scripts without spaces match anywhere.
-_LOCAL = {
-    "Malaysia": "马来西亚|馬來西亞|말레이시아|มาเลเซีย|Ma-lai-xi-a|Malaixia",
-    "Indonesia": "印度尼西亚|印尼|인도네시아|อินโดนีเซีย|In-đô-nê-xi-a",
-    "Thailand": "泰国|泰國|태국|ประเทศไทย|Thái Lan",
-    "Viet Nam": "越南|베트남|เวียดนาม|Việt Nam",
-    "Philippines": "菲律宾|菲律賓|필리핀|ฟิลิปปินส์|Filipina|Phi-líp-pin",
-    "Singapore": "新加坡|싱가포르|สิงคโปร์|Singapura|Xin-ga-po",
-    "Cambodia": "柬埔寨|캄보디아|กัมพูชา|Kemboja|Kamboja|Campuchia",
-    "Lao PDR": "老挝|老撾|라오스|ประเทศลาว|Lào",
-    "Myanmar": "缅甸|緬甸|미얀마|เมียนมา|พม่า|Mi-an-ma",
-    "Brunei Darussalam": "文莱|汶萊|브루나이|บรูไน|Bru-nây",
-    "China": "中国|中國|중국|ประเทศจีน|Trung Quốc|Tiongkok|Cina",
-    "Japan": "日本|일본|ญี่ปุ่น|Nhật Bản|Jepun|Jepang",
-    "Republic of Korea": "韩国|韓國|한국|대한민국|เกาหลีใต้|Hàn Quốc|Korea Selatan",
-    "Taiwan": "台湾|台灣|대만|ไต้หวัน|Đài Loan",
-    "India": "印度|인도|อินเดีย|Ấn Độ",
-    "Kuala Lumpur": "吉隆坡|쿠알라룸푸르|กัวลาลัมเปอร์",
-    "Bangkok": "曼谷|방콕|กรุงเทพ",
-    "Jakarta": "雅加达|자카르타|จาการ์ตา",
-    "Hanoi": "河内|하노이|ฮานอย|Hà Nội",
-    "Hainan": "海南",
-}
 # "the Bangkok Declaration", "the Paris Agreement": a place inside an instrument's name is no filter.
 _NAMED_AFTER = re.compile(
     r"\s+(?:Declaration|Agreement|Convention|Protocol|Vision|Commitment|Statement|Accord|Charter|Principles)\b"
@@ -131,19 +107,6 @@ class Scope:
         return {} if self.doc_ids is None else {"doc_ids": list(self.doc_ids)}
 
 
-def _local_places(text: str) -> list[tuple[str, str, str, int]]:
-    """(name, country, kind, offset) of local-language names in `text`."""
-    found = []
-    for name, others in _LOCAL.items():
-        country = name if name in COUNTRIES else CITIES[name][0]
-        kind = "country" if name in COUNTRIES else "city"
-        for other in others.split("|"):
-            spaced = other.isascii() or any("a" <= c.lower() <= "z" for c in other)
-            pattern = rf"(?<!\w){re.escape(other)}(?!\w)" if spaced else re.escape(other)
-            found += [(name, country, kind, m.start()) for m in re.finditer(pattern, text)]
-    return found
-
-
 def question_places(question: str) -> list[tuple[str, str, str]]:
     """(name, country, kind) of the countries and cities a question names, in order, once each."""
     found = [
@@ -151,7 +114,6 @@ def question_places(question: str) -> list[tuple[str, str, str]]:
         for p in find_places(question, any_case=True)
         if p.kind != "region" and not _NAMED_AFTER.match(question, p.span[1])
     ]
-    found += _local_places(question)
     ordered = sorted(found, key=lambda f: f[3])
     return list(dict.fromkeys((name, country, kind) for name, country, kind, _ in ordered))
 
