@@ -11,10 +11,23 @@ from functools import cache
 from pathlib import Path
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
-LANGUAGES = ("en", "ms", "id", "th", "vi", "fil", "zh", "ko")  # the languages every key is written in
+# The languages every key is written in (the order the /language menu lists them).
+LANGUAGES = ("en", "ms", "id", "th", "vi", "fil", "zh", "ko", "km", "lo", "my")
 DEFAULT = "en"
-# Codes other tools give for the same languages (Telegram's language_code, BCP 47 tags).
-_ALIASES = {"tl": "fil", "in": "id", "zsm": "ms", "cmn": "zh", "zh-hans": "zh", "zh-cn": "zh", "zh-sg": "zh"}
+# Codes other tools give for the same languages (Telegram's language_code, BCP 47 and ISO 639-2/3 tags).
+_ALIASES = {
+    "tl": "fil",
+    "in": "id",
+    "zsm": "ms",
+    "cmn": "zh",
+    "zh-hans": "zh",
+    "zh-cn": "zh",
+    "zh-sg": "zh",
+    "khm": "km",
+    "lao": "lo",
+    "mya": "my",
+    "bur": "my",
+}
 
 log = logging.getLogger(__name__)
 

@@ -137,6 +137,32 @@ def test_a_refusal_speaks_the_question_language_and_quotes_stay_verbatim(small_s
     assert {c.doc_id for c in answered.citations} == {INC3}
 
 
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("តើធ្វើម្ហូបការីសាច់មាន់ដោយរបៀបណា?", "km"),  # how to cook a chicken curry
+        ("ວິທີເຮັດແກງໄກ່ແນວໃດ?", "lo"),
+        ("ကြက်သားဟင်း ဘယ်လိုချက်ရမလဲ", "my"),
+    ],
+)
+def test_a_khmer_lao_or_burmese_refusal_is_in_that_language(
+    small_settings: Settings, question: str, lang: str
+) -> None:
+    refused = ask(question, settings=small_settings)
+    assert refused.refused and refused.lang == lang
+    assert refused.answer.startswith(texts.t("refusal", lang))
+    assert texts.t("refusal", "en") not in refused.answer
+
+
+def test_a_filtered_answer_to_a_khmer_question_says_so_in_khmer(small_settings: Settings) -> None:
+    answer = ask("តើការហាមឃាត់ប្លាស្ទិកនៅ Quezon City ចាប់ផ្តើមនៅពេលណា?", settings=small_settings)
+    assert not answer.refused and answer.lang == "km"
+    about = texts.t("scope_about", "km", places="Quezon City")
+    khmer = texts.t("scope_what", "km", what=texts.t("scope_documents", "km"), details=about)
+    assert texts.t("scope_note", "km", scope=khmer) in answer.answer
+    assert "Filter applied" not in answer.answer
+
+
 def test_the_language_can_be_fixed_by_the_caller(small_settings: Settings) -> None:
     answer = ask("What is the best recipe for chicken curry?", lang="ms", settings=small_settings)
     assert answer.refused and answer.answer.startswith(texts.t("refusal", "ms"))

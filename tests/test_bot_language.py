@@ -111,6 +111,32 @@ def test_language_ms_makes_an_english_question_get_malay_words_until_auto(
     assert english[-1].buttons[0]["text"] == "📚 Sources"
 
 
+def test_khmer_lao_and_burmese_are_offered_chosen_and_spoken(
+    fake: FakeTelegram, running: BotThread, user: int
+) -> None:
+    mark = fake.mark()
+    fake.user_sends("/language", user)
+    shown = reply(fake, user, mark).text
+    assert all(f"{code} {t('language_name', code)}" in shown for code in ("km", "lo", "my"))
+
+    mark = fake.mark()
+    fake.user_sends("/language km", user)
+    assert reply(fake, user, mark).text == t("language_set", "km", language="ភាសាខ្មែរ")
+    messages = ask_bot(fake, ENGLISH_QUESTION, user)
+    assert messages[-1].buttons[0]["text"] == t("sources_button", "km")
+    assert f"\n{t('sources_heading', 'km')}\n" in "\n".join(m.text for m in messages)
+
+    mark = fake.mark()
+    fake.user_sends("/language ພາສາລາວ", user)  # the language's own name works as well as its code
+    assert reply(fake, user, mark).text == t("language_set", "lo", language="ພາສາລາວ")
+    mark = fake.mark()
+    fake.user_sends("/language auto", user)
+    reply(fake, user, mark)
+    # Following the question again: a Burmese question about diesel prices is refused in Burmese.
+    refused = "\n".join(m.text for m in ask_bot(fake, "ယနေ့ ဒီဇယ်ဆီဈေး ဘယ်လောက်လဲ", user))
+    assert t("refusal", "my") in refused and t("refusal", "en") not in refused
+
+
 def test_an_unknown_language_is_refused_with_the_choices(
     fake: FakeTelegram, running: BotThread, user: int
 ) -> None:
@@ -168,7 +194,19 @@ def test_the_chats_choice_survives_a_restart(settings: Settings) -> None:
 
 @pytest.mark.parametrize(
     ("argument", "code"),
-    [("ms", "ms"), ("TH", "th"), ("zh-Hans", "zh"), ("tl", "fil"), ("Bahasa Melayu", "ms"), ("en", "en")],
+    [
+        ("ms", "ms"),
+        ("TH", "th"),
+        ("zh-Hans", "zh"),
+        ("tl", "fil"),
+        ("Bahasa Melayu", "ms"),
+        ("en", "en"),
+        ("km", "km"),
+        ("ភាសាខ្មែរ", "km"),
+        ("lo", "lo"),
+        ("my", "my"),
+        ("မြန်မာဘာသာ", "my"),
+    ],
 )
 def test_language_arguments(argument: str, code: str) -> None:
     assert parse_language(argument) == code

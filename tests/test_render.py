@@ -90,3 +90,6 @@ def test_the_sources_heading_is_in_the_answers_language() -> None:
     thai = dataclasses.replace(answer_of(citation), lang="th")
     assert "\nแหล่งอ้างอิง:\n[1] T (2021)" in render_text(thai)
     assert "\nSources:\n" in render_text(answer_of(citation))
+    for lang, label in (("km", "ប្រភព៖"), ("lo", "ແຫຼ່ງອ້າງອີງ:"), ("my", "ရင်းမြစ်များ:")):
+        rendered = render_text(dataclasses.replace(answer_of(citation), lang=lang))
+        assert f"\n{label}\n[1] T (2021)" in rendered, lang

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from retriever import texts
+from retriever import lang, texts
 from retriever.texts import LANGUAGES, LOCALES_DIR, catalog, language, placeholders, t
 
 ENGLISH = catalog("en")
@@ -73,10 +73,34 @@ def test_a_broken_translation_falls_back_to_english(monkeypatch: pytest.MonkeyPa
 
 @pytest.mark.parametrize(
     ("code", "lang"),
-    [("en-GB", "en"), ("tl", "fil"), ("in", "id"), ("zh_CN", "zh"), ("ja", "en"), ("", "en")],
+    [
+        ("en-GB", "en"),
+        ("tl", "fil"),
+        ("in", "id"),
+        ("zh_CN", "zh"),
+        ("km", "km"),
+        ("khm", "km"),
+        ("lo-LA", "lo"),
+        ("lao", "lo"),
+        ("my_MM", "my"),
+        ("mya", "my"),
+        ("ja", "en"),
+        ("", "en"),
+    ],
 )
 def test_language_codes(code: str, lang: str) -> None:
     assert language(code) == lang
+
+
+def test_every_language_a_question_is_read_in_is_answered_in_but_japanese() -> None:
+    # A Khmer, Lao or Burmese question gets its refusal, buttons and filter line in its own language.
+    assert set(lang.LANGUAGES) - {"ja"} == set(LANGUAGES)
+    names = {code: t("language_name", code) for code in ("km", "lo", "my")}
+    assert names == {"km": "ភាសាខ្មែរ", "lo": "ພາສາລາວ", "my": "မြန်မာဘာသာ"}
+    for code in ("km", "lo", "my"):
+        # Each in its own script, not English left in place.
+        assert lang.detect(t("refusal", code)) == code
+        assert lang.detect(t("help_text", code)) == code
 
 
 def test_files_are_plain_utf8_json_a_translator_can_edit() -> None:
