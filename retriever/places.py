@@ -29,13 +29,6 @@ def _alternatives(canonical: str, others: str) -> list[str]:
     return [canonical, *filter(None, others.split("|"))]
 
 
-# Letters of scripts written without spaces between words (Thai, Lao, Burmese, Khmer, kana, Han) and of
-# Hangul, whose particles join the name before them ("서울시의", "부산에서"). A Latin name next to them is
-# still a whole word ("在Bangkok举行").
-_ASIAN = (
-    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
-    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-)
 _SCRIPTS = [  # (script, first letter, last letter)
     ("thai", "\u0e00", "\u0e7f"),
     ("lao", "\u0e80", "\u0eff"),
@@ -49,6 +42,10 @@ _SCRIPTS = [  # (script, first letter, last letter)
     ("han", "\u4e00", "\u9fff"),
     ("han", "\uf900", "\ufaff"),
 ]
+# Letters of scripts written without spaces between words (Thai, Lao, Burmese, Khmer, kana, Han) and of
+# Hangul, whose particles join the name before them ("서울시의", "부산에서"). A Latin name next to them is
+# still a whole word ("在Bangkok举行").
+_ASIAN = "".join(f"{lo}-{hi}" for _, lo, hi in _SCRIPTS)
 # (before, after) a name in each script. A name in a script without spaces may sit inside a longer run
 # of letters, but must not split a syllable: a Thai or Lao consonant after a vowel written before it or
 # before a vowel, tone mark or silenced letter that follows it ("เวลาว่าง" and "จีนส์" hold no place); a
