@@ -38,7 +38,7 @@ from telegram import (
     ReplyParameters,
     Update,
 )
-from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.constants import ChatAction, ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
@@ -248,8 +248,30 @@ async def help_command(update: Update, context: BotContext) -> None:
     await update.message.reply_text(text)
 
 
+async def _may_set_language(message: Message, state: BotState) -> bool:
+    """Anyone in a private chat; in a group only its Telegram administrators and the bot's own."""
+    user = message.from_user
+    if message.chat.type == ChatType.PRIVATE or state.is_admin(user and user.id):
+        return True
+    if message.sender_chat is not None and message.sender_chat.id == message.chat.id:
+        return True  # an anonymous administrator writes as the group itself
+    if user is None:
+        return False
+    try:
+        member = await message.chat.get_member(user.id)
+    except TelegramError as exc:
+        # Fails closed: when Telegram cannot say who the group's administrators are, nobody but the
+        # bot's own administrators changes the group's language.
+        logger.warning("getChatMember failed in chat %s: %s", message.chat.id, exc)
+        return False
+    return member.status in (ChatMemberStatus.OWNER, ChatMemberStatus.ADMINISTRATOR)
+
+
 async def language_command(update: Update, context: BotContext) -> None:
-    """`/language CODE` fixes the chat's language, `/language auto` clears it, `/language` shows it."""
+    """`/language CODE` fixes the chat's language, `/language auto` clears it, `/language` shows it.
+
+    Anyone may look; in a group only its administrators (Telegram's or the bot's) may change it.
+    """
     message = update.message
     assert message
     state = context.bot_data
@@ -257,6 +279,9 @@ async def language_command(update: Update, context: BotContext) -> None:
     if not argument:
         lang = chat_language(update, context)
         await message.reply_text(ui.language_text(lang, state.languages.get(message.chat.id)))
+        return
+    if not await _may_set_language(message, state):
+        await message.reply_text(esc(t("language_admins_only", chat_language(update, context))))
         return
     if argument.lower() == "auto":
         await asyncio.to_thread(state.languages.set, message.chat.id, None)

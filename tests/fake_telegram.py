@@ -47,6 +47,14 @@ ALLOWED_TAGS = {
     "code", "pre", "blockquote", "tg-emoji",
 }  # fmt: skip
 NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+# What getChatMember tells of a group administrator beside its status (all of them: PTB requires each).
+ADMIN_RIGHTS = (
+    "can_manage_chat", "can_delete_messages", "can_manage_video_chats", "can_restrict_members",
+    "can_promote_members", "can_change_info", "can_invite_users", "can_post_stories", "can_edit_stories",
+    "can_delete_stories",
+)  # fmt: skip
+# Telegram's sender of messages that a group's anonymous administrators post as the group itself.
+ANONYMOUS_ADMIN = {"id": 1087968824, "is_bot": True, "first_name": "Group", "username": "GroupAnonymousBot"}
 
 
 class ApiError(Exception):
@@ -349,6 +357,7 @@ class FakeTelegram:
         self._failures: dict[str, list[ApiError]] = {}
         self._webhook: dict[str, Any] = {}
         self._chats: set[int] = set()
+        self._members: dict[tuple[int, int], str] = {}  # (chat, user) -> status set by a test
         self._ids = itertools.count(1)
         self._stopping = threading.Event()
         self._server: ThreadingHTTPServer | None = None
@@ -554,11 +563,13 @@ class FakeTelegram:
         entities: list[dict[str, Any]] | None = None,
         push: bool = True,
         language_code: str = "en",
+        anonymous: bool = False,
     ) -> dict[str, Any]:
         """A user sends a text message; commands and @mentions get entities as clients add them.
 
         With `push=False` the message exists (it can be replied to) but the bot never sees it;
-        `language_code` is the user's app language, as Telegram reports it ("" for none).
+        `language_code` is the user's app language, as Telegram reports it ("" for none);
+        `anonymous` sends it as a group's anonymous administrator does, as the group itself.
         """
         if entities is None:
             entities = []
@@ -581,6 +592,8 @@ class FakeTelegram:
         message = self._new_message(
             user_id, chat_id, chat_type, first_name, username, title, reply_to, content, language_code
         )
+        if anonymous:
+            message |= {"from": dict(ANONYMOUS_ADMIN), "sender_chat": message["chat"]}
         if push:
             self._push({"message": message})
         return message
@@ -848,6 +861,48 @@ class FakeTelegram:
             raise bad("wrong parameter action in request")
         self._known_chat(chat_id)
         return True
+
+    def set_member(self, chat_id: int, user_id: int, status: str) -> None:
+        """Make `user_id` a "creator", "administrator", "member" or "left" of group `chat_id`."""
+        if status not in ("creator", "administrator", "member", "left"):
+            raise ValueError(f"unsupported member status {status!r}")
+        with self._cond:
+            self._members[(chat_id, user_id)] = status
+
+    def _member_json(self, chat_id: int, user_id: int) -> dict[str, Any]:
+        with self._cond:
+            sent = [
+                m["from"]
+                for (c, _), m in self._messages.items()
+                if c == chat_id and m.get("from", {}).get("id") == user_id
+            ]
+            # Without a status set, whoever has written in the chat is a member; anyone else has "left".
+            status = self._members.get((chat_id, user_id), "member" if sent else "left")
+        member: dict[str, Any] = {
+            "status": status,
+            "user": sent[-1] if sent else self._user(user_id, None, None),
+        }
+        if status == "creator":
+            member["is_anonymous"] = False
+        elif status == "administrator":
+            member |= {"can_be_edited": False, "is_anonymous": False} | dict.fromkeys(ADMIN_RIGHTS, True)
+        return member
+
+    def _api_getchatmember(self, params: dict[str, Any]) -> Any:
+        chat_id = _int_param(params, "chat_id")
+        self._known_chat(chat_id)
+        return self._member_json(chat_id, _int_param(params, "user_id"))
+
+    def _api_getchatadministrators(self, params: dict[str, Any]) -> Any:
+        chat_id = _int_param(params, "chat_id")
+        self._known_chat(chat_id)
+        if chat_id > 0:
+            raise bad("there are no administrators in the private chat")
+        with self._cond:
+            ids = [
+                u for (c, u), s in self._members.items() if c == chat_id and s in ("creator", "administrator")
+            ]
+        return [self._member_json(chat_id, u) for u in ids]
 
     def _known_chat(self, chat_id: int) -> None:
         with self._cond:

@@ -9,7 +9,16 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from fake_telegram import BotThread, FakeTelegram, SentMessage, ask_bot, bot_settings, parse_html
+from fake_telegram import (
+    ANONYMOUS_ADMIN,
+    BotThread,
+    FakeTelegram,
+    Rejections,
+    SentMessage,
+    ask_bot,
+    bot_settings,
+    parse_html,
+)
 
 import botui
 import retriever
@@ -31,6 +40,7 @@ THAI_QUESTIONS = (
 THAI_OFF_TOPIC = "ราคาน้ำมันดีเซลในกรุงเทพวันนี้ลิตรละเท่าไร"  # diesel prices: nothing in the documents
 ENGLISH_QUESTION = "When did Hainan ban non-degradable disposable plastic bags and tableware?"
 _users = itertools.count(7000)
+_groups = itertools.count(-1007000, -1)
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +62,17 @@ def user() -> int:
 
 def reply(fake: FakeTelegram, chat: int, mark: int) -> SentMessage:
     return fake.wait_for_messages(chat, 1, since=mark)[0]
+
+
+def chosen(settings: Settings, chat: int) -> str | None:
+    path = settings.data_dir / "languages.json"
+    return json.loads(path.read_text()).get(str(chat)) if path.exists() else None
+
+
+def in_group(fake: FakeTelegram, text: str, user: int, group: int, kind: str, anonymous: bool = False) -> str:
+    mark = fake.mark()
+    fake.user_sends(text, user, group, kind, anonymous=anonymous)
+    return reply(fake, group, mark).text
 
 
 def test_a_thai_question_gets_thai_buttons_and_a_thai_refusal_gets_thai_words(
@@ -144,6 +165,59 @@ def test_an_unknown_language_is_refused_with_the_choices(
     fake.user_sends("/language klingon", user)
     text = reply(fake, user, mark).text
     assert "klingon" in text and "/language" in text and "ภาษาไทย" in text
+
+
+def test_in_a_group_only_its_administrators_and_the_bots_change_the_language(
+    fake: FakeTelegram, running: BotThread, settings: Settings, user: int
+) -> None:
+    group, member, owner, chat_admin = next(_groups), user, user + 1, user + 2
+    fake.set_member(group, owner, "creator")
+    fake.set_member(group, chat_admin, "administrator")
+    refused = t("language_admins_only", "en")
+    assert in_group(fake, "/language ms", member, group, "supergroup") == refused
+    assert in_group(fake, "/language auto", member, group, "supergroup") == refused
+    assert chosen(settings, group) is None
+    # Anyone may look at the setting.
+    shown = in_group(fake, "/language", member, group, "supergroup")
+    assert t("language_current_auto", "en") in shown
+
+    assert in_group(fake, "/language ms", chat_admin, group, "supergroup") == t(
+        "language_set", "ms", language="Bahasa Melayu"
+    )
+    assert chosen(settings, group) == "ms"
+    asked = [(int(c.params["chat_id"]), int(c.params["user_id"])) for c in fake.calls("getChatMember")]
+    assert (group, chat_admin) in asked, asked
+    # The refusal is in the group's language now; the setting stays.
+    assert in_group(fake, "/language th", member, group, "supergroup") == t("language_admins_only", "ms")
+    assert chosen(settings, group) == "ms"
+
+    mark = fake.mark()
+    assert in_group(fake, "/language vi", ADMIN, group, "supergroup").startswith("Tôi sẽ trả lời")
+    assert chosen(settings, group) == "vi"
+    assert not fake.calls("getChatMember", since=mark), "the bot's own administrators need no asking"
+    in_group(fake, "/language auto", owner, group, "supergroup")
+    assert chosen(settings, group) is None
+    in_group(fake, "/language ko", ANONYMOUS_ADMIN["id"], group, "supergroup", anonymous=True)
+    assert chosen(settings, group) == "ko"
+
+    # A private chat is its user's own: no one is asked.
+    mark = fake.mark()
+    fake.user_sends("/language th", member)
+    assert reply(fake, member, mark).text == t("language_set", "th", language="ภาษาไทย")
+    assert chosen(settings, member) == "th" and not fake.calls("getChatMember", since=mark)
+
+
+def test_when_telegram_cannot_say_who_is_an_administrator_the_group_keeps_its_language(
+    fake: FakeTelegram, running: BotThread, settings: Settings, user: int, rejections: Rejections
+) -> None:
+    group = next(_groups)
+    fake.set_member(group, user, "administrator")
+    rejections.allowed = 1
+    fake.fail_next("getChatMember", "Bad Request: member list is inaccessible")
+    assert in_group(fake, "/language zh", user, group, "group") == t("language_admins_only", "en")
+    assert chosen(settings, group) is None
+    assert in_group(fake, "/language zh", user, group, "group") == t("language_set", "zh", language="中文")
+    assert chosen(settings, group) == "zh"
 
 
 def test_without_a_question_the_users_app_language_is_used(
