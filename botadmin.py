@@ -173,7 +173,7 @@ async def settle_staged(out: Outbox, state: BotState, pending: Pending, *, publi
         async with state.build_lock:
             version = await asyncio.to_thread(staging.publish, staged)
     except (staging.StaleStage, IndexMissing) as exc:  # another build went live meanwhile
-        text = esc(t("publish_failed", lang, version=staged.version, reason=texts.reason(str(exc), lang)))
+        text = esc(t("publish_failed", lang, version=staged.version, reason=texts.reason(exc, lang)))
         await send_html(out, pending.chat_id, lines_blocks(text), pending.reply_to)
         return
     logger.info("published held-back version %s", version)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import time
 from pathlib import Path
+from typing import Any
 
 from . import milvus, store
 from .assembly import assemble, embed, known_vectors, publish
@@ -27,6 +28,7 @@ from .planning import (
     known_hashes,
     live_version,
     plan,
+    read_live_manifest,
     rebuild_reason,
     settings_record,
 )
@@ -52,8 +54,9 @@ def build_from_folder(
             f"no documents folder at {settings.documents_dir}: create it or set RETRIEVER_DOCUMENTS_DIR"
         )
     # Files whose size and mtime are as the live version recorded keep its hash unread; --full reads all.
-    known = {} if full else known_hashes(settings.index_dir)
-    files, skipped = find_sources(settings.documents_dir, known)
+    # The manifest read for that is the one the build compares with (read once: it can be large).
+    manifest = None if full else read_live_manifest(settings.index_dir)
+    files, skipped = find_sources(settings.documents_dir, known_hashes(manifest))
     sources = [Source(f.id, f.sha256, lambda f=f: read_document(f), f.stat) for f in files]
     origin = f"the documents folder {settings.documents_dir}"
     return build(
@@ -65,6 +68,7 @@ def build_from_folder(
         progress=progress,
         origin=origin,
         stage_dir=stage_dir,
+        manifest=manifest,
     )
 
 
@@ -110,11 +114,13 @@ def build(
     progress: bool = False,
     origin: str = "the documents given",
     stage_dir: Path | None = None,
+    manifest: dict[str, Any] | None = None,
 ) -> IndexSummary:
     """Bring the index up to date with `sources`; a new version goes live only when complete.
 
     With `stage_dir` the new version is not published: it becomes the live version of the small
     index folder `stage_dir` instead, for `staging.publish` to move into the index folder later.
+    `manifest` is the live manifest if already read; it is read again only if another build published since.
     """
     started = time.perf_counter()
     index_dir = settings.index_dir
@@ -122,7 +128,7 @@ def build(
     config = settings_record(settings, embedder.dimension, embedder.name)
     with store.build_lock(index_dir):
         store.remove_stale_builds(index_dir)
-        old, previous, broken = live_version(index_dir)
+        old, previous, broken = live_version(index_dir, manifest)
         reason = rebuild_reason(previous, config, full, broken)
         p = plan(settings, sources, skipped, config=config, reason=reason, old=old, previous=previous)
         if not allow_shrink:

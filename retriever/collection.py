@@ -21,7 +21,7 @@ from typing import Literal
 from .readers import ReadError, read_document
 from .settings import Settings, load_settings
 from .sources import SUPPORTED, SourceFile, find_sources
-from .texts import DEFAULT, Note
+from .texts import DEFAULT, Note, reason_of
 from .types import CollectionShrank, IndexMissing, IndexSummary
 
 log = logging.getLogger(__name__)
@@ -189,7 +189,7 @@ def add_document(
             # The person is told the reason in their language; a parser's own words go to the log.
             log.info("%s refused: %s", doc_id, exc)
             staged.unlink(missing_ok=True)
-            note = Note.of("collection_unreadable", name=doc_id, reason=str(exc))
+            note = Note.of("collection_unreadable", name=doc_id, reason=reason_of(exc))
             return AddResult("rejected", doc_id, note)
         except Exception:
             log.exception("reading %s failed", doc_id)

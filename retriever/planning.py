@@ -15,6 +15,7 @@ from .events import extract_events
 from .facts import DocFacts, document_facts
 from .readers import ReadError
 from .settings import Settings
+from .texts import Reason, reason_of
 from .types import Chunk, CollectionShrank, Document, IndexMissing, Skipped
 
 log = logging.getLogger(__name__)
@@ -111,15 +112,6 @@ def _stamped(entry: dict[str, Any], stat: tuple[int, int] | None) -> dict[str, A
     return kept | ({"size": stat[0], "mtime_ns": stat[1]} if stat else {})
 
 
-def known_hashes(index_dir: Path) -> dict[str, tuple[int, int, str]]:
-    """Per file, the (size, mtime_ns, sha256) the live manifest recorded (older ones did not), for reuse."""
-    try:
-        docs = store.read_manifest(index_dir)["documents"] if store.current_version(index_dir) else {}
-    except (IndexMissing, OSError, ValueError, KeyError, TypeError):
-        return {}  # an unreadable manifest only means every file is hashed
-    return {d: (e["size"], e["mtime_ns"], e["sha256"]) for d, e in docs.items() if "mtime_ns" in e}
-
-
 def facts_and_events(doc: Document) -> dict[str, Any]:
     """The manifest keys "facts" and "events" of a document (read once here, so readers need no files)."""
     try:
@@ -130,19 +122,42 @@ def facts_and_events(doc: Document) -> dict[str, Any]:
         return {"facts": DocFacts().to_dict(), "events": []}
 
 
-def live_version(index_dir: Path) -> tuple[store.Version | None, dict[str, Any] | None, str]:
-    """The live version, its manifest, and why it cannot be built upon ("" when it can)."""
-    if store.current_version(index_dir) is None:
-        return None, None, ""
+def read_live_manifest(index_dir: Path) -> dict[str, Any] | None:
+    """The live version's manifest, or None when there is none or it cannot be read."""
     try:
-        old = store.load_version(index_dir)
+        return store.read_manifest(index_dir) if store.current_version(index_dir) else None
+    except (IndexMissing, OSError, ValueError):
+        return None
+
+
+def known_hashes(manifest: dict[str, Any] | None) -> dict[str, tuple[int, int, str]]:
+    """Per file, the (size, mtime_ns, sha256) a manifest recorded (older ones did not), for reuse."""
+    try:
+        docs = manifest["documents"] if manifest else {}
+        return {d: (e["size"], e["mtime_ns"], e["sha256"]) for d, e in docs.items() if "mtime_ns" in e}
+    except (KeyError, TypeError, AttributeError):
+        return {}  # a malformed manifest only means every file is hashed
+
+
+def live_version(
+    index_dir: Path, manifest: dict[str, Any] | None = None
+) -> tuple[store.Version | None, dict[str, Any] | None, str]:
+    """The live version, its manifest, and why it cannot be built upon ("" when it can).
+
+    `manifest` is the live manifest when the caller read it already: it is not read again while the
+    live version is still the one it describes.
+    """
+    live = store.current_version(index_dir)
+    if live is None:
+        return None, None, ""
+    known = manifest if manifest is not None and manifest.get("version") == live else None
+    try:
+        old = store.load_version(index_dir, live, manifest=known)
     except (IndexMissing, OSError, ValueError) as exc:
         log.warning("the live index could not be read (%s); rebuilding it in full", exc)
-        try:
-            previous: dict[str, Any] | None = store.read_manifest(index_dir)
-        except (IndexMissing, OSError, ValueError):
-            previous = None
-        return None, previous, f"the live index could not be read ({exc})"
+        previous = known if known is not None else read_live_manifest(index_dir)
+        why = Reason(f"the live index could not be read ({exc})", "rebuild_unreadable", detail=str(exc))
+        return None, previous, why
     return old, old.manifest, ""
 
 
@@ -155,18 +170,19 @@ def _pipeline_changes(old: object, new: int) -> str:
 
 def rebuild_reason(previous: dict[str, Any] | None, config: dict[str, Any], full: bool, broken: str) -> str:
     if full:
-        return "--full was asked for"
+        return Reason("--full was asked for", "rebuild_full")
     if broken:
         return broken
     if previous is None:
-        return "first build"
+        return Reason("first build", "rebuild_first")
     changed = [
         f"{key} {previous.get(key)!r} -> {value!r}"
         + (_pipeline_changes(previous.get(key), value) if key == "pipeline" else "")
         for key, value in config.items()
         if previous.get(key, _CONFIG_DEFAULTS.get(key)) != value
     ]
-    return ("settings changed: " + ", ".join(changed)) if changed else ""
+    detail = ", ".join(changed)
+    return Reason(f"settings changed: {detail}", "rebuild_settings", detail=detail) if changed else ""
 
 
 def plan(
@@ -195,16 +211,19 @@ def plan(
             doc = source.load()
             chunks = chunk_document(doc, settings.chunk_words, settings.chunk_overlap)
             if not chunks:
-                raise ReadError("no text to index")
+                raise ReadError(Reason("no text to index", "reason_no_text"))
         except Exception as exc:  # one bad file must not stop the others; its reason is reported
             if not isinstance(exc, ReadError):
                 log.exception("reading %s failed", doc_id)
-            why = str(exc) if isinstance(exc, ReadError) else f"cannot be read ({type(exc).__name__}: {exc})"
+            if isinstance(exc, ReadError):
+                why = reason_of(exc)
+            else:
+                why = Reason(f"cannot be read ({type(exc).__name__}: {exc})", "reason_cannot_read")
             if doc_id in reusable:
                 p.docs[doc_id] = reusable[doc_id]
-                why += "; the previous version stays indexed"
+                why = Reason(f"{why}; the previous version stays indexed", "reason_previous_kept", reason=why)
             elif before is not None:
-                why += "; it is no longer indexed"
+                why = Reason(f"{why}; it is no longer indexed", "reason_dropped", reason=why)
             p.skipped.append(Skipped(doc_id, why))
             continue
         if before is None:

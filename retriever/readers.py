@@ -16,6 +16,7 @@ import yaml
 
 from .sentences import strip_decoration
 from .sources import SUPPORTED, SourceFile, unsupported
+from .texts import Reason
 from .types import Document
 
 _FIELDS = ("title", "source", "publisher", "date", "language")
@@ -26,7 +27,7 @@ Read: TypeAlias = tuple[str, dict[str, Any], tuple[tuple[int, int], ...]]  # tex
 
 
 class ReadError(ValueError):
-    """A file that cannot be read; the message is a reason an administrator can act on."""
+    """A file that cannot be read; raised with a `Reason`, a message an administrator can act on."""
 
 
 def read_path(path: Path, root: Path) -> Document:
@@ -43,12 +44,12 @@ def read_document(source: SourceFile) -> Document:
     try:
         data = source.path.read_bytes()
     except OSError as exc:
-        raise ReadError(f"cannot read the file: {exc.strerror or exc}") from exc
+        raise ReadError(Reason(f"cannot read the file: {exc.strerror or exc}", "reason_cannot_read")) from exc
     if not data:
-        raise ReadError("empty file")
+        raise ReadError(Reason("empty file", "reason_empty"))
     text, meta, pages = _READERS.get(suffix, _read_text)(data)
     if not text.strip():
-        raise ReadError("no text (the file holds only whitespace or front matter)")
+        raise ReadError(Reason("no text (the file holds only whitespace or front matter)", "reason_no_text"))
     fields = {k: _as_str(meta.pop(k, "")) for k in _FIELDS}
     fields["title"] = strip_decoration(fields["title"]) or _fallback_title(text, source.path)
     return Document(
@@ -83,14 +84,17 @@ def _as_str(value: Any) -> str:
 def _decode_text(data: bytes) -> str:
     """UTF-8 text (a BOM is fine); anything else is refused with the likely reason."""
     if b"\x00" in data:
-        raise ReadError("binary data, not text (NUL bytes; if it is UTF-16 text, save it as UTF-8)")
+        nul = "binary data, not text (NUL bytes; if it is UTF-16 text, save it as UTF-8)"
+        raise ReadError(Reason(nul, "reason_binary_nul"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ReadError("not valid UTF-8 text (binary or another encoding?)") from exc
+        raise ReadError(
+            Reason("not valid UTF-8 text (binary or another encoding?)", "reason_not_utf8")
+        ) from exc
     sample = text[:4096]
     if sum(not c.isprintable() and not c.isspace() for c in sample) > max(3, len(sample) // 20):
-        raise ReadError("binary data, not text (mostly non-printable characters)")
+        raise ReadError(Reason("binary data, not text (mostly non-printable characters)", "reason_binary"))
     return text
 
 
@@ -198,16 +202,17 @@ def _read_pdf(data: bytes) -> Read:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise ReadError("encrypted PDF: remove the password and add the file again")
+            locked = "encrypted PDF: remove the password and add the file again"
+            raise ReadError(Reason(locked, "reason_encrypted_pdf"))
         texts = [_normalise(page.extract_text() or "").strip() for page in reader.pages]
         info = reader.metadata
     except ReadError:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files
-        raise ReadError(f"corrupt or unreadable PDF: {exc}") from exc
+        raise ReadError(Reason(f"corrupt or unreadable PDF: {exc}", "reason_corrupt_pdf")) from exc
     numbered = [(n, t) for n, t in enumerate(texts, start=1) if t]
     if not numbered:
-        raise ReadError("PDF has no extractable text (scanned images?)")
+        raise ReadError(Reason("PDF has no extractable text (scanned images?)", "reason_pdf_no_text"))
     starts = itertools.accumulate((len(t) + 2 for _, t in numbered[:-1]), initial=0)
     pages = tuple(zip(starts, (n for n, _ in numbered), strict=True))
     title = ((info.title if info else "") or "").strip()
@@ -226,7 +231,7 @@ def _read_docx(data: bytes) -> Read:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # not a zip, or a zip without a Word document inside
-        raise ReadError(f"corrupt .docx: {exc}") from exc
+        raise ReadError(Reason(f"corrupt .docx: {exc}", "reason_corrupt_docx")) from exc
     blocks: list[str] = []
     for item in document.iter_inner_content():
         if isinstance(item, Table):  # one line per row; merged cells repeat, so keep each once

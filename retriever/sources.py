@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .texts import Reason
 from .types import Skipped
 
 SUPPORTED: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"})
@@ -52,14 +53,16 @@ def find_sources(
             path = Path(folder) / name
             rel = path.relative_to(root).as_posix()
             if not path.resolve().is_relative_to(real_root):
-                skipped.append(Skipped(rel, "symbolic link to outside the documents folder: not followed"))
+                outside = "symbolic link to outside the documents folder: not followed"
+                skipped.append(Skipped(rel, Reason(outside, "reason_symlink")))
             elif path.suffix.lower() not in SUPPORTED:
                 skipped.append(Skipped(rel, unsupported(path.suffix)))
             else:
                 try:
                     files.append(_source(rel, path, known.get(rel)))
                 except OSError as exc:
-                    skipped.append(Skipped(rel, f"cannot read the file: {exc.strerror or exc}"))
+                    why = Reason(f"cannot read the file: {exc.strerror or exc}", "reason_cannot_read")
+                    skipped.append(Skipped(rel, why))
     return sorted(files, key=lambda f: f.id), sorted(skipped, key=lambda s: s.id)
 
 
@@ -72,6 +75,9 @@ def _source(rel: str, path: Path, recorded: tuple[int, int, str] | None) -> Sour
     return SourceFile(rel, path, sha, stat if time.time_ns() - st.st_mtime_ns > RACY_NS else None)
 
 
-def unsupported(suffix: str) -> str:
+def unsupported(suffix: str) -> Reason:
     """Why a file of this type is left out, naming the types that are read."""
-    return f"unsupported file type {suffix or '(no extension)'} (supported: {' '.join(sorted(SUPPORTED))})"
+    ext, exts = suffix or "(no extension)", " ".join(sorted(SUPPORTED))
+    return Reason(
+        f"unsupported file type {ext} (supported: {exts})", "reason_unsupported", ext=ext, exts=exts
+    )

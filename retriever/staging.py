@@ -22,6 +22,7 @@ from .gate import GATE
 from .gold import GOLD_DIR, GoldQuestion, load_gold
 from .scoring import gold_metrics, run_questions
 from .settings import Settings
+from .texts import Reason
 from .types import IndexMissing, IndexSummary, Skipped
 
 STAGED = "staged"
@@ -117,7 +118,12 @@ def stage(settings: Settings, *, full: bool = False, allow_shrink: bool = False)
     if store.current_version(folder) != summary.version:  # up to date: the build published nothing
         shutil.rmtree(root, ignore_errors=True)
         return Staged(index_dir, None, summary.version, base, summary, settings)
-    record = {"base": base, "version": summary.version, "summary": summary.to_dict()}
+    record = {
+        "base": base,
+        "version": summary.version,
+        "summary": summary.to_dict(),
+        "reasons": _keys(summary),
+    }
     (folder / "staged.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return Staged(index_dir, folder, summary.version, base, summary, settings)
 
@@ -130,14 +136,34 @@ def pending(settings: Settings) -> Staged | None:
         if not record_path.is_file() or store.current_version(folder) is None:
             continue
         record = json.loads(record_path.read_text(encoding="utf-8"))
-        data = record["summary"]
+        data, keys = record["summary"], record.get("reasons") or {}
+        skipped_keys = keys.get("skipped") or [None] * len(data["skipped"])
         summary = IndexSummary(
             **{k: tuple(v) for k, v in data.items() if k in ("added", "changed", "unchanged", "removed")},
-            skipped=tuple(Skipped(**s) for s in data["skipped"]),
-            **{k: data[k] for k in ("documents", "chunks", "seconds", "version", "full_rebuild", "reason")},
+            skipped=tuple(
+                Skipped(s["id"], _keyed(s["reason"], key))
+                for s, key in zip(data["skipped"], skipped_keys, strict=True)
+            ),
+            **{k: data[k] for k in ("documents", "chunks", "seconds", "version", "full_rebuild")},
+            reason=_keyed(data["reason"], keys.get("reason")),
         )
         return Staged(settings.index_dir, folder, record["version"], record["base"], summary, settings)
     return None
+
+
+def _keys(summary: IndexSummary) -> dict[str, Any]:
+    """The summary's reasons with their catalogue keys, so a version still pending after a restart is
+    reported in the administrator's language (`index --json` holds the English texts only)."""
+
+    def key(reason: str) -> dict[str, Any] | None:
+        return reason.to_dict() if isinstance(reason, Reason) else None
+
+    return {"reason": key(summary.reason), "skipped": [key(s.reason) for s in summary.skipped]}
+
+
+def _keyed(text: str, key: dict[str, Any] | None) -> str:
+    """The reason `_keys` recorded for `text`, or the text itself (shown as written) when none was."""
+    return Reason.from_dict(key) if key else text
 
 
 def gold_questions(folder: Path = GOLD_DIR) -> list[GoldQuestion]:
@@ -169,7 +195,9 @@ def compare(
     drops = tuple(
         f"{key} {old[key]:.3f} -> {new[key]:.3f}"
         for key in METRICS
-        if key in old and not math.isnan(old[key]) and not math.isnan(new[key])
+        if key in old
+        and not math.isnan(old[key])
+        and not math.isnan(new[key])
         and old[key] - new[key] > tolerance + 1e-9
     )
     return Comparison(staged.base, staged.version, old, new, drops, len(chosen), tolerance)
@@ -185,15 +213,15 @@ def publish(staged: Staged) -> str:
     index_dir = staged.index_dir
     with store.build_lock(index_dir):
         if not (staged.folder / staged.version).is_dir():
-            raise IndexMissing(
-                f"the staged version {staged.version} is gone (published or discarded): run /reindex again"
-            )
+            gone = f"the staged version {staged.version} is gone (published or discarded): run /reindex again"
+            raise IndexMissing(Reason(gone, "reason_stage_gone"))
         live = store.current_version(index_dir)
         if live != staged.base or store.next_version_name(index_dir) != staged.version:
-            raise StaleStage(
+            stale = (
                 f"the index changed since {staged.version} was staged (live: {live}): "
                 "run /reindex again (`python -m retriever index`)"
             )
+            raise StaleStage(Reason(stale, "reason_stale"))
         store.publish(index_dir, staged.folder / staged.version, staged.version)
         shutil.rmtree(_stage_root(index_dir), ignore_errors=True)
         if staged.settings.backend == "milvus":

@@ -240,8 +240,13 @@ class Version:
     bm25: Any
 
 
-def load_version(index_dir: Path, name: str | None = None) -> Version:
-    """Load the live (or a named) version: FAISS and BM25 into memory, records and sentence vectors mapped."""
+def load_version(
+    index_dir: Path, name: str | None = None, *, manifest: dict[str, Any] | None = None
+) -> Version:
+    """Load the live (or a named) version: FAISS and BM25 into memory, records and sentence vectors mapped.
+
+    `manifest` is that version's manifest when the caller has read it already (a build has).
+    """
     import faiss
 
     from .keyword import load_bm25
@@ -250,7 +255,8 @@ def load_version(index_dir: Path, name: str | None = None) -> Version:
     if name is None:
         raise _missing(index_dir)
     folder = index_dir / name
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    if manifest is None:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     if manifest.get("format") != FORMAT:
         raise IndexMissing(
             f"the index at {index_dir} was built by another version: run `python -m retriever index --full`"

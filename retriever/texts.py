@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import string
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 # The languages every key is written in (the order the /language menu lists them).
@@ -79,7 +79,7 @@ class Note:
     """A sentence kept as its catalogue key and values, so each reader gets it in their own language.
 
     A value that is a Note is said in the same language; a value named `reason` that is a string
-    is a library reason (a reader's, a build's) and goes through `reason()`.
+    is a library reason (a `Reason`, or a plain string shown as written) and goes through `reason()`.
     """
 
     key: str
@@ -103,42 +103,61 @@ class Note:
         return t(self.key, lang, **values)
 
 
-# The library writes its reasons (why a file was skipped, why a build started afresh) in English for
-# the shell, some with a parser's own words appended ("EOF marker not found"); these patterns say them
-# from the catalogue in the administrator's language, English too. A reason no pattern knows is kept
-# as written rather than lost. Named groups are technical details kept as they are.
-_REASONS = (
-    (r"empty file", "reason_empty"),
-    (r"no text( \(.*\)| to index)", "reason_no_text"),
-    (r"binary data, not text \(NUL bytes.*", "reason_binary_nul"),
-    (r"binary data, not text.*", "reason_binary"),
-    (r"not valid UTF-8 text.*", "reason_not_utf8"),
-    (r"encrypted PDF.*", "reason_encrypted_pdf"),
-    (r"corrupt or unreadable PDF.*", "reason_corrupt_pdf"),
-    (r"PDF has no extractable text.*", "reason_pdf_no_text"),
-    (r"corrupt \.docx.*", "reason_corrupt_docx"),
-    (r"unsupported file type (?P<ext>.+?) \(supported: (?P<exts>.*)\)", "reason_unsupported"),
-    (r"cannot (read the file|be read).*", "reason_cannot_read"),
-    (r"symbolic link to outside the documents folder.*", "reason_symlink"),
-    (r"the index changed since .* was staged.*", "reason_stale"),
-    (r"the staged version .* is gone.*", "reason_stage_gone"),
-    (r"first build", "rebuild_first"),
-    (r"--full was asked for", "rebuild_full"),
-    (r"settings changed: (?P<detail>.*)", "rebuild_settings"),
-    (r"the live index could not be read \((?P<detail>.*)\)", "rebuild_unreadable"),
-)
-_AFTERMATH = {  # what planning appends to a skipped file's reason
-    "; the previous version stays indexed": "reason_previous_kept",
-    "; it is no longer indexed": "reason_dropped",
-}
+class Reason(str):
+    """A library reason (why a file was skipped, why a build started afresh): the English text the shell,
+    the logs and `--json` show, carrying the catalogue key and values that say it in any language.
+
+    A str, so whatever prints, stores or compares reasons reads the English text as before; `say`
+    never parses that text, so rewording it loses no translation. Values named `reason` are reasons
+    too; a parser's own words ("EOF marker not found") stay in the text and out of the values.
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...]
+
+    def __new__(cls, text: str, key: str, **values: object) -> Reason:
+        self = super().__new__(cls, text)
+        self.__dict__.update(key=key, values=tuple(values.items()))
+        return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Reason is read-only (cannot set {name!r})")
+
+    def __reduce__(self) -> tuple[object, ...]:  # copies (dataclasses.asdict) and pickles keep the key
+        return _reason, (str(self), self.key, self.values)
+
+    @property
+    def params(self) -> dict[str, object]:
+        """The values of the catalogue text's placeholders."""
+        return dict(self.values)
+
+    def say(self, lang: str | None = DEFAULT) -> str:
+        """The reason in `lang`, from its key."""
+        return Note(self.key, self.values).say(lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, reasons among the values included (`from_dict` reads it back)."""
+        values = {k: v.to_dict() if isinstance(v, Reason) else v for k, v in self.values}
+        return {"text": str(self), "key": self.key, "values": values}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reason:
+        """The reason `to_dict` wrote."""
+        values = {k: cls.from_dict(v) if isinstance(v, dict) else v for k, v in data["values"].items()}
+        return cls(data["text"], data["key"], **values)
 
 
-def reason(text: str, lang: str | None = DEFAULT) -> str:
-    """A library reason in `lang`, from the catalogue when a pattern knows it, else as written."""
-    for suffix, key in _AFTERMATH.items():
-        if text.endswith(suffix):
-            return t(key, lang, reason=reason(text.removesuffix(suffix), lang))
-    for pattern, key in _REASONS:
-        if match := re.fullmatch(pattern, text, flags=re.DOTALL):
-            return t(key, lang, **match.groupdict())
-    return text
+def _reason(text: str, key: str, values: tuple[tuple[str, object], ...]) -> Reason:
+    return Reason(text, key, **dict(values))
+
+
+def reason_of(exc: BaseException) -> str:
+    """The reason an exception was raised with: its `Reason` when it carries one, else its message."""
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, Reason) else str(exc)
+
+
+def reason(value: str | BaseException, lang: str | None = DEFAULT) -> str:
+    """A library reason (or an exception's) in `lang`: a `Reason` from its key, any other text as written."""
+    text = reason_of(value) if isinstance(value, BaseException) else value
+    return text.say(lang) if isinstance(text, Reason) else str(text)

@@ -93,6 +93,7 @@ def test_first_build_indexes_every_document(built: Built) -> None:
     s = built.summary
     assert s.added == tuple(sorted(DOCS)) and not (s.changed or s.unchanged or s.removed or s.skipped)
     assert (s.full_rebuild, s.reason, s.version, s.documents) == (True, "first build", "v000001", 4)
+    assert s.reason.key == "rebuild_first"  # what says it in an administrator's language
     manifest = retriever.status(settings=built.settings)
     assert manifest["n_chunks"] == s.chunks == manifest["embedded_chunks"] >= 4
     assert manifest["n_sentences"] == manifest["embedded_sentences"]
@@ -207,6 +208,7 @@ def test_a_chunking_change_rebuilds_everything(copy: Built) -> None:
     settings = copy.settings.with_(chunk_words=60, chunk_overlap=10)
     s = retriever.index_documents(settings=settings)
     assert s.full_rebuild and "chunk_words 120 -> 60" in s.reason and "chunk_overlap 25 -> 10" in s.reason
+    assert s.reason.key == "rebuild_settings" and s.reason.params["detail"] in s.reason
     assert s.unchanged == tuple(sorted(DOCS)) and not (s.added or s.changed or s.removed)
     manifest = retriever.status(settings=settings)
     assert manifest["embedded_chunks"] == manifest["n_chunks"] and manifest["chunk_words"] == 60
@@ -227,6 +229,7 @@ def test_a_model_change_rebuilds_everything(copy: Built) -> None:
 def test_full_rebuild_on_request(copy: Built) -> None:
     s = retriever.index_documents(settings=copy.settings, full=True)
     assert (s.full_rebuild, s.reason) == (True, "--full was asked for")
+    assert s.reason.key == "rebuild_full"
     assert retriever.status(settings=copy.settings)["embedded_chunks"] == s.chunks
 
 
@@ -242,6 +245,12 @@ def test_bad_files_are_skipped_and_named_while_others_index(copy: Built) -> None
     assert set(reasons) == {"broken.pdf", "empty.txt", "notes.xyz"}
     assert "PDF" in reasons["broken.pdf"] and "empty" in reasons["empty.txt"]
     assert "unsupported file type .xyz" in reasons["notes.xyz"]
+    keys = {doc_id: reason.key for doc_id, reason in reasons.items()}
+    assert keys == {
+        "broken.pdf": "reason_corrupt_pdf",
+        "empty.txt": "reason_empty",
+        "notes.xyz": "reason_unsupported",
+    }
     assert s.added == ("cups.md",) and len(s.unchanged) == 4 and s.documents == 5
     manifest = retriever.status(settings=copy.settings)
     assert {x["id"] for x in manifest["skipped"]} == set(reasons)
@@ -254,6 +263,13 @@ def test_an_indexed_file_that_turns_unreadable_keeps_its_previous_version(copy: 
         ("bags.md", "empty file; the previous version stays indexed")
     ]
     assert not (s.changed or s.removed) and s.documents == 4
+    why = s.skipped[0].reason
+    assert (why.key, why.params["reason"].key) == ("reason_previous_kept", "reason_empty")
+    # A build that does not build upon the live version keeps nothing of a file it cannot read.
+    s = retriever.index_documents(settings=copy.settings, full=True)
+    assert [(x.id, x.reason) for x in s.skipped] == [("bags.md", "empty file; it is no longer indexed")]
+    why = s.skipped[0].reason
+    assert (why.key, why.params["reason"].key) == ("reason_dropped", "reason_empty")
 
 
 def test_the_lock_makes_a_second_builder_wait_or_refuses_it(copy: Built) -> None:
@@ -544,3 +560,33 @@ def test_an_index_built_before_facts_and_events_is_rebuilt_once_and_says_why(cop
     assert f"pipeline 1 -> {build.PIPELINE} (each document's facts and events" in s.reason
     assert {d["id"] for d in retriever.documents(settings=copy.settings)} == set(DOCS)
     assert not retriever.index_documents(settings=copy.settings).full_rebuild  # once only
+
+
+def test_a_live_version_that_cannot_be_loaded_is_rebuilt_in_full_from_its_manifest(copy: Built) -> None:
+    (copy.settings.index_dir / "v000001" / "sentences.npy").unlink()
+    s = retriever.index_documents(settings=copy.settings)
+    assert s.full_rebuild and s.reason.startswith("the live index could not be read (")
+    assert s.reason.key == "rebuild_unreadable" and s.reason.params["detail"] in s.reason
+    # The manifest still says what was indexed: the same files are unchanged, not added.
+    assert s.unchanged == tuple(sorted(DOCS)) and not s.added
+
+
+def test_a_build_reads_the_live_manifest_once(copy: Built) -> None:
+    reads: list[str] = []
+    recording = threading.Event()
+
+    def hook(event: str, args: tuple) -> None:  # audit hooks stay for the process: record only here
+        if recording.is_set() and event == "open" and str(args[0]).endswith("manifest.json"):
+            reads.append(str(args[0]))
+
+    sys.addaudithook(hook)
+    write_docs(copy.docs, {"cups.md": "# Eastport cups\n\nEastport charges 10 cents a cup.\n"})
+    recording.set()
+    try:
+        s = retriever.index_documents(settings=copy.settings)
+    finally:
+        recording.clear()
+    assert s.added == ("cups.md",)
+    # The new version's own manifest is written (and synced); the live one is read just once.
+    live = str(copy.settings.index_dir / "v000001" / "manifest.json")
+    assert reads.count(live) == 1, reads

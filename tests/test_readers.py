@@ -14,6 +14,7 @@ from fpdf import FPDF
 from retriever.chunking import chunk_document
 from retriever.readers import ReadError, read_document, read_path
 from retriever.sources import find_sources
+from retriever.texts import Reason, reason_of
 
 DOCUMENTS = Path(__file__).resolve().parent.parent / "documents"
 FACTSHEET = "factsheets/01_asean-bangkok-declaration-marine-debris-2019.md"
@@ -162,29 +163,40 @@ def test_docx_title_falls_back_to_first_heading(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "data", "reason"),
+    ("name", "data", "reason", "key"),
     [
-        ("empty.txt", b"", "empty file"),
-        ("blank.md", b"  \n\t\n\n", "no text"),
-        ("only-front-matter.md", b"---\ntitle: x\n---\n\n", "no text"),
-        ("nul.txt", b"abc\x00\x01\x02def", "binary data"),
-        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
-        ("latin1.txt", b"caf\xe9 \x80\x81", "not valid UTF-8"),
-        ("control.txt", bytes(range(1, 9)) * 40, "binary data"),
-        ("broken.pdf", b"%PDF-1.4 garbage", "corrupt or unreadable PDF"),
-        ("random.docx", os.urandom(64), "corrupt .docx"),
-        ("page.html", b"<html><script>x()</script></html>", "no text"),
-        ("data.xyz", b"hello", "unsupported file type .xyz (supported: .docx .htm .html"),
+        ("empty.txt", b"", "empty file", "reason_empty"),
+        ("blank.md", b"  \n\t\n\n", "no text", "reason_no_text"),
+        ("only-front-matter.md", b"---\ntitle: x\n---\n\n", "no text", "reason_no_text"),
+        ("nul.txt", b"abc\x00\x01\x02def", "binary data", "reason_binary_nul"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data", "reason_binary_nul"),
+        ("latin1.txt", b"caf\xe9 \x80\x81", "not valid UTF-8", "reason_not_utf8"),
+        ("control.txt", bytes(range(1, 9)) * 40, "binary data", "reason_binary"),
+        ("broken.pdf", b"%PDF-1.4 garbage", "corrupt or unreadable PDF", "reason_corrupt_pdf"),
+        ("random.docx", os.urandom(64), "corrupt .docx", "reason_corrupt_docx"),
+        ("page.html", b"<html><script>x()</script></html>", "no text", "reason_no_text"),
+        (
+            "data.xyz",
+            b"hello",
+            "unsupported file type .xyz (supported: .docx .htm .html",
+            "reason_unsupported",
+        ),
     ],
 )
-def test_bad_files_raise_read_error_with_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
-    with pytest.raises(ReadError, match=rf"^{reason}".replace(".", r"\.").replace("(", r"\(")):
+def test_bad_files_raise_read_error_with_reason(
+    tmp_path: Path, name: str, data: bytes, reason: str, key: str
+) -> None:
+    with pytest.raises(ReadError, match=rf"^{reason}".replace(".", r"\.").replace("(", r"\(")) as raised:
         read(tmp_path, name, data)
+    # The English text is for the shell; the key is what says it in an administrator's language.
+    said = reason_of(raised.value)
+    assert isinstance(said, Reason) and said.key == key and str(said) == str(raised.value)
 
 
 def test_pdf_without_text_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ReadError, match="PDF has no extractable text"):
+    with pytest.raises(ReadError, match="PDF has no extractable text") as raised:
         read_path(make_pdf(tmp_path / "scan.pdf", [""]), tmp_path)
+    assert reason_of(raised.value).key == "reason_pdf_no_text"
 
 
 @pytest.mark.parametrize(("user_password", "readable"), [("secret", False), ("", True)])
@@ -198,8 +210,9 @@ def test_encrypted_pdf(tmp_path: Path, user_password: str, readable: bool) -> No
     if readable:  # only an owner password: anyone may open it, so the text is there
         assert read_path(tmp_path / "locked.pdf", tmp_path).text == "Locked text."
     else:
-        with pytest.raises(ReadError, match="encrypted PDF"):
+        with pytest.raises(ReadError, match="encrypted PDF") as raised:
             read_path(tmp_path / "locked.pdf", tmp_path)
+        assert reason_of(raised.value).key == "reason_encrypted_pdf"
 
 
 def test_whole_corpus_reads() -> None:

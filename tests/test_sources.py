@@ -40,6 +40,13 @@ def test_find_sources_skips_and_ignores(tmp_path: Path) -> None:
     assert reasons["data.xyz"].startswith("unsupported file type .xyz (supported: ")
     assert all(ext in reasons["data.xyz"] for ext in SUPPORTED)
     assert "(no extension)" in reasons["README"] and "outside" in reasons["link.txt"]
+    keys = {doc_id: reason.key for doc_id, reason in reasons.items()}
+    assert keys == {
+        "README": "reason_unsupported",
+        "data.xyz": "reason_unsupported",
+        "link.txt": "reason_symlink",
+    }
+    assert reasons["README"].params == {"ext": "(no extension)", "exts": " ".join(sorted(SUPPORTED))}
 
 
 def test_find_sources_reuses_a_recorded_hash_only_while_size_and_mtime_match(tmp_path: Path) -> None:

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from retriever import ask, index_documents, staging, status, store
+from retriever import ask, index_documents, staging, status, store, texts
 from retriever.gate import GATE
 from retriever.gold import GOLD_DIR, GoldQuestion, gold_sets, load_gold
 from retriever.metrics import contains_any
 from retriever.settings import Settings
+from retriever.texts import t
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "documents"
@@ -115,8 +116,9 @@ def test_harmless_document_does_not_drop_and_discard_keeps_live(settings: Settin
     staging.discard(staged)
     assert staging.pending(settings) is None
     assert store.current_version(settings.index_dir) == live_before
-    with pytest.raises(FileNotFoundError, match="run /reindex again"):
+    with pytest.raises(FileNotFoundError, match="run /reindex again") as gone:
         staging.publish(staged)
+    assert texts.reason(gone.value, "th") == t("reason_stage_gone", "th")
     assert store.current_version(settings.index_dir) == live_before
 
 
@@ -133,6 +135,18 @@ def test_publish_refuses_a_stage_the_live_index_moved_past(settings: Settings) -
     staged = staging.stage(settings)
     shutil.copy(DOCUMENTS / HARMLESS, settings.documents_dir / "factsheets" / Path(HARMLESS).name)
     summary = index_documents(settings=settings)  # another build publishes in between
-    with pytest.raises(staging.StaleStage, match="run /reindex again"):
+    with pytest.raises(staging.StaleStage, match="run /reindex again") as stale:
         staging.publish(staged)
+    assert texts.reason(stale.value, "vi") == t("reason_stale", "vi")
     assert store.current_version(settings.index_dir) == summary.version
+
+
+def test_a_pending_version_read_back_says_its_reasons_in_any_language(settings: Settings) -> None:
+    shutil.copy(DOCUMENTS / HARMLESS, settings.documents_dir / "factsheets" / Path(HARMLESS).name)
+    (settings.documents_dir / "empty.md").write_bytes(b"")
+    staged = staging.stage(settings)
+    # As after a restart: the summary is read back from staged.json, its reasons with their keys.
+    pending = staging.pending(settings)
+    assert pending == staged and pending.summary.skipped[0].id == "empty.md"
+    why = pending.summary.skipped[0].reason
+    assert why == "empty file" and texts.reason(why, "km") == t("reason_empty", "km")

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 import re
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from retriever import lang, texts
-from retriever.texts import LANGUAGES, LOCALES_DIR, catalog, language, placeholders, t
+from retriever.texts import LANGUAGES, LOCALES_DIR, Reason, catalog, language, placeholders, t
+from retriever.types import Skipped
 
 ENGLISH = catalog("en")
 _TAG = re.compile(r"</?[a-z]+>")
@@ -119,23 +123,73 @@ def test_a_note_is_said_in_any_language_with_notes_inside_it_said_alike() -> Non
 
 
 def test_library_reasons_are_said_in_the_administrators_language() -> None:
-    corrupt = "corrupt or unreadable PDF: EOF marker not found; it is no longer indexed"
-    # A parser's own words ("EOF marker not found") are no use to an administrator, in any language.
+    pdf = Reason("corrupt or unreadable PDF: EOF marker not found", "reason_corrupt_pdf")
+    corrupt = Reason(f"{pdf}; it is no longer indexed", "reason_dropped", reason=pdf)
+    # The shell keeps the whole English text; a parser's own words are no use in a chat, in any language.
+    assert corrupt == "corrupt or unreadable PDF: EOF marker not found; it is no longer indexed"
     assert texts.reason(corrupt, "en") == "corrupt or unreadable PDF; it is no longer indexed"
-    nul = "binary data, not text (NUL bytes; if it is UTF-16 text, save it as UTF-8)"
-    assert "UTF-16" in texts.reason(nul, "vi") and texts.reason(nul, "vi") != texts.reason(
-        "binary data, not text", "vi"
-    )
     assert texts.reason(corrupt, "th") == t("reason_dropped", "th", reason=t("reason_corrupt_pdf", "th"))
-    unsupported = "unsupported file type .exe (supported: .md .pdf)"
+    nul = Reason(
+        "binary data, not text (NUL bytes; if it is UTF-16 text, save it as UTF-8)", "reason_binary_nul"
+    )
+    binary = Reason("binary data, not text (mostly non-printable characters)", "reason_binary")
+    assert "UTF-16" in texts.reason(nul, "vi") and texts.reason(nul, "vi") != texts.reason(binary, "vi")
+    unsupported = Reason(
+        "unsupported file type .exe (supported: .md .pdf)", "reason_unsupported", ext=".exe", exts=".md .pdf"
+    )
     assert texts.reason(unsupported, "zh") == t("reason_unsupported", "zh", ext=".exe", exts=".md .pdf")
-    changed = "settings changed: chunk_words 120 -> 100"
+    changed = Reason(
+        "settings changed: chunk_words 120 -> 100", "rebuild_settings", detail="chunk_words 120 -> 100"
+    )
     assert texts.reason(changed, "ko") == t("rebuild_settings", "ko", detail="chunk_words 120 -> 100")
     assert texts.reason("a reason nobody foresaw", "th") == "a reason nobody foresaw"  # kept, not lost
 
 
-def test_every_reason_pattern_names_a_text() -> None:
-    for _, key in texts._REASONS:
-        assert key in ENGLISH
-    for key in texts._AFTERMATH.values():
-        assert placeholders(ENGLISH[key]) == {"reason"}
+def test_an_exception_is_said_by_the_reason_it_carries_else_by_its_message() -> None:
+    stale = RuntimeError(Reason("the index changed since v000002 was staged", "reason_stale"))
+    assert texts.reason(stale, "ms") == t("reason_stale", "ms")
+    assert texts.reason_of(stale).key == "reason_stale"
+    assert texts.reason(FileNotFoundError("no index at /x"), "ms") == "no index at /x"
+
+
+# A value for each placeholder a reason text has; a reason inside a reason is said in the same language.
+_VALUES = {"ext": ".exe", "exts": ".md .pdf", "detail": "chunk_words 120 -> 100"}
+_INNER = Reason("empty file", "reason_empty")
+REASON_KEYS = sorted(k for k in ENGLISH if k.startswith(("reason_", "rebuild_")))
+
+
+@pytest.mark.parametrize("key", REASON_KEYS)
+def test_each_reason_is_said_from_its_key_not_parsed_from_its_wording(key: str) -> None:
+    values = {name: _INNER if name == "reason" else _VALUES[name] for name in placeholders(ENGLISH[key])}
+    # Wording no pattern could recognise: a reader's message may change without losing the translation.
+    reworded = Reason("words nobody parses", key, **values)
+    assert str(reworded) == "words nobody parses" and reworded.params == values
+    for code in LANGUAGES:
+        said = {name: texts.reason(v, code) if isinstance(v, Reason) else v for name, v in values.items()}
+        assert texts.reason(reworded, code) == t(key, code, **said), (key, code)
+
+
+def test_every_reason_the_library_gives_has_a_text_and_every_text_a_giver() -> None:
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (LOCALES_DIR.parent).rglob("*.py"))
+    given = set(re.findall(r"\"((?:reason|rebuild)_[a-z0-9_]+)\"", code))
+    assert given == set(REASON_KEYS)
+
+
+def test_a_reason_keeps_its_key_through_copies_and_json_shows_its_english() -> None:
+    dropped = Reason("empty file; it is no longer indexed", "reason_dropped", reason=_INNER)
+    summary = {"skipped": [asdict(Skipped("a.md", dropped))]}
+    assert (
+        json.dumps(summary)
+        == '{"skipped": [{"id": "a.md", "reason": "empty file; it is no longer indexed"}]}'
+    )
+    for twin in (
+        copy.deepcopy(dropped),
+        pickle.loads(pickle.dumps(dropped)),
+        Reason.from_dict(dropped.to_dict()),
+    ):
+        assert (
+            twin == dropped and twin.key == "reason_dropped" and twin.params["reason"].key == "reason_empty"
+        )
+    assert json.loads(json.dumps(dropped.to_dict())) == dropped.to_dict()
+    with pytest.raises(AttributeError):
+        dropped.key = "reason_empty"  # type: ignore[misc]
