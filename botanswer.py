@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from bothtml import BLOCKQUOTE, BOLD, PARAGRAPH, Block, esc, link, shorten, text_block
 from retriever import Answer, Citation, citation_link
-from retriever.render import neutral
+from retriever.render import neutral, numbers, quote_links, source_groups, title_and_date
 from retriever.texts import DEFAULT, t
 
 
@@ -17,30 +17,36 @@ def where(citation: Citation, lang: str | None = DEFAULT, label: str = "") -> st
     parts = [section] if section and section != citation.title.strip() else []
     if citation.page is not None:
         parts.append(t("page_short", lang, page=citation.page))
-    if citation.date:
-        parts.append(citation.date)
+    date = title_and_date(citation.title, citation.date)[1]  # not when the title already ends with it
+    if date:
+        parts.append(date)
     phrase = ", ".join(parts)
     return " · ".join(filter(None, (phrase, label)))
 
 
-def source_url(citation: Citation) -> str:
-    """The citation's link that opens at the quoted words (text fragment, or the PDF's page)."""
-    return citation_link(citation.source or "", citation.quote, citation.page)
-
-
-def source_block(
-    citation: Citation,
+def source_blocks(
+    group: Sequence[Citation],
     lang: str | None = DEFAULT,
     label: str = "",
     wrap: tuple[str, str] = ("", ""),
     sep: str = "\n",
-) -> Block:
-    """`[n] Title — section, p. N, date · facts` with the title linked to the quoted words."""
-    title = neutral(shorten(citation.title or citation.doc_id))
-    detail = where(citation, lang, label)
+) -> list[Block]:
+    """`[1][2] Title — section, p. N, date · facts` for citations sharing a source line, the title
+    linked to the quoted words; when each quote has its own link, the title opens the document and
+    a line `↳ [1] · [2]` beneath it opens each quote."""
+    first = group[0]
+    title = neutral(shorten(title_and_date(first.title or first.doc_id, first.date)[0]))
+    detail = where(first, lang, label)
     tail = f" — {detail}" if detail else ""
-    line = f"[{citation.n}] {link(source_url(citation), title)}{esc(tail)}"
-    return Block(wrap[0] + line + wrap[1], f"[{citation.n}] {title}{tail}", wrap, sep)
+    links = quote_links(group)
+    url = links[0][1] if len(links) == 1 else citation_link(first.source or "", "")
+    head = f"{numbers(group)} {link(url, title)}{esc(tail)}"
+    blocks = [Block(wrap[0] + head + wrap[1], f"{numbers(group)} {title}{tail}", wrap, sep)]
+    # One small block per link, so a long group splits between links, never inside one.
+    for i, (n, quote_url) in enumerate(links if len(links) > 1 else []):
+        before, between = ("↳ ", "\n") if i == 0 else ("", " · ")
+        blocks.append(Block(before + link(quote_url, f"[{n}]"), f"{before}[{n}]", sep=between))
+    return blocks
 
 
 def quote_parts(answer: Answer) -> list[tuple[str, int | None]]:
@@ -87,29 +93,49 @@ def answer_blocks(
         blocks = [text_block(t("no_answer_text", lang))]
     if answer.citations:
         blocks.append(text_block(t("sources_heading", lang), BOLD))
-        blocks.extend(source_block(c, lang, labels.get(c.doc_id, "")) for c in answer.citations)
+        for group in source_groups(answer.citations):
+            blocks.extend(source_blocks(group, lang, labels.get(group[0].doc_id, "")))
     return blocks
 
 
 def passage_blocks(
     answer: Answer, labels: Mapping[str, str] | None = None, lang: str | None = None
 ) -> list[Block]:
-    """Each cited passage in full under its source line (linked to the quoted words), the quote in bold."""
+    """Each cited passage in full under its source line (linked to the quoted words), the quotes in
+    bold; a passage shown once for all the quotes taken from it, each then followed by its [n]."""
     lang = lang or answer.lang
     labels = labels or {}
     blocks: list[Block] = []
-    for citation in answer.citations:
-        blocks.append(source_block(citation, lang, labels.get(citation.doc_id, ""), BOLD, "\n\n"))
-        passage = (citation.passage or citation.quote).strip()
-        quote = citation.quote.strip()
-        start = passage.find(quote) if quote else -1
-        if start >= 0:
-            end = start + len(quote)
-            before, quoted, after = (esc(neutral(p)) for p in (passage[:start], quote, passage[end:]))
-            body = f"{before}<b>{quoted}</b>{after}"
-        else:
-            body = esc(neutral(passage))
-        blocks.append(Block(BLOCKQUOTE[0] + body + BLOCKQUOTE[1], neutral(passage), BLOCKQUOTE, "\n"))
+    for group in source_groups(answer.citations):
+        blocks.extend(source_blocks(group, lang, labels.get(group[0].doc_id, ""), BOLD, "\n\n"))
+        by_passage: dict[str, list[Citation]] = {}
+        for citation in group:
+            by_passage.setdefault((citation.passage or citation.quote).strip(), []).append(citation)
+        for passage, cited in by_passage.items():
+            body, plain = marked_passage(passage, cited, numbered=len(group) > 1)
+            blocks.append(Block(BLOCKQUOTE[0] + body + BLOCKQUOTE[1], plain, BLOCKQUOTE, "\n"))
     if not blocks:
         blocks.append(text_block(t("no_passages_text", lang)))
     return blocks
+
+
+def marked_passage(passage: str, cited: Sequence[Citation], numbered: bool) -> tuple[str, str]:
+    """The passage as HTML with each cited quote in bold (followed by ` [n]` when `numbered`), and
+    as plain text; a quote not found, or overlapping one already marked, stays plain."""
+    spans: list[tuple[int, int, int]] = []
+    for citation in cited:
+        quote = citation.quote.strip()
+        start = passage.find(quote) if quote else -1
+        while start >= 0 and any(s < start + len(quote) and start < e for s, e, _ in spans):
+            start = passage.find(quote, start + 1)
+        if start >= 0:
+            spans.append((start, start + len(quote), citation.n))
+    html, plain, cursor = [], [], 0
+    for start, end, n in sorted(spans):
+        mark = f" [{n}]" if numbered else ""
+        before, quoted = neutral(passage[cursor:start]), neutral(passage[start:end])
+        html.append(f"{esc(before)}<b>{esc(quoted)}</b>{mark}")
+        plain.append(before + quoted + mark)
+        cursor = end
+    rest = neutral(passage[cursor:])
+    return "".join(html) + esc(rest), "".join(plain) + rest

@@ -9,7 +9,7 @@ from typing import Any
 
 from bothtml import BLOCKQUOTE, BOLD, Block, esc, link, shorten, text_block
 from retriever import citation_link
-from retriever.render import neutral
+from retriever.render import neutral, title_and_date
 from retriever.texts import DEFAULT, t
 
 EVENTS_PAGE = 5  # events per /events message; "More" shows the next ones
@@ -26,11 +26,15 @@ def docs_blocks(
     ordered = sorted(documents.items(), key=lambda item: str(item[1].get("title") or item[0]).lower())
     ordered.sort(key=lambda item: str(item[1].get("date") or ""), reverse=True)
     for doc_id, meta in ordered:
-        title = shorten(str(meta.get("title") or doc_id))
-        date = str(meta.get("date") or t("undated", lang))
+        # A title ending with its own date shows it once, as the answers' sources do.
+        title, date = title_and_date(str(meta.get("title") or doc_id), str(meta.get("date") or ""))
+        title = shorten(title)
+        if not meta.get("date"):
+            date = t("undated", lang)
+        dated = f" ({date})" if date else ""  # none when the title already says it
         facts = f" — {labels[doc_id]}" if labels.get(doc_id) else ""
-        line = f"• {link(str(meta.get('source') or ''), title)} ({esc(date)}){esc(facts)}"
-        blocks.append(Block(line, f"• {title} ({date}){facts}", sep="\n"))
+        line = f"• {link(str(meta.get('source') or ''), title)}{esc(dated)}{esc(facts)}"
+        blocks.append(Block(line, f"• {title}{dated}{facts}", sep="\n"))
     return blocks
 
 

@@ -21,6 +21,7 @@ from fake_telegram import (
 import bot
 import retriever
 from retriever import Answer, Citation, Settings
+from retriever.render import title_and_date
 
 # Telegram must accept every call the bot makes in these tests, but for injected faults.
 pytestmark = [pytest.mark.timeout(300), pytest.mark.usefixtures("rejections")]
@@ -49,12 +50,10 @@ def running(fake: FakeTelegram, settings: Settings) -> Iterator[BotThread]:
     thread.stop()
 
 
-
 @pytest.fixture()
 def user() -> int:
     """A fresh user id per test, so one test's questions never count against another's flood limit."""
     return next(_users)
-
 
 
 def test_start_lists_examples_and_the_command_menu_is_registered(
@@ -105,7 +104,9 @@ def test_docs_lists_every_document_with_its_date(
     assert f"{manifest['n_documents']} documents" in text
     for meta in manifest["documents"].values():
         if meta.get("date"):
-            assert f"({meta['date']})" in text
+            # Once: after the title, or in the title's own "(from 1 December 2020)".
+            title, date = title_and_date(str(meta["title"]), meta["date"])
+            assert (f"{title} ({date})" if date else title) in text
     assert sum(len(m.links) for m in messages) >= len(titles) - 2  # nearly all have web sources
 
 

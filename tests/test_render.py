@@ -11,7 +11,7 @@ from urllib.parse import unquote
 import retriever
 from retriever import Answer, Citation, Settings
 from retriever.links import citation_link
-from retriever.render import answer_body, neutral, render_text
+from retriever.render import answer_body, neutral, render_text, title_and_date
 
 OUR_MARK = re.compile(r"\[\d+\]")
 
@@ -93,3 +93,61 @@ def test_the_sources_heading_is_in_the_answers_language() -> None:
     for lang, label in (("km", "ប្រភព៖"), ("lo", "ແຫຼ່ງອ້າງອີງ:"), ("my", "ရင်းမြစ်များ:")):
         rendered = render_text(dataclasses.replace(answer_of(citation), lang=lang))
         assert f"\n{label}\n[1] T (2021)" in rendered, lang
+
+
+def test_a_title_ending_with_its_date_shows_the_date_once() -> None:
+    title = "Philippines: Quezon City Ordinance No. 2876 banning single-use plastics (2019)"
+    assert title_and_date(title, "2019-12-01") == (title.removesuffix(" (2019)"), "2019-12-01")
+    assert title_and_date("Busan workshop (October 2019)", "2019-10") == ("Busan workshop", "2019-10")
+    assert title_and_date("Ottawa session (April 2024)", "2024-04-29") == ("Ottawa session", "2024-04-29")
+    # The title is the more precise one, or says more than the date: it stays and the date goes.
+    assert title_and_date("Busan workshop (October 2019)", "2019") == ("Busan workshop (October 2019)", "")
+    assert title_and_date("Ban (from 1 December 2020)", "2020-12-01") == ("Ban (from 1 December 2020)", "")
+    # Dates that disagree, words that would be lost, a title without a date: both stay.
+    for kept in (
+        ("Act (2019)", "2021-03"),
+        ("Act (June 2019)", "2019-07-01"),
+        ("Draft act (consultation, 2024)", "2024-03"),
+        ("Decree 05/2025", "2025"),
+        ("Plan (2021-2025)", "2021-09-16"),
+        ("Act (2019)", ""),
+    ):
+        assert title_and_date(*kept) == kept
+    ordinance = dataclasses.replace(cite(1, "No plastic cutlery."), title=title, date="2019-12-01")
+    ban = dataclasses.replace(cite(2, "No bags."), title="Ban (from 1 December 2020)", date="2020-12-01")
+    lines = render_text(answer_of(ordinance, ban)).splitlines()
+    assert lines[lines.index("Sources:") + 1 :] == [
+        "[1] Philippines: Quezon City Ordinance No. 2876 banning single-use plastics (2019-12-01)",
+        "[2] Ban (from 1 December 2020)",
+    ]
+
+
+def test_quotes_of_one_document_share_one_source_line_with_each_quotes_link() -> None:
+    page = "https://example.org/news"
+    quotes = ["Bags were banned in 2021.", "Straws followed in 2022.", "Cups are next."]
+    same = [
+        Citation(n, "news.md", "Town news", "Plastics", None, "2024-11", page, q, " ".join(quotes), 1.0)
+        for n, q in zip((1, 2, 4), quotes, strict=True)
+    ]
+    other = cite(3, "Compost is sold to farms.", "compost.txt", title="Compost notes")
+    pdf = [cite(5, "Fines are 500 dollars.", "https://example.org/law.pdf", 4, "Law")]
+    pdf.append(dataclasses.replace(pdf[0], n=6, quote="Shops pay them."))
+    pdf.append(dataclasses.replace(pdf[0], n=7, quote="Repeat fines double.", page=5))
+    answer = answer_of(same[0], same[1], other, same[2], *pdf)
+    text = render_text(answer)
+    body, sources = text.split("\n\nSources:\n")
+    assert body == answer.answer, "the numbers in the answer stay as they are"
+    assert sources.splitlines() == [
+        "[1][2][4] Town news — Plastics (2024-11)",
+        *(f"    [{c.n}] {citation_link(page, c.quote)}" for c in same),
+        "[3] Compost notes (2021)",
+        "    compost.txt",
+        "[5][6] Law — p. 4 (2021)",  # one page of a PDF: one link for both quotes
+        "    https://example.org/law.pdf#page=4",
+        "[7] Law — p. 5 (2021)",
+        "    https://example.org/law.pdf#page=5",
+    ]
+    # Every number a reader meets in the answer is found in the sources, on its own link when it has one.
+    for citation in answer.citations:
+        assert f"[{citation.n}]" in sources
+    assert len({citation_link(page, c.quote) for c in same}) == 3 and "#:~:text=" in sources
