@@ -108,6 +108,10 @@ def test_bot_process_polls_answers_and_stops_cleanly_on_sigterm(
         assert process.poll() is None, (tmp_path / "stderr.log").read_text()[-3000:]
         assert fake.calls("setMyCommands") and fake.calls("deleteWebhook")
         converse(fake, data_dir)
+        # The start-up refresh runs in the background after a warm-up question: files added before it
+        # is done would be its news, not the reindex's.
+        log_file = tmp_path / "stderr.log"
+        fake.wait_for(lambda: "bot: index v" in log_file.read_text(), 180, "the start-up refresh")
         # SIGTERM in the middle of a reindex: the build finishes and reports before the exit.
         for path in sorted((documents / "factsheets").glob("*.md"))[:8]:
             (documents / f"copy-{path.name}").write_bytes(path.read_bytes() + b"\n\nA copy.\n")
