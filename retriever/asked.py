@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import counting, glossary
+from . import counting, glossary, specifics
 from .counting import COUNT_WORDS, NUMBER
 from .exact import YEAR, canonical
 from .lang import is_latin
@@ -120,6 +120,8 @@ _MONTH = re.compile(
     re.IGNORECASE,
 )
 
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
 _DATE_SPAN = re.compile(
     r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b",
@@ -196,6 +198,8 @@ class _Asked:
     role: str  # ... by this English role ("mayor"), "" for none
     counted: frozenset[str]  # stems of what "how many" counts; empty for none
     how_long: bool  # it asks for a duration, so "a two-day tour" counts
+    amount_of: tuple[str, ...]  # what an asked amount is of: ("penalty",) wants a fine, not a tax
+    date_of: tuple[str, ...]  # what an asked date is of: ("start",) wants the day it took effect
 
 
 @lru_cache(maxsize=1024)
@@ -211,6 +215,8 @@ def _asked(question: str) -> _Asked:
         role=role.group(1).lower() if role else "",
         counted=counting.counted(question) or counting.people_counted(english),
         how_long=_DURATION_ASKED.search(question) is not None,
+        amount_of=specifics.asked_of(f"{question} {english}", "number"),
+        date_of=specifics.asked_of(f"{question} {english}", "when"),
     )
 
 
@@ -229,8 +235,10 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
         dates = YEAR.findall(sentence) + [
             m.group() for m in _MONTH.finditer(sentence) if NUMBER.search(sentence)
         ]
-        return novel(dates)
+        return novel(dates) and specifics.speaks_of(sentence, "when", asked.date_of)
     if kind == "number":
+        if not specifics.speaks_of(sentence, "number", asked.amount_of):
+            return False
         if asked.measure:  # "What is the fine?" wants an amount of money, not any number
             return _MEASURES[asked.measure][1].search(sentence) is not None
         # A count or amount, not a date or a name: "30 April 2024" says when, "INC-1" which session,
@@ -259,5 +267,6 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
         return bool(_PERSON_TITLE.search(sentence)) or new_name or novel(ACRONYM.findall(sentence))
     if kind == "where":
         places = re.findall(r"\b(?:in|at|held|hosted|venue)\b[^.]{0,60}?\b([A-Z][a-z]+)", sentence)
-        return novel(places)
+        # "due in November 2024" says when, not where.
+        return novel(p for p in places if not _MONTH.fullmatch(p) and p.lower() not in _WEEKDAYS)
     return True

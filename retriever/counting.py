@@ -25,13 +25,13 @@ _NOT_COUNTED = frozenset(
     }
 )  # fmt: skip
 # Words that name people as the thing counted, not as the subject of a question.
-_PEOPLE_COUNTED = frozenset({"peopl", "perso", "parti", "atten", "deleg"})
+_PEOPLE_COUNTED = frozenset({"peopl", "perso", "parti", "atten", "deleg", "ppl", "pax"})
 # Words for the same kind of counted thing, as 5-letter stems: a count of delegates answers "how many people".
 _COUNTED_KINDS = (
     frozenset(
         {
             "peopl", "perso", "parti", "atten", "deleg", "repre", "offic", "membe", "visit", "exper",
-            "staff", "obser", "speak", "stake", "minis",
+            "staff", "obser", "speak", "stake", "minis", "ppl", "pax",
         }
     ),
     frozenset({"compa", "firm", "busin", "enter", "produ", "manuf", "brand"}),

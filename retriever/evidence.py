@@ -41,6 +41,7 @@ OTHER_DOCUMENT_MARGIN = 0.05
 # 0.786 at 0 -> 0.804 at 0.1; 0.2 no better).
 ELSEWHERE_PENALTY = 0.1
 _LABEL = re.compile(r"[^\W\d][^:\n]{0,40}:\s")
+_HANGUL = re.compile("[\uac00-\ud7af]{2}")
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,9 @@ def _quotable(sentence: str) -> bool:
     sentence = sentence.strip()
     if sentence.endswith(":"):
         return False
-    return len(sentence.split()) >= 3 or not language.is_latin(sentence[:400], 0.6)
+    # Korean spaces its words as English does: "회사 규모" (company size) is a page's label, not a fact.
+    spaced = language.is_latin(sentence[:400], 0.6) or _HANGUL.search(sentence[:400]) is not None
+    return len(sentence.split()) >= 3 or not spaced
 
 
 def _is_listed(text: str, start: int, end: int) -> bool:

@@ -38,6 +38,12 @@ _PLAIN_ORDINAL = re.compile(
     r"(?!\s+(?:[A-Z0-9]|(?:\w+\s+)?(?i:" + _EDITION.pattern + ")))"
 )
 
+# "a 3rd offence", "the 2nd batch": a numbered ordinal counting something that is no edition.
+_COUNTING_ORDINAL = re.compile(
+    r"\b(\d{1,2}(?:st|nd|rd|th))(?=\s+(?i:offen[cs]es?|violations?|infractions?|times?|days?|years?"
+    r"|anniversary|phases?|batch(?:es)?|quarters?|place|largest|biggest|highest|lowest)\b)"
+)
+
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 # Number prefixes that are units or counts, not the name of a numbered thing ("30 percent").
@@ -91,4 +97,5 @@ def has_exact(text: str, token: str) -> bool:
 
 def question_canonical(question: str) -> str:
     """A question's canonical text, with ordinal words that name no edition left as words."""
+    question = _COUNTING_ORDINAL.sub(lambda m: m.group(1) + "_", question)
     return canonical(_PLAIN_ORDINAL.sub(lambda m: m.group(1) + "_", question))

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from . import lang as language
+from . import places
 
 FOLDER = Path(__file__).with_name("glossary")
 # Malay and Indonesian share most of their words, and a question detected as one may be the other.
@@ -81,6 +82,12 @@ def translate(question: str) -> Translation:
     if lang == language.DEFAULT:
         return Translation((), ())
     text = unicodedata.normalize("NFKC", question.lower())
+    # Places named in the question's own script ("北京", "ไหหลำ") search as the documents name them.
+    named = {
+        question[p.span[0] : p.span[1]].lower(): p.name
+        for p in places.find_places(question, any_case=True)
+        if question[p.span[0] : p.span[1]].lower() != p.name.lower()
+    }
     # Unaccented matching only for Latin letters: Thai, Lao, Khmer and Burmese vowels are marks too.
     for accents in (True, False) if language.is_latin(text) else (True,):
         glossary = _glossary(lang, accents)
@@ -88,9 +95,9 @@ def translate(question: str) -> Translation:
             continue
         terms = [m.group() for m in glossary.pattern.finditer(text if accents else plain(text))]
         if terms:  # unaccented matching only for questions typed without their marks
-            english = dict.fromkeys(glossary.english[t] for t in terms)
-            return Translation(tuple(dict.fromkeys(terms)), tuple(english))
-    return Translation((), ())
+            english = dict.fromkeys([*(glossary.english[t] for t in terms), *named.values()])
+            return Translation(tuple(dict.fromkeys([*terms, *named])), tuple(english))
+    return Translation(tuple(named), tuple(dict.fromkeys(named.values())))
 
 
 def keyword_query(question: str) -> str:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import places
 from .asked import ACRONYM, question_kind
 from .exact import YEAR, question_canonical
 
@@ -78,6 +79,13 @@ def focus(question: str) -> Focus:
     return Focus(tuple(exact_set), years, tuple(names), kind)
 
 
+@lru_cache(maxsize=1024)
+def _place(name: str) -> str:
+    """The country or city a whole name denotes (a demonym too), else ""."""
+    found = places.find_places(name, any_case=True)
+    return found[0].name if len(found) == 1 and found[0].span == (0, len(name)) else ""
+
+
 def mentions_name(text_lower: str, name: str) -> bool:
     """Whether lower-cased text mentions every word of a name, each as a word prefix
     ('malaysia' finds 'malaysian'; 'mandatory packaging reporting' needs all three words)."""
@@ -86,6 +94,9 @@ def mentions_name(text_lower: str, name: str) -> bool:
         # An acronym the text spells out: "qc" is "Quezon City", "epr" "extended producer responsibility".
         spelled = r"\s+".join(rf"{re.escape(letter)}\w*" for letter in name)
         return re.search(rf"(?<!\w){spelled}", text_lower) is not None
+    place = _place(name)
+    if place and any(p.name == place for p in places.find_places(text_lower, any_case=True)):
+        return True  # "vietnamese" finds "Viet Nam", "korean" "Republic of Korea"
     for word in words:
         # A demonym names its country: "japanese" finds "japan", "vietnamese" "viet nam"'s "vietnam".
         stem = word[:-3] if word.endswith("ese") and len(word) > 6 else word

@@ -159,12 +159,19 @@ _PHRASING_WORDS = (
     "take place took taken happen happened held hold say said tell give mention according exactly"
     " know mean get got occur occurred document documents detail details please what when where"
     " who whom whose which why how much many did does do is are was were could will would should"
+    " stand stands meaning definition define"
 )
+
+
+# The same for the other languages answered, in a file a native speaker can correct.
+PHRASING_FILE = Path(__file__).with_name("glossary") / "phrasing.txt"
 
 
 @lru_cache(maxsize=1)
 def _phrasing() -> frozenset[str]:
-    return frozenset(tokenize([_PHRASING_WORDS])[0])
+    lines = PHRASING_FILE.read_text(encoding="utf-8").splitlines()
+    words = [line.partition("\t")[2] for line in lines if line.strip() and not line.startswith("#")]
+    return frozenset(tokenize([" ".join([_PHRASING_WORDS, *words])])[0])
 
 
 def question_weights(index: bm25s.BM25, question: str) -> dict[str, float]:

@@ -3,7 +3,8 @@ they differ; Vietnamese with and without accents; Thai, Lao, Khmer, Burmese; Chi
 traditional; Japanese for Japan's places; Korean. No local name so short that it is a piece of countless
 words (泰, 韩, ថៃ, ໄທ); a name that is a piece of a few words carries a guard (GUARDS).
 
-Each place lists English first, then ms/id/fil, vi, th, lo, km, my, zh, ja, ko.
+Each place lists English first, then ms/id/fil, vi, th, lo, km, my, zh, ja, ko. Officials write
+some countries by their two-letter code (VN, PH, SG): in capitals only, since "my" and "th" are words.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ COUNTRIES: dict[str, str] = {
     ),
     "Cambodia": (
         "Cambodian|Kingdom of Cambodia|Kampuchea|Khmer|Kemboja|Kamboja|Kambodya|Campuchia|Cam-pu-chia|กัมพูชา"
-        "|ກຳປູເຈຍ|កម្ពុជា|ប្រទេសកម្ពុជា|ព្រះរាជាណាចក្រកម្ពុជា|ကမ္ဘောဒီးယား|柬埔寨|캄보디아"
+        "|ກຳປູເຈຍ|កម្ពុជា|ប្រទេសកម្ពុជា|ព្រះរាជាណាចក្រកម្ពុជា|ကမ္ဘောဒီးယား|柬埔寨|캄보디아|KH"
     ),
     "Indonesia": (
         "Indonesian|Republic of Indonesia|Indonesya|In-đô-nê-xi-a|อินโดนีเซีย|ອິນໂດເນເຊຍ|ឥណ្ឌូនេស៊ី|အင်ဒိုနီးရှား"
@@ -27,26 +28,27 @@ COUNTRIES: dict[str, str] = {
         "|ประเทศลาว|สปป.ลาว|สปป. ลาว|ສປປ ລາວ|ສປປລາວ|ສ.ປ.ປ. ລາວ|ສ.ປ.ປ ລາວ|ປະເທດລາວ"
         "|ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ|ឡាវ|ប្រទេសឡាវ|လာအို|老挝|老撾|寮國|라오스"
     ),
-    "Malaysia": "Malaysian|Ma-lai-xi-a|Malaixia|มาเลเซีย|ມາເລເຊຍ|ម៉ាឡេស៊ី|မလေးရှား|马来西亚|馬來西亞|말레이시아",
+    "Malaysia": "Malaysian|Ma-lai-xi-a|Malaixia|มาเลเซีย|ມາເລເຊຍ|ម៉ាឡេស៊ី|မလေးရှား|马来西亚|馬來西亞|말레이시아"
+    "|MY",
     "Myanmar": (
         "Burma|Burmese|Myanmar's|Mi-an-ma|Miến Điện|Mien Dien|เมียนมา|เมียนมาร์|พม่า|ມຽນມາ|មីយ៉ាន់ម៉ា|ភូមា|မြန်မာ"
         "|မြန်မာနိုင်ငံ|缅甸|緬甸|미얀마|버마"
     ),
     "Philippines": (
         "the Philippines|Philippine|Filipino|Pilipinas|Filipina|Phi-líp-pin|ฟิลิปปินส์|ຟີລິບປິນ|ហ្វីលីពីន|ဖိလစ်ပိုင်|菲律宾"
-        "|菲律賓|필리핀"
+        "|菲律賓|필리핀|PH"
     ),
     "Singapore": (
         "Singaporean|Republic of Singapore|Singapura|Xin-ga-po|Singapo|สิงคโปร์|ສິງກະໂປ|សិង្ហបុរី|စင်ကာပူ|新加坡"
-        "|싱가포르"
+        "|싱가포르|SG"
     ),
     "Thailand": (
         "Thai|Kingdom of Thailand|Siam|ประเทศไทย|Taylandiya|Thái Lan|Thai Lan|ไทย|ราชอาณาจักรไทย|ປະເທດໄທ"
-        "|ລາຊະອານາຈັກໄທ|ប្រទេសថៃ|ព្រះរាជាណាចក្រថៃ|ထိုင်း|ထိုင်းနိုင်ငံ|泰国|泰國|태국"
+        "|ລາຊະອານາຈັກໄທ|ប្រទេសថៃ|ព្រះរាជាណាចក្រថៃ|ထိုင်း|ထိုင်းနိုင်ငံ|泰国|泰國|태국|TH"
     ),
     "Viet Nam": (
         "Vietnam|Việt Nam|Vietnamese|Socialist Republic of Viet Nam|Biyetnam|เวียดนาม|ຫວຽດນາມ|វៀតណាម|ဗီယက်နမ်"
-        "|越南|베트남"
+        "|越南|베트남|VN"
     ),
     "Timor-Leste": (
         "East Timor|Timorese|Timor Leste|Timor Timur|Đông Timor|Đông Ti-mo|ติมอร์-เลสเต|ติมอร์เลสเต|ติมอร์ตะวันออก"

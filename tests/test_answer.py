@@ -155,7 +155,8 @@ def test_a_khmer_lao_or_burmese_refusal_is_in_that_language(
 
 
 def test_a_filtered_answer_to_a_khmer_question_says_so_in_khmer(small_settings: Settings) -> None:
-    answer = ask("តើការហាមឃាត់ប្លាស្ទិកនៅ Quezon City ចាប់ផ្តើមនៅពេលណា?", settings=small_settings)
+    # "When did Quezon City approve its plastic ban?": the approval is told, the day it took effect is not.
+    answer = ask("តើ Quezon City បានអនុម័តការហាមឃាត់ប្លាស្ទិកនៅពេលណា?", settings=small_settings)
     assert not answer.refused and answer.lang == "km"
     about = texts.t("scope_about", "km", places="Quezon City")
     khmer = texts.t("scope_what", "km", what=texts.t("scope_documents", "km"), details=about)

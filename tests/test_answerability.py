@@ -1,4 +1,4 @@
-"""The answerability model: fitting on labelled evidence, its threshold, and cross-lingual neutrality."""
+"""The answerability model: fitting on labelled evidence, its threshold, and cross-lingual scaling."""
 
 from __future__ import annotations
 
@@ -45,11 +45,28 @@ def test_more_evidence_never_lowers_the_probability(fitted: Path) -> None:
     assert probability(row | {"sentence_cover": 0.9, "names_found": 1.0}, fitted) > low
 
 
-def test_word_overlap_is_neutral_across_languages(fitted: Path) -> None:
-    """A Thai question shares no words with an English passage: that must not read as missing evidence."""
-    row = {name: 0.7 for name in FEATURES} | {CROSS: 1.0}
-    no_overlap = row | {"sentence_cover": 0.0, "document_cover": 0.0, "names_found": 0.0}
-    assert probability(no_overlap, fitted) == pytest.approx(probability(row, fitted))
+def test_word_overlap_across_languages_is_read_on_its_own_scale(tmp_path: Path) -> None:
+    """A Thai question shares only its glossary's English with an English passage: a little overlap
+    there counts as the usual, none is weaker evidence, and much is no stronger."""
+    rng = random.Random(3)
+    rows, labels = [], []
+    for i in range(200):
+        good, cross = i % 2 == 0, i % 4 >= 2
+        row = _row(good, rng, cross)
+        if cross:
+            row |= {name: row[name] * 0.3 for name in ("sentence_cover", "document_cover")}
+        rows.append(row)
+        labels.append(good)
+    path = tmp_path / "model.json"
+    save(fit(rows, labels), path)
+    little = {name: 0.7 for name in FEATURES} | {"sentence_cover": 0.21, "document_cover": 0.21}
+    assert probability(little | {CROSS: 1.0}, path) > probability(little | {CROSS: 0.0}, path)
+    assert probability(little | {CROSS: 1.0}, path) >= threshold(path)
+    none = little | {"sentence_cover": 0.0, "document_cover": 0.0, CROSS: 1.0}
+    assert probability(none, path) < probability(little | {CROSS: 1.0}, path)
+    # Much overlap across languages (generic glossary words) is no stronger evidence than the usual.
+    much = little | {"sentence_cover": 0.9, "document_cover": 0.9, CROSS: 1.0}
+    assert probability(much, path) == pytest.approx(probability(little | {CROSS: 1.0}, path))
 
 
 def test_the_shipped_model_matches_the_feature_list() -> None:

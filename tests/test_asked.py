@@ -76,6 +76,17 @@ def test_a_quote_must_add_the_asked_fact_beyond_the_question() -> None:
     assert states_kind("More than 500 representatives took part.", "number", "How many attended?")
 
 
+def test_a_month_or_weekday_is_no_answer_to_where() -> None:
+    question = "where is INC-5 held"
+    assert not states_kind(
+        "Talks went on before the fifth session (INC-5), due in November 2024.", "where", question
+    )
+    assert not states_kind(
+        "The leaders met on Saturday 22 June 2019.", "where", "Where did the leaders meet?"
+    )
+    assert states_kind("INC-5 was held in Busan, Republic of Korea.", "where", question)
+
+
 @pytest.mark.parametrize(
     ("question", "sentence", "stated"),
     [

@@ -12,6 +12,11 @@ def test_a_question_counts_the_words_after_how_many_and_their_kind() -> None:
     assert counted("When did the forum open?") == frozenset()
 
 
+def test_people_typed_in_chat_shorthand_are_people() -> None:
+    assert {"peopl", "deleg"} <= counted("how many ppl at 11th 3r forum")
+    assert counts_of("Around 400 participants attended.", counted("how many pax attended?")) == ["400"]
+
+
 def test_only_numbers_followed_by_the_counted_thing_count() -> None:
     people = counted("How many people attended?")
     assert counts_of("Five pre-events were held at the forum, and 300 delegates came.", people) == ["300"]

@@ -53,6 +53,26 @@ def test_english_and_empty_questions_are_left_alone(question: str) -> None:
     assert glossary.keyword_query(question) == question
 
 
+@pytest.mark.parametrize(
+    ("question", "english"),
+    [
+        ("北京市塑料污染治理行动计划针对哪些行业？", "Beijing"),
+        ("ไหหลำห้ามถุงพลาสติกเมื่อไหร่", "Hainan"),
+        ("서울시의 플라스틱 목표는?", "Seoul"),
+        ("Kế hoạch của Hà Nội là gì?", "Hanoi"),
+    ],
+)
+def test_a_place_named_in_the_questions_own_script_is_searched_as_the_documents_name_it(
+    question: str, english: str
+) -> None:
+    assert english in glossary.translate(question).english
+    assert english in glossary.keyword_query(question)
+
+
+def test_a_place_already_named_as_the_documents_name_it_adds_nothing() -> None:
+    assert "Malaysia" not in glossary.translate("Apa itu EPR di Malaysia?").english
+
+
 def test_a_word_inside_a_longer_latin_word_is_not_a_term() -> None:
     # "denda" is a term; "dendam" (grudge) is not, and Latin-script terms match whole words only.
     assert "fine" not in glossary.keyword_query("Apakah dendam pemerintah kepada pedagang pasar?")

@@ -52,6 +52,9 @@ def test_names_skip_the_capitalised_first_word() -> None:
         ("shops hand out plastic bags", "qc", False),
         ("japan uses 30 billion bags a year", "japanese", True),
         ("viet nam's decree 05 (vietnam)", "vietnamese", True),
+        ("exports from viet nam are exempt", "vietnamese", True),
+        ("the republic of korea took part online", "korean", True),
+        ("the republic of korea took part online", "vietnamese", False),
         ("malaysian states agreed", "malaysia", True),
         ("thailand's campaign", "japanese", False),
     ],
@@ -104,3 +107,19 @@ def test_entities_a_question_sets_aside_are_not_asked_about(
 def test_setting_aside_keeps_the_rest_of_the_question() -> None:
     kept = without_contrast("Did Malaysia's 2010 refund idea (not Singapore's BCRS) charge a deposit?")
     assert "Singapore" not in kept and "Malaysia's 2010 refund idea" in kept and "deposit" in kept
+
+
+@pytest.mark.parametrize(
+    ("question", "exact"),
+    [
+        ("qc ordinance fine 3rd offence", ()),
+        ("What is the fine for a 2nd offence in QC?", ()),
+        ("how many ppl at 11th 3r forum", ("11th",)),
+        ("Who hosted the 9th forum?", ("9th",)),
+        ("When was the 3rd?", ("3rd",)),
+    ],
+)
+def test_an_ordinal_counting_offences_or_batches_names_no_edition(
+    question: str, exact: tuple[str, ...]
+) -> None:
+    assert focus(question).exact == exact

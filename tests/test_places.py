@@ -28,6 +28,10 @@ def test_acronyms_and_seas_are_no_places_in_any_case(text: str) -> None:
         ("Berapa tan dikurangkan oleh Kempen Zero Plastic KL sejak 2016?", "Kuala Lumpur"),
         ("what did the PRC decide on plastics?", "China"),
         ("how many joined the ROK workshop?", "Republic of Korea"),
+        ("VN epr packaging recycling start date", "Viet Nam"),
+        ("what does the PH roadmap target?", "Philippines"),
+        ("when did the SG consultation close?", "Singapore"),
+        ("MY bag ban in parks", "Malaysia"),
     ],
 )
 def test_a_question_typed_in_any_case_still_names_a_place_by_its_acronym(text: str, name: str) -> None:

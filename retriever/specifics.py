@@ -1,0 +1,74 @@
+"""What an asked amount or date is of: a fine is not a tax, the day a law takes effect is not the
+day it went to consultation.
+
+"What is the fine for ... in Bogor?" was answered by a national excise proposal in rupiah, and "When
+will the Act come into force?" by the month its draft was consulted on: the kind of value was right,
+what it measured was not. A question that asks for one of these specific things is answered only by
+a sentence that speaks of it, in the question's language or the document's.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A span of days ("13-19 November", "25 November-1 December") gives an event's first and last day.
+_SPAN = r"|\b\d{1,2}(?:\s+[A-Za-z]{3,9})?\s*(?:[-–]|to|until)\s*\d{1,2}\b"
+
+# kind of fact -> specific thing -> (how a question asks for it, how a sentence speaks of it)
+_SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
+    "number": {
+        "penalty": (
+            r"\b(?:fines?|penalt(?:y|ies)|sanctions?|denda|kompaun|multa|phạt)\b|ค่าปรับ|罚款|罰款|罚金|벌금|과태료",
+            r"\b(?:fine[sd]?|penal(?:ty|ties|ised|ized|ise|ize)|sanctions?|offen[cs]es?|violat\w*|breach\w*"
+            r"|punish\w*|compound|denda\w*|kompaun|multa\w*|phạt|vi phạm)\b|ปรับ|罚|罰|处罚|벌금|과태료|처벌",
+        ),
+        "tax": (
+            r"\b(?:tax(?:es)?|excise|levy|levies|duty|duties|cukai|pajak|thuế|buwis)\b|ภาษี|税|稅|세금",
+            r"\b(?:tax\w*|excise|levy|levies|levied|duty|duties|cukai|pajak|thuế|buwis)\b|ภาษี|税|稅|세금|부담금",
+        ),
+    },
+    "when": {
+        "start": (
+            r"\b(?:(?:come|comes|came|coming|enter|enters|entered|go|goes) into force|in force|take effect"
+            r"|takes effect|took effect|effective|effectivity|start(?:s|ed|ing)?|begin(?:s|ning)?|began"
+            r"|commenc\w*|implement\w*|enforced|roll(?:ed|s)? out|kick(?:s|ed)? off"
+            r"|berkuat ?kuasa|dikuatkuasakan|mula(?:i)?|efektif|diterapkan|dilaksanakan"
+            r"|có hiệu lực|hiệu lực|áp dụng|bắt đầu|epektibo|magsisimula|ipapatupad|ipinatupad)\b"
+            r"|มีผลบังคับ|บังคับใช้|เริ่ม|生效|施行|实施|實施|开始|開始|起施行|시행|발효|시작",
+            r"\b(?:(?:in|into) force|effect(?:ive)?|effectivity|from|since|as of|start\w*|began|begin\w*"
+            r"|commenc\w*|implement\w*|appl(?:y|ies|ied|ying)|enforce\w*|roll(?:ed|s|ing)? out|launch\w*"
+            r"|introduc\w*|kick\w* off|took hold|berkuat ?kuasa|berlaku|mula(?:i)?|sejak|efektif|diterapkan"
+            r"|dilaksanakan|hiệu lực|áp dụng|bắt đầu|từ ngày|kể từ|epektibo|simula|ipinatupad)\b"
+            r"|มีผลบังคับ|บังคับใช้|เริ่ม|ตั้งแต่|生效|施行|实施|實施|开始|開始|起|自|시행|발효|부터|시작" + _SPAN,
+        ),
+        "end": (
+            # "When did the consultation close?", "the deadline": not "a campaign to end plastic waste"
+            r"\b(?:close[sd]?|end(?:s|ed)?|finish(?:es|ed)?|conclude[sd]?|expire[sd]?)\s*\W*$"
+            r"|\b(?:closing date|deadline|due date|last day|end date|berakhir|ditutup|tamat|kết thúc"
+            r"|hết hạn)\b"
+            r"|สิ้นสุด|截止|结束|結束|마감|종료",
+            r"\b(?:close[sd]?|closing|end(?:s|ed|ing)?|until|till|through|deadline|due|expir\w*|conclu\w*"
+            r"|finish\w*|last day|berakhir|ditutup|tamat|sehingga|hingga|sampai|kết thúc|đến ngày|hết hạn)\b"
+            r"|สิ้นสุด|ถึง|截止|结束|結束|至|마감|종료|까지" + _SPAN,
+        ),
+    },
+}
+
+_COMPILED = {
+    kind: {
+        name: (re.compile(a, re.IGNORECASE), re.compile(s, re.IGNORECASE)) for name, (a, s) in things.items()
+    }
+    for kind, things in _SPECIFICS.items()
+}
+
+
+def asked_of(question: str, kind: str) -> tuple[str, ...]:
+    """The specific things a question of `kind` asks about ("penalty", "tax", "start", "end"); read the
+    question together with the English of its glossary terms."""
+    return tuple(name for name, (asks, _) in _COMPILED.get(kind, {}).items() if asks.search(question))
+
+
+def speaks_of(sentence: str, kind: str, things: tuple[str, ...]) -> bool:
+    """Whether a sentence speaks of every specific thing asked."""
+    table = _COMPILED.get(kind, {})
+    return all(table[name][1].search(sentence) is not None for name in things)

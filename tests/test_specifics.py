@@ -1,0 +1,75 @@
+"""What an asked amount or date is of: a fine is not a tax, the day a law takes effect is not the day
+it went to consultation."""
+
+from __future__ import annotations
+
+import pytest
+
+from retriever.asked import states_kind
+from retriever.specifics import asked_of, speaks_of
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "things"),
+    [
+        ("What is the fine for selling banned bags in Hainan?", "number", ("penalty",)),
+        ("Berapa denda pelanggar perwali Bogor?", "number", ("penalty",)),
+        ("海南禁塑令的罚款是多少？", "number", ("penalty",)),
+        ("What excise rate did Indonesia propose?", "number", ("tax",)),
+        ("How many delegates attended INC-4?", "number", ()),
+        ("When will Thailand's Act come into force?", "when", ("start",)),
+        ("When does the scheme start operating?", "when", ("start",)),
+        ("ร่าง พ.ร.บ. จะมีผลบังคับใช้เมื่อไหร่", "when", ("start",)),
+        ("Kapan larangan itu mulai berlaku?", "when", ("start",)),
+        ("海南禁塑令什么时候开始实施？", "when", ("start",)),
+        ("When did INC-3 take place?", "when", ()),
+        ("When did Singapore's consultation on the return scheme close?", "when", ("end",)),
+        ("What is the deadline for registering?", "when", ("end",)),
+        ("When did the campaign to end plastic pollution start?", "when", ("start",)),
+        ("Bilakah program itu diadakan?", "when", ()),
+    ],
+)
+def test_what_a_question_asks_an_amount_or_date_of(question: str, kind: str, things: tuple[str, ...]) -> None:
+    assert asked_of(question, kind) == things
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "things", "speaks"),
+    [
+        ("Violators pay a fine of PHP1,000 for a first offence.", "number", ("penalty",), True),
+        ("Penalties rise in three steps.", "number", ("penalty",), True),
+        ("Original proposal (2017): 200 rupiah per plastic carrier bag", "number", ("penalty",), False),
+        ("Customers who bring their own cup get a NT$5 discount.", "number", ("penalty",), False),
+        ("The excise is 200 rupiah per bag.", "number", ("tax",), True),
+        ("The ministry ran a consultation in March 2024 on the draft Act.", "when", ("start",), False),
+        ("NEA issued a consultation paper on 20 September 2022.", "when", ("start",), False),
+        ("Since 1 December 2020, Hainan has banned non-degradable bags.", "when", ("start",), True),
+        ("Mandatory recycling of packaging has applied since 1 January 2024.", "when", ("start",), True),
+        ("The Act takes effect on 1 January 2026.", "when", ("start",), True),
+        ("INC-3 met in Nairobi, 13-19 November 2023.", "when", ("start",), True),  # an event's first day
+        ("Anything at all.", "when", (), True),  # nothing specific asked
+        ("The consultation closed on 14 October 2022.", "when", ("end",), True),
+        ("NEA issued a consultation paper on 20 September 2022.", "when", ("end",), False),
+        ("INC-5 met in Busan, 25 November-1 December 2024.", "when", ("end",), True),
+        ("INC-5 met in Busan, 25 November-1 December 2024.", "when", ("start",), True),
+        ("INC-3 met in Nairobi, 13-19 November 2023.", "when", ("end",), True),
+    ],
+)
+def test_a_sentence_speaks_of_the_specific_thing_asked(
+    sentence: str, kind: str, things: tuple[str, ...], speaks: bool
+) -> None:
+    assert speaks_of(sentence, kind, things) is speaks
+
+
+def test_a_fine_is_not_answered_by_a_tax_nor_a_law_in_force_by_its_consultation() -> None:
+    fine = "Berapa denda bagi pedagang pasar di Bogor yang masih memberikan kantong plastik?"
+    assert not states_kind(
+        "Original proposal (2017): 200 rupiah (S$0.02) per plastic carrier bag", "number", fine
+    )
+    assert states_kind("Traders who break the rule face a fine of Rp 50 juta.", "number", fine)
+    assert states_kind("Dendanya Rp 50 juta.", "number", fine)
+    force = "On what date will Thailand's Sustainable Packaging Management Act come into force?"
+    assert not states_kind("Thailand ran a consultation in March 2024 on the draft Act.", "when", force)
+    assert states_kind("The Act will come into force on 1 January 2026.", "when", force)
+    # A question that asks only when, not when something starts, takes any new date.
+    assert states_kind("Thailand ran a consultation in March 2024.", "when", "When was the consultation?")
