@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from retriever import Answer, Settings, staging
-from retriever.answer import is_smalltalk
+from retriever.chatter import is_smalltalk
 
 
 def held_back(comparison: staging.Comparison | None, allow_shrink: bool) -> bool:

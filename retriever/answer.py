@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 import unicodedata
 from collections.abc import Iterable
@@ -10,29 +9,17 @@ from typing import Any
 
 from . import answerability, catalog, disagreement, scope, texts
 from . import lang as language
+from .chatter import is_follow_up, is_smalltalk
 from .evidence import Candidate, assess
 from .retrieval import Searcher
 from .settings import Settings
 from .types import Answer, Citation, Passage
 
-_SMALLTALK = re.compile(
-    r"^(hi|hello|hey|hiya|good (morning|afternoon|evening|day)|greetings|thanks?( you)?( very much)?|"
-    r"thank u|ok(ay)?|bye|goodbye|cheers|who are you|what (can|do) you do|what are you|help|"
-    r"halo|helo|hai|selamat (pagi|siang|sore|malam|petang)|terima kasih|apa khabar|"
-    r"xin chào|chào bạn|cảm ơn|kumusta|salamat|magandang (umaga|hapon|gabi)|"
-    r"สวัสดี(ครับ|ค่ะ)?|ขอบคุณ(ครับ|ค่ะ)?|你好|您好|谢谢|안녕하세요|안녕|감사합니다|고맙습니다)\W*$",
-    re.IGNORECASE,
-)
 # A refused question whose evidence on its topic scored at least this share of the threshold is a
 # near miss: the refusal names the documents that came close instead of describing the collection.
 NEAR_MISS = 0.6
 # Passages checked for a source that contradicts a cited one: those composition chose from.
 DISAGREEMENT_DEPTH = 5
-
-
-def is_smalltalk(question: str) -> bool:
-    """Greetings, thanks and 'what can you do' rather than a question about the documents."""
-    return bool(_SMALLTALK.match(question.strip()))
 
 
 def _spans(chosen: list[Candidate], passages: list[Passage]) -> list[tuple[int, int, int]]:
@@ -56,14 +43,16 @@ def _spans(chosen: list[Candidate], passages: list[Passage]) -> list[tuple[int, 
     return spans
 
 
-def _refusal(passages: list[Passage], n_docs: int, lang: str, near: bool) -> str:
+def _refusal(passages: list[Passage], n_docs: int, lang: str, near: bool, follow_up: bool = False) -> str:
     """A refusal that still helps: for a near miss the closest documents and their sections,
-    otherwise what the collection covers."""
+    otherwise what the collection covers; to a follow-up, that each message is read on its own."""
     related: dict[str, str] = {}
     for passage in passages[:5] if near else []:
         if passage.title not in related:
             related[passage.title] = passage.section if passage.section != passage.title else ""
     text = texts.t("refusal", lang)
+    if follow_up:
+        text += " " + texts.t("refusal_standalone", lang)
     if related:
         lines = [f"• {title}" + (f" — {section}" if section else "") for title, section in related.items()]
         return f"{text} {texts.t('closest_documents', lang)}\n" + "\n".join(lines[:3])
@@ -214,7 +203,8 @@ def answer_question(
         near = (
             bool(found.chosen) and answerability.probability(topic, settings.answer_model) >= NEAR_MISS * cut
         )
-        text, citations = _refusal(found.passages, found.result.n_documents, lang, near), ()
+        follow_up = is_follow_up(question)
+        text, citations = _refusal(found.passages, found.result.n_documents, lang, near, follow_up), ()
     done = time.perf_counter()
     timings = {k: round(v, 2) for k, v in found.result.timings_ms.items()}
     timings["composition"] = round((done - t_compose) * 1000, 2)

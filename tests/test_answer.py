@@ -164,6 +164,21 @@ def test_a_filtered_answer_to_a_khmer_question_says_so_in_khmer(small_settings: 
     assert "Filter applied" not in answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "lang"), [("what about the 2nd offence", "en"), ("Bagaimana dengan Bogor?", "id")]
+)
+def test_a_refused_follow_up_is_told_each_message_is_read_on_its_own(
+    small_settings: Settings, question: str, lang: str
+) -> None:
+    answer = ask(question, settings=small_settings)
+    assert answer.refused and texts.t("refusal_standalone", lang) in answer.answer
+
+
+def test_a_refused_whole_question_gets_no_such_hint(small_settings: Settings) -> None:
+    answer = ask("What is the best recipe for chicken curry?", settings=small_settings)
+    assert answer.refused and texts.t("refusal_standalone", "en") not in answer.answer
+
+
 def test_the_language_can_be_fixed_by_the_caller(small_settings: Settings) -> None:
     answer = ask("What is the best recipe for chicken curry?", lang="ms", settings=small_settings)
     assert answer.refused and answer.answer.startswith(texts.t("refusal", "ms"))
