@@ -29,8 +29,15 @@ QUIT = ("quit", "exit", "q")
 
 def update_index(settings: Settings) -> None:
     """Build or refresh the index in the foreground (the terminal chat; the first index of the bot)."""
+    first = not has_index(settings)
+    if first:  # minutes with no word would pass for a hang
+        print(
+            f"bot.py: building the index of {settings.documents_dir} for the first time"
+            " (about 2 minutes on 2 cores; later starts take a second)...",
+            file=sys.stderr,
+        )
     try:
-        summary = retriever.index_documents(settings=settings)
+        summary = retriever.index_documents(settings=settings, progress=first)
     except Exception as exc:
         reason = ui.failure_text(exc, settings.documents_dir)
         print(f"bot.py: could not update the index: {reason}", file=sys.stderr)

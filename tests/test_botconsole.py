@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import io
+import shutil
+from pathlib import Path
 
-from botconsole import run_console
+import pytest
+
+from botconsole import run_console, update_index
 from retriever import Settings
 from retriever.texts import t
 
@@ -82,3 +86,17 @@ def test_docs_lists_the_indexed_documents(small_settings: Settings) -> None:
 def test_ask_and_empty_lines_take_the_bots_words(small_settings: Settings) -> None:
     out = chat(small_settings, "/ask", "???")
     assert out.count("/ask " + t("example_1")) == 2 and SOURCES not in out
+
+
+def test_the_first_build_says_what_it_is_doing_and_later_ones_do_not(
+    small_settings: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = tmp_path / "documents"
+    docs.mkdir()
+    shutil.copy(next(p for p in small_settings.documents_dir.rglob("*.md")), docs)
+    settings = small_settings.with_(documents_dir=docs, index_dir=tmp_path / "index")
+    update_index(settings)
+    first = capsys.readouterr().err
+    assert "for the first time" in first and "1 documents" in first
+    update_index(settings)
+    assert "for the first time" not in capsys.readouterr().err
