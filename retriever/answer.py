@@ -195,6 +195,8 @@ def answer_question(
     if answer_it:
         text, citations = _citations(found.chosen, found.passages)
         notes, citations = _notes(citations, found.passages, documents, lang)
+        if is_follow_up(question) and stated.empty():  # "what about the 2nd offence?": of what?
+            notes.append(texts.t("refusal_standalone", lang))
         text = "\n\n".join([text, *notes])
     else:
         # Judged on the topic alone: a question whose asked detail (a fine, the mayor) the documents
@@ -203,8 +205,8 @@ def answer_question(
         near = (
             bool(found.chosen) and answerability.probability(topic, settings.answer_model) >= NEAR_MISS * cut
         )
-        follow_up = is_follow_up(question)
-        text, citations = _refusal(found.passages, found.result.n_documents, lang, near, follow_up), ()
+        text = _refusal(found.passages, found.result.n_documents, lang, near, is_follow_up(question))
+        citations = ()
     done = time.perf_counter()
     timings = {k: round(v, 2) for k, v in found.result.timings_ms.items()}
     timings["composition"] = round((done - t_compose) * 1000, 2)

@@ -174,6 +174,18 @@ def test_a_refused_follow_up_is_told_each_message_is_read_on_its_own(
     assert answer.refused and texts.t("refusal_standalone", lang) in answer.answer
 
 
+def test_an_answered_follow_up_says_it_was_read_on_its_own_unless_it_names_its_subject(
+    small_settings: Settings,
+) -> None:
+    answer = ask(
+        "And what about the ban on non-degradable disposable plastic tableware?", settings=small_settings
+    )
+    assert not answer.refused and answer.citations
+    assert answer.answer.endswith(texts.t("refusal_standalone", "en"))
+    named = ask("And what about the ban on non-degradable plastic bags in Hainan?", settings=small_settings)
+    assert not named.refused and texts.t("refusal_standalone", "en") not in named.answer
+
+
 def test_a_refused_whole_question_gets_no_such_hint(small_settings: Settings) -> None:
     answer = ask("What is the best recipe for chicken curry?", settings=small_settings)
     assert answer.refused and texts.t("refusal_standalone", "en") not in answer.answer
