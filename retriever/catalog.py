@@ -227,6 +227,10 @@ class Catalog:
         """Documents whose title holds an exact canonical token ("inc-3", "9th"; see exact.has_exact)."""
         return self._titled.get(token, frozenset())
 
+    def numbered_titles(self, number: int) -> dict[str, frozenset[str]]:
+        """The numbered names with this number in titles ("inc-4" for 4), each with its documents."""
+        return {t: d for t, d in self._titled.items() if re.fullmatch(rf"[a-z]+-{number}", t)}
+
 
 _held: OrderedDict[int, Catalog] = OrderedDict()
 _lock = threading.Lock()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import asked, catalog, exact, grounding, keyword, places, scope
+from . import asked, catalog, exact, glossary, grounding, keyword, places, scope
 from . import lang as language
 from .retrieval import Searcher, SearchResult
 from .settings import Settings
@@ -42,6 +42,7 @@ OTHER_DOCUMENT_MARGIN = 0.05
 ELSEWHERE_PENALTY = 0.1
 _LABEL = re.compile(r"[^\W\d][^:\n]{0,40}:\s")
 _HANGUL = re.compile("[\uac00-\ud7af]{2}")
+_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
 
 
 @dataclass(frozen=True)
@@ -71,10 +72,22 @@ class Assessment:
     grounded: bool  # every exact name and number asked about is in a cited passage
 
 
-def _about(result: SearchResult, focus: grounding.Focus) -> dict[str, set[str]]:
-    """For each exact name asked about, the documents whose title names it (empty: none does)."""
+def _about(result: SearchResult, focus: grounding.Focus, question: str) -> dict[str, set[str]]:
+    """For each exact name asked about, the documents whose title names it (empty: none does).
+
+    "The fourth session of the Intergovernmental Negotiating Committee" (or 第四届政府间谈判委员会)
+    is the document titled "INC-4": an ordinal no title holds is the numbered name whose letters
+    the question spells out.
+    """
     titles = catalog.of(result.version.manifest["documents"])  # an index of titles, built once per version
-    return {t: set(titles.titled(t)) for t in focus.exact}
+    about = {t: set(titles.titled(t)) for t in focus.exact}
+    spelled = " ".join([question, *glossary.translate(question).english]).lower()
+    for token, docs in about.items():
+        if not docs and (ordinal := _ORDINAL.fullmatch(token)):
+            for name, named in titles.numbered_titles(int(ordinal.group(1))).items():
+                if grounding.mentions_name(spelled, name.split("-")[0]):
+                    docs |= named
+    return about
 
 
 def _satisfies(passage: Passage, token: str, about: set[str]) -> bool:
@@ -278,7 +291,7 @@ def assess(
         date_to=date_to,
     )
     passages = result.passages()
-    about = _about(result, focus)
+    about = _about(result, focus, question)
     # IDF of the question's words, read once: sentence scores and the features both weigh by it.
     weights = keyword.question_weights(result.version.bm25, question)
     chosen = _select(_candidates(question, focus, about, weights, result, passages, settings.k), settings)

@@ -164,6 +164,8 @@ def test_titles_are_looked_up_as_has_exact_reads_them() -> None:
     assert {"inc-3", "inc-30", "9th", "decree-5"} <= tokens
     for token in [*tokens, "inc-7", "10th"]:
         assert titles.titled(token) == {d for d, e in entries.items() if exact.has_exact(e["title"], token)}
+    assert titles.numbered_titles(30) == {"inc-30": frozenset({"inc-30.md"})}
+    assert set(titles.numbered_titles(5)) == {"decree-5"} and titles.numbered_titles(7) == {}
 
 
 def test_a_catalog_is_kept_for_its_documents_and_let_go_later() -> None:

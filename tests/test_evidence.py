@@ -48,6 +48,31 @@ def test_a_session_only_mentioned_in_passing_is_quoted_only_where_named(small_se
         assert "INC-5" in f"{passage.title} {passage.section} {passage.text}"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many delegates attended the fourth session of the Intergovernmental Negotiating Committee?",
+        "第四届政府间谈判委员会会议有多少代表参加？",
+    ],
+)
+def test_an_ordinal_session_spelled_out_grounds_on_the_numbered_document(
+    small_settings: Settings, question: str
+) -> None:
+    found = assess(open_searcher(small_settings), question, settings=small_settings)
+    assert found.grounded and found.chosen
+    assert {found.passages[c.passage].doc_id for c in found.chosen} == {
+        "factsheets/04_inc-4-ottawa-concludes-2024.md"
+    }
+
+
+def test_an_ordinal_of_another_name_does_not_ground_on_a_numbered_document(small_settings: Settings) -> None:
+    found = assess(
+        open_searcher(small_settings), "Who hosted the fourth Regional 3R Forum?", settings=small_settings
+    )
+    inc_4 = "factsheets/04_inc-4-ottawa-concludes-2024.md"
+    assert not found.grounded or inc_4 not in {found.passages[c.passage].doc_id for c in found.chosen}
+
+
 def test_a_year_the_cited_document_never_mentions_is_not_grounded(small_settings: Settings) -> None:
     found = assess(open_searcher(small_settings), "What did Hainan ban in 2031?", settings=small_settings)
     assert not found.grounded
