@@ -81,9 +81,9 @@ def _about(result: SearchResult, focus: grounding.Focus, question: str) -> dict[
     """
     titles = catalog.of(result.version.manifest["documents"])  # an index of titles, built once per version
     about = {t: set(titles.titled(t)) for t in focus.exact}
-    spelled = " ".join([question, *glossary.translate(question).english]).lower()
     for token, docs in about.items():
         if not docs and (ordinal := _ORDINAL.fullmatch(token)):
+            spelled = " ".join([question, *glossary.translate(question).english]).lower()
             for name, named in titles.numbered_titles(int(ordinal.group(1))).items():
                 if grounding.mentions_name(spelled, name.split("-")[0]):
                     docs |= named

@@ -83,11 +83,8 @@ def translate(question: str) -> Translation:
         return Translation((), ())
     text = unicodedata.normalize("NFKC", question.lower())
     # Places named in the question's own script ("北京", "ไหหลำ") search as the documents name them.
-    named = {
-        question[p.span[0] : p.span[1]].lower(): p.name
-        for p in places.find_places(question, any_case=True)
-        if question[p.span[0] : p.span[1]].lower() != p.name.lower()
-    }
+    written = {question[slice(*p.span)].lower(): p.name for p in places.find_places(question, any_case=True)}
+    named = {as_written: name for as_written, name in written.items() if as_written != name.lower()}
     # Unaccented matching only for Latin letters: Thai, Lao, Khmer and Burmese vowels are marks too.
     for accents in (True, False) if language.is_latin(text) else (True,):
         glossary = _glossary(lang, accents)

@@ -94,13 +94,14 @@ def mentions_name(text_lower: str, name: str) -> bool:
         # An acronym the text spells out: "qc" is "Quezon City", "epr" "extended producer responsibility".
         spelled = r"\s+".join(rf"{re.escape(letter)}\w*" for letter in name)
         return re.search(rf"(?<!\w){spelled}", text_lower) is not None
-    place = _place(name)
-    if place and any(p.name == place for p in places.find_places(text_lower, any_case=True)):
-        return True  # "vietnamese" finds "Viet Nam", "korean" "Republic of Korea"
     for word in words:
         # A demonym names its country: "japanese" finds "japan", "vietnamese" "viet nam"'s "vietnam".
         stem = word[:-3] if word.endswith("ese") and len(word) > 6 else word
         stem = stem if len(stem) <= 5 else stem[: max(5, len(stem) - 2)]
         if re.search(rf"(?<!\w){re.escape(stem)}", text_lower) is None:
-            return False
-    return True
+            break
+    else:
+        return True
+    # Else read as places: "vietnamese" finds "Viet Nam", "korean" "Republic of Korea".
+    place = _place(name)
+    return bool(place) and any(p.name == place for p in places.find_places(text_lower, any_case=True))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from . import texts
+from .dates import MONTHS
 from .links import citation_link
 from .types import Answer, Citation
 
@@ -36,16 +37,13 @@ def answer_body(answer: Answer) -> str:
 
 
 # A title that ends with its own date, "… restaurants (2019)", "(June 2023)", "(from 1 December 2020)":
-# English month names only, as the documents' titles write them. `words` before the date ("from",
+# Month names as dates.py reads them. `words` before the date ("from",
 # "consultation,") say more than the date, so that part of a title is never cut.
 _TITLE_DATE = re.compile(
     r"\s*[(\[](?P<words>[^()\[\]]*?[\s,])??\s*(?:(?P<day>\d{1,2})\s+)?"
     r"(?:(?P<month>[A-Za-z]{3,9})\.?\s+)?(?P<year>\d{4})\s*[)\]]\s*$"
 )
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_MONTH_NAMES = "january february march april may june july august september october november december"
-_MONTHS = {name: i for i, full in enumerate(_MONTH_NAMES.split(), 1) for name in (full, full[:3])}
-_MONTHS["sept"] = 9
 
 
 def title_and_date(title: str, date: str) -> tuple[str, str]:
@@ -61,11 +59,11 @@ def title_and_date(title: str, date: str) -> tuple[str, str]:
         return title, date
     bare_date, day, month = not found["words"], found["day"], found["month"]
     # "(Decree 2019)", "(No. 5 2019)": words and numbers before the year, not a month and a day.
-    if (month and month.lower() not in _MONTHS) or (day and not month):
+    if (month and month.lower() not in MONTHS) or (day and not month):
         bare_date, day, month = False, None, None
     stated = [int(found["year"])]
     if month:
-        stated += [_MONTHS[month.lower()]] + ([int(day)] if day else [])
+        stated += [MONTHS[month.lower()]] + ([int(day)] if day else [])
     given = [int(part) for part in iso.groups() if part]
     if given[: len(stated)] != stated[: len(given)]:
         return title, date
