@@ -183,3 +183,14 @@ def test_ask_as_a_process(indexed: Indexed) -> None:
         capture_output=True, text=True, timeout=300, cwd=ROOT, env=env,
     )  # fmt: skip
     assert missing.returncode == 2 and "run `python -m retriever index`" in missing.stderr
+
+
+def test_output_cut_short_by_a_pipe_is_no_error(indexed: Indexed) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RETRIEVER_")} | {"HF_HUB_OFFLINE": "1"}
+    command = [sys.executable, "-m", "retriever", "status", "--index", str(indexed.index)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+    assert process.stdout is not None
+    process.stdout.close()  # the reader is gone before a line is written, as `| head -0` would be
+    _, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err
+    assert b"BrokenPipeError" not in err
