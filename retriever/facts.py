@@ -108,7 +108,8 @@ class DocFacts:
 
 
 def document_facts(doc: Document) -> DocFacts:
-    """Facts of one document: front matter values where given, else what its text says."""
+    """Facts of one document: front matter values where given, else what its text says (no dates
+    from the text of a digest whose title names several places)."""
     meta = {k.lower().replace("-", "_"): v for k, v in doc.meta.items()}
     given: list[str] = []
     where = _where(doc, meta, given)
@@ -118,7 +119,9 @@ def document_facts(doc: Document) -> DocFacts:
     else:
         kind = _kind_from(meta.get("topic", "")) or _kind_from_text(doc)
     year = int(doc.date[:4]) if re.match(r"\d{4}", doc.date) else None
-    dates = _dates_from_text(doc.text, kind, year)
+    # A digest of several places' measures has no dates of its own: each date in it is one place's.
+    none = {"announced": "", "in_force": "", "deadline": ""}
+    dates = none if _names_several_places(doc.title) else _dates_from_text(doc.text, kind, year)
     for name in ("announced", "in_force", "deadline"):
         value = _front_date(meta, name)
         if value:
@@ -191,6 +194,13 @@ def _where(doc: Document, meta: dict[str, str], given: list[str]) -> dict[str, A
               if c != country and (c in title_countries or counts[c] >= 2)]
     countries = tuple(dict.fromkeys([country, *others] if country else others))
     return {"country": country, "city": city, "region": region, "countries": countries}
+
+
+def _names_several_places(title: str) -> bool:
+    """Whether `title` names two or more cities or countries; a country and its own city are one."""
+    places = [p for p in find_places(title) if p.country]  # regions have no country and are no place
+    cities = {p.name for p in places if p.kind == "city"}
+    return len(cities) > 1 or len({p.country for p in places}) > 1
 
 
 def _dominant(places: list[Place]) -> str:

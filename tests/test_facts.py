@@ -147,6 +147,60 @@ def test_a_page_about_several_countries_names_no_single_one() -> None:
     assert {"Malaysia", "China", "Thailand", "Republic of Korea"} <= set(facts.countries)
 
 
+# Dated sentences that, in a digest of several places, are one place's measure and not the page's.
+DATED = (
+    "\n\nThe plastic bag ban was announced on 5 March 2019 and takes effect from 1 January 2020. "
+    "Shops must phase out plastic straws by 2025.\n"
+)
+DATES = ("2019-03-05", "2020-01-01", "2025")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "City plastic campaigns (Hanoi, Bangkok, Kuala Lumpur)",
+        "Thailand and Viet Nam: plastic bag bans",
+        "Hanoi and Ho Chi Minh City plastic bag bans",
+        "Bangkok joins Viet Nam's plastic bag ban",
+    ],
+)
+def test_a_digest_of_several_places_takes_no_dates_from_its_text(tmp_path: Path, title: str) -> None:
+    facts = write(tmp_path, "digest.txt", title + DATED)
+    assert (facts.announced, facts.in_force, facts.deadline) == ("", "", "")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Hanoi plastic bag ban",
+        "Viet Nam plastic bag ban",
+        "Viet Nam: Hanoi bans plastic bags",
+        "ASEAN: Viet Nam plastic bag ban",
+    ],
+)
+def test_a_document_about_one_place_takes_its_dates_from_its_text(tmp_path: Path, title: str) -> None:
+    # A country and its own city, or a region and a country in it, are still one place.
+    facts = write(tmp_path, "single.txt", title + DATED)
+    assert (facts.announced, facts.in_force, facts.deadline) == DATES
+
+
+def test_a_digests_front_matter_dates_still_count(tmp_path: Path) -> None:
+    facts = write(
+        tmp_path,
+        "digest.md",
+        "---\ntitle: City plastic campaigns (Hanoi, Bangkok)\nin_force: 2021-06\n---\n" + DATED,
+    )
+    assert (facts.announced, facts.in_force, facts.deadline) == ("", "2021-06", "")
+    assert "in_force" in facts.from_front_matter
+
+
+def test_the_iclei_city_campaigns_page_has_no_dates_of_its_own() -> None:
+    # Its 2016 launch, 2017 rules and 2030 target are Kuala Lumpur's, one of the four cities it names.
+    facts = facts_of(ICLEI)
+    assert (facts.announced, facts.in_force, facts.deadline) == ("", "", "")
+    assert facts.label() == "East Asia · campaign"
+
+
 def test_history_before_the_announcement_is_not_the_date_in_force() -> None:
     # "Since 2009 producers have been obliged to print ..." is background to a 2015 campaign.
     assert facts_of("factsheets/16_mm-mandalay-plastic-bag-free-city-2015.md").in_force == ""
