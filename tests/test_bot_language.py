@@ -1,5 +1,7 @@
 """The bot's own words in the user's language (issue 13.4): buttons, refusals, help and errors follow the
-chat's /language choice, else the question's language, else the user's Telegram app language."""
+chat's /language choice, else the question's language, else the user's Telegram app language. A real bot
+against the fake Telegram; the parts it is built from are tested without one in
+test_bot_language_units.py."""
 
 from __future__ import annotations
 
@@ -20,12 +22,10 @@ from fake_telegram import (
     parse_html,
 )
 
-import botui
 import retriever
-from botstate import LanguageChoices, parse_language
-from retriever import Answer, Settings
+from retriever import Settings
 from retriever.facts import DocFacts
-from retriever.texts import LANGUAGES, catalog, t
+from retriever.texts import LANGUAGES, t
 
 # Telegram must accept every call the bot makes in these tests.
 pytestmark = [pytest.mark.timeout(300), pytest.mark.usefixtures("rejections")]
@@ -254,75 +254,6 @@ def test_command_menus_are_registered_in_every_language(fake: FakeTelegram, runn
     admin = [c for c in fake.calls("setMyCommands") if str(ADMIN) in str(c.params.get("scope"))]
     assert {c.params.get("language_code") for c in admin} >= {None, "zh", "tl"}
     assert any("reindex" in str(c.params.get("commands")) for c in admin)
-
-
-def test_the_chats_choice_survives_a_restart(settings: Settings) -> None:
-    choices = LanguageChoices(settings.data_dir)
-    choices.set(-5, "ko")
-    assert LanguageChoices(settings.data_dir).get(-5) == "ko"
-    choices.set(-5, None)
-    assert LanguageChoices(settings.data_dir).get(-5) is None
-    (settings.data_dir / "languages.json").write_text("{not json")
-    assert LanguageChoices(settings.data_dir).get(-5) is None  # a damaged file never stops the bot
-
-
-@pytest.mark.parametrize(
-    ("argument", "code"),
-    [
-        ("ms", "ms"),
-        ("TH", "th"),
-        ("zh-Hans", "zh"),
-        ("tl", "fil"),
-        ("Bahasa Melayu", "ms"),
-        ("en", "en"),
-        ("km", "km"),
-        ("ភាសាខ្មែរ", "km"),
-        ("lo", "lo"),
-        ("my", "my"),
-        ("မြန်မာဘာသာ", "my"),
-    ],
-)
-def test_language_arguments(argument: str, code: str) -> None:
-    assert parse_language(argument) == code
-
-
-def test_every_bot_text_is_in_every_language() -> None:
-    for lang in LANGUAGES:
-        assert set(catalog(lang)) == set(catalog("en"))
-        for name, _ in botui.commands(lang, admin=True):
-            assert t(f"command_{name}", lang)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "塑料袋自2020年起禁止使用。",
-        "塑料袋禁止使用！",
-        "ห้ามใช้ถุงพลาสติกในห้างสรรพสินค้า ร้านค้าต้องแจ้งลูกค้าล่วงหน้า ",
-        "ហាមឃាត់ថង់ប្លាស្ទិក។ ",
-        "ပလတ်စတစ်အိတ်များကို တားမြစ်သည်။ ",
-    ],
-)
-def test_long_text_in_other_scripts_splits_at_sentence_ends(sentence: str) -> None:
-    text = (sentence * 600).strip()
-    messages = botui.pack([botui.text_block(text)])
-    assert len(messages) > 1
-    position = 0
-    for message in messages:
-        assert len(message) <= botui.MESSAGE_LIMIT
-        visible = parse_html(message)[0]
-        position = text.index(visible, position) + len(visible)
-        # Each message ends where a sentence does: a CJK full stop, or a space after a sentence.
-        assert position == len(text) or visible[-1] in "。！？" or text[position].isspace(), visible[-10:]
-        assert visible[-1] not in " " and not visible[-1].isdigit()
-    assert "".join(parse_html(m)[0] for m in messages).replace(" ", "") == text.replace(" ", "")
-
-
-def test_an_answer_renders_its_words_in_its_language() -> None:
-    answer = Answer("q", "x", True, lang="ko")
-    assert botui.answer_blocks(answer)[0].plain == "x"
-    empty = Answer("q", "", True, lang="zh")
-    assert botui.answer_blocks(empty)[0].plain == t("no_answer_text", "zh")
 
 
 def test_a_quick_answer_is_one_message_without_typing(
