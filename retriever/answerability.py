@@ -28,13 +28,14 @@ FEATURES = (
     "names_found",  # share of the question's names the cited passage or its title mentions
     "kind_stated",  # the quote holds the kind of fact asked (date, place, name, number)
     "place_matches",  # the quote (or its section) is not only about other places than those asked
+    "cover_lead",  # cross-lingual: how far the cited document's cover falls below another found one's
 )
 # Not a feature but a grouping: a question in another language than the cited document scores
 # lower cosines and shares fewer words with it (only those its glossary translates), so it is
 # measured against other such questions.
 CROSS = "cross_lingual"
 # Word-overlap evidence, which across languages counts only the glossary's few, generic English words.
-_LEXICAL = ("sentence_cover", "document_cover", "names_found", "place_matches")
+_LEXICAL = ("sentence_cover", "document_cover", "names_found", "place_matches", "cover_lead")
 
 
 def vector(features: dict[str, float]) -> np.ndarray:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import counting, glossary, specifics
-from .counting import COUNT_WORDS, NUMBER
+from .counting import COUNT_WORDS, IDENTIFIER, NUMBER
 from .exact import YEAR, canonical
 from .lang import is_latin
 
@@ -101,7 +101,7 @@ _KINDS = {
     ),
     "number": (
         r"\bhow (?:many|much|long|big|large)\b"
-        r"|\bwhat (?:percentage|share|proportion|amount|rate|number|fine)\b"
+        r"|\bwhat (?:percentage|share|proportion|amount|rate|number|fines?|penalt(?:y|ies)|fees?)\b"
         r"|\bwhat (?:is|was|are|were|will be) the (?:\w+ )?(?:fine|penalty|fee|charge|rate|percentage|share"
         r"|amount|number|budget|cost|price|target rate)s?\b"
         r"|\bwhat \w+ (?:rate|percentage|share|fine|fee|penalty|charge)s?\b"
@@ -139,6 +139,8 @@ _WEIGHT = re.compile(
     r"\b(?:tons?|tonnes?|kilo(?:gram)?s?|kg|tấn|tan|tonelada)\b|ตัน|吨|公斤|톤|킬로", re.IGNORECASE
 )
 
+_CODES = r"RM|Rp|Rs|INR|USD|US\$|EUR|SGD|THB|VND|KHR|PHP|MYR|IDR|CNY|RMB|NT\$|KRW|JPY"
+
 _MEASURES = {
     "money": (
         re.compile(
@@ -147,10 +149,15 @@ _MEASURES = {
             r"|ค่าปรับ|ค่าธรรมเนียม|ราคา|罚款|罰款|费用|收费|价格|벌금|과태료|요금|가격|부담금",
             re.IGNORECASE,
         ),
+        # A currency code or a short unit word ("won", "sen", "dong") is money only beside a number:
+        # "the 3Rs of packaging" holds no rupees, and a plastic-free city no price.
         re.compile(
-            r"[$€£¥₩₫฿៛₹]|(?<![A-Za-z])(?:RM|Rp|Rs|INR|USD|US\$|EUR|SGD|THB|VND|KHR|PHP|MYR|IDR|CNY|RMB|NT\$|KRW|JPY)(?![A-Za-z])"
-            r"|\b(?:dollars?|euros?|ringgit|rupiah|rupees?|baht|dong|đồng|riels?|pesos?|yuan|won|yen|cents?|sen)\b"
-            r"|บาท|元|원|엔|free of charge|no (?:fee|charge|deposit)|\bfree\b",
+            r"[$€£¥₩₫฿៛₹]"
+            rf"|(?<![A-Za-z0-9])(?:{_CODES})\.?\s?\d|\d\s(?:{_CODES})(?![A-Za-z])"
+            r"|\b(?:dollars?|euros?|ringgit|rupiah|rupees?|baht|đồng|riels?|pesos?|yuan|yen|cents?)\b"
+            r"|\d\s?(?:won|sen|dong)\b"
+            r"|บาท|元|원|엔|free of charge|\bfor free\b|\b(?:is|are|was|were|be|remain|remains) free\b"
+            r"|\bat no (?:cost|charge)\b|\bno (?:fee|charge|deposit)",
             re.IGNORECASE,
         ),
     ),
@@ -168,6 +175,19 @@ _MEASURES = {
         ),
     ),
 }
+
+
+# "How many" in each language, where it differs from "how much" (Indonesian "berapa", Chinese 多少 ask both).
+_COUNT_ASKED = re.compile(
+    r"\bhow many\b|กี่(?!โมง)|\bmấy\b|几|幾|몇(?!\s*(?:년|월|일|시))|\bilan\b|ຈັກ|ဘယ်နှစ်", re.IGNORECASE
+)
+# An amount measured in a unit (weight, share, money) rather than counted.
+_MEASURED = re.compile(
+    r"(?:[$€£¥₩₫฿៛₹]|\b(?:" + _CODES + r")\.?)\s?\d[\d,.]*(?:\s*(?:million|billion|thousand))?"
+    r"|\d[\d,.]*\s*(?:%|per ?cent\b|(?:million |billion )?(?:tons?|tonnes?|kilo(?:gram)?s?|kg|grams?|litres?"
+    r"|liters?|km|metres?|meters?)\b|(?:" + _CODES + r")\b)",
+    re.IGNORECASE,
+)
 
 
 def question_kind(question: str) -> str:
@@ -197,6 +217,7 @@ class _Asked:
     person: bool  # it asks for a person, not a body
     role: str  # ... by this English role ("mayor"), "" for none
     counted: frozenset[str]  # stems of what "how many" counts; empty for none
+    count: bool  # it asks how many (a count), not how much
     how_long: bool  # it asks for a duration, so "a two-day tour" counts
     amount_of: tuple[str, ...]  # what an asked amount is of: ("penalty",) wants a fine, not a tax
     date_of: tuple[str, ...]  # what an asked date is of: ("start",) wants the day it took effect
@@ -214,6 +235,7 @@ def _asked(question: str) -> _Asked:
         person=_ASKS_PERSON.search(question) is not None,
         role=role.group(1).lower() if role else "",
         counted=counting.counted(question) or counting.people_counted(english),
+        count=_COUNT_ASKED.search(question) is not None,
         how_long=_DURATION_ASKED.search(question) is not None,
         amount_of=specifics.asked_of(f"{question} {english}", "number"),
         date_of=specifics.asked_of(f"{question} {english}", "when"),
@@ -243,9 +265,11 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
             return _MEASURES[asked.measure][1].search(sentence) is not None
         # A count or amount, not a date or a name: "30 April 2024" says when, "INC-1" which session,
         # and "a two-day training" how long, unless the question asks how long.
-        undated = _HYPHENATED.sub(" ", _DATE_SPAN.sub(" ", sentence))
+        undated = _HYPHENATED.sub(" ", _DATE_SPAN.sub(" ", IDENTIFIER.sub(" ", sentence)))
         if not asked.how_long:
             undated = _DURATION.sub(" ", undated)
+        if asked.count:  # "how many stations" is not answered by "9,000 tons" or "40%"
+            undated = _MEASURED.sub(" ", undated)
         if asked.counted and is_latin(sentence):
             # "How many people attended?" is not answered by "five events": the count must be of
             # the thing asked (or a word for the same kind of thing) within a few words.

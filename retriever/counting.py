@@ -10,6 +10,13 @@ import re
 
 # Numbers as written, and counts in words.
 NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+# "resolution 5/14", "1/1/2024", "No. 2876": a number that names or dates something counts nothing.
+IDENTIFIER = re.compile(
+    r"\d+(?:/\d+)+|\b(?:No|Nos|Art|Article|Section|Resolution|Decree|Ordinance)\.?\s*\d+", re.IGNORECASE
+)
+# Words whose first five letters are a counted thing's stem but which count nothing ("particularly"
+# is no participant).
+_FALSE_STEMS = ("particul", "partial", "partly", "statement", "stated", "officially")
 COUNT_WORDS = frozenset(
     {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "hundred",
      "thousand", "million"}
@@ -63,13 +70,17 @@ def counted(question: str) -> frozenset[str]:
 
 def counts_of(sentence: str, stems: frozenset[str]) -> list[str]:
     """The numbers of a sentence followed within five words by a word for the counted thing."""
-    tokens = re.findall(r"[\w.,%]+", sentence)  # "two-day" is "two" "day"
+    tokens = re.findall(r"[\w.,%]+", IDENTIFIER.sub(" ", sentence))  # "two-day" is "two" "day"
     found = []
     for i, token in enumerate(tokens):
         is_count = NUMBER.fullmatch(token) is not None or token.lower() in COUNT_WORDS
-        if is_count and any(_stem(t) in stems for t in tokens[i + 1 : i + 6]):
+        if is_count and any(_counts(t, stems) for t in tokens[i + 1 : i + 6]):
             found.append(token)
     return found
+
+
+def _counts(word: str, stems: frozenset[str]) -> bool:
+    return _stem(word) in stems and not word.lower().startswith(_FALSE_STEMS)
 
 
 def people_counted(words: str) -> frozenset[str]:

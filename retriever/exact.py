@@ -95,6 +95,27 @@ def has_exact(text: str, token: str) -> bool:
     return token in _canonical_tokens(text)
 
 
+# What a counting ordinal counts, as canonical text says it: "a 2nd batch", "the third offence".
+_COUNTED_NOUN = r"(offen[cs]e|violation|infraction|batch|phase|stage|tranche|round|quarter)(?:s|es)?"
+_COUNTED_ORDINAL = re.compile(rf"\b(\d{{1,2}}(?:st|nd|rd|th))\s+(?:[a-z-]+\s+){{0,2}}?{_COUNTED_NOUN}\b")
+
+
+def counted_ordinals(question: str) -> tuple[tuple[str, str], ...]:
+    """(ordinal, noun) of each "second batch" or "3rd offence" a question asks about."""
+    found = _COUNTED_ORDINAL.findall(canonical(question))
+    return tuple(dict.fromkeys((ordinal, noun) for ordinal, noun in found))
+
+
+def states_ordinal(text: str, ordinal: str, noun: str) -> bool:
+    """Whether text speaks of that one ("the second batch", "Batch 2", "phase-2"), not only of
+    another ("A first batch of products ... has been published" is no second batch)."""
+    number = re.match(r"\d+", ordinal)
+    n = number.group() if number else ""
+    noun = re.sub(r"offen[cs]e", "offen[cs]e", noun)
+    pattern = rf"\b{ordinal}\s+(?:[a-z-]+\s+){{0,3}}?{noun}|\b{noun}(?:s|es)?[- ](?:no\.? ?)?{n}\b"
+    return re.search(pattern, canonical(text)) is not None
+
+
 def question_canonical(question: str) -> str:
     """A question's canonical text, with ordinal words that name no edition left as words."""
     question = _COUNTING_ORDINAL.sub(lambda m: m.group(1) + "_", question)

@@ -207,3 +207,31 @@ def test_a_question_in_another_language_wants_its_measure_too(
     assert question_kind(question) == "number"
     assert not states_kind(without, "number", question)
     assert states_kind(with_it, "number", question)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "stated"),
+    [
+        # "3Rs" holds no rupees, a plastic-free city no price: money is a currency beside a number.
+        ("NEA suggests plans on the 3Rs of packaging.", "How much must shops charge for a bag?", False),
+        ("The Bottle-Free Seas project runs in five districts.", "What fee do shops charge?", False),
+        ("Shops must charge 5 cents per bag.", "How much must shops charge for a bag?", True),
+        ("Offenders are fined Rs 5,000.", "What is the fine?", True),
+        ("Bags remain free at markets.", "How much do bags cost?", True),
+        # A count is not a measured amount: tons, shares and money answer "how much", not "how many".
+        ("Around 9,000 tons of waste are generated daily.", "How many refill stations are there?", False),
+        ("Around 9,000 tons of waste are generated daily.", "How much waste does Bangkok generate?", True),
+        ("The city has installed 120 refill stations.", "How many refill stations are there?", True),
+        ("Around 9,000 tons of waste are generated daily.", "กทม. ติดตั้งจุดเติมน้ำดื่มกี่จุด", False),
+        ("Readings of resolution 5/14 came into view.", "INC-3 có bao nhiêu đại biểu tham dự?", False),
+    ],
+)
+def test_money_and_counts_are_told_from_look_alike_numbers(
+    sentence: str, question: str, stated: bool
+) -> None:
+    assert states_kind(sentence, "number", question) is stated
+
+
+def test_what_fines_asks_for_a_number() -> None:
+    assert question_kind("What fines does Beijing impose on restaurants?") == "number"
+    assert question_kind("What penalties apply to a 2nd offence?") == "number"

@@ -29,3 +29,10 @@ def test_people_are_counted_when_a_glossed_question_names_them_as_what_is_counte
     assert "deleg" in people_counted("meeting online participant participants total people")
     # A ministry or producers are what a question is about, not what it counts.
     assert people_counted("ministry products plastic bag") == frozenset()
+
+
+def test_identifiers_and_look_alike_words_count_nothing() -> None:
+    people = counted("How many people attended?")
+    sentence = 'Readings of resolution 5/14 came into view, particularly over the "full life cycle".'
+    assert counts_of(sentence, people) == []  # "5/14" names a resolution; "particularly" is no participant
+    assert counts_of("Decree No. 12 was read to 40 participants.", people) == ["40"]

@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pytest
 
-from retriever import Settings, index_documents
+from retriever import Settings, index_documents, keyword
 from retriever.answerability import CROSS, FEATURES
 from retriever.evidence import (
-    JOIN_MARGIN,
-    OTHER_DOCUMENT_MARGIN,
     SEARCH_DEPTH,
-    Candidate,
-    _asked_places,
-    _elsewhere,
-    _is_listed,
-    _quotable,
-    _select,
     assess,
 )
 from retriever.retrieval import open_searcher
-from retriever.types import Passage
 
 INC3 = "factsheets/03_inc-3-nairobi-enb-summary-2023.md"
 
@@ -86,6 +76,21 @@ def test_a_question_in_another_language_is_marked_cross_lingual(small_settings: 
     assert {thai.passages[c.passage].doc_id for c in thai.chosen} == {INC3}
 
 
+def test_another_documents_better_cover_counts_only_across_languages(small_settings: Settings) -> None:
+    searcher = open_searcher(small_settings)
+    english = assess(searcher, "Where was INC-3 held?", settings=small_settings)
+    assert english.features["cover_lead"] == 0.0  # names_found reads the names asked in one language
+    question = "海南禁止哪些塑料制品？"  # "Which plastic products does Hainan ban?"
+    chinese = assess(searcher, question, settings=small_settings)
+    cited = chinese.passages[chinese.chosen[0].passage].doc_id
+    weights = keyword.question_weights(chinese.result.version.bm25, question)
+    tokens = chinese.result.document_tokens
+    cover = {p.doc_id: keyword.cover(weights, tokens(p.doc_id)) for p in chinese.passages}
+    best_other = max(c for d, c in cover.items() if d != cited)
+    assert chinese.features[CROSS] == 1.0
+    assert chinese.features["cover_lead"] == pytest.approx(min(0.0, cover[cited] - best_other))
+
+
 def _one_document(base: Settings, tmp: pytest.TempPathFactory, name: str, text: str) -> Settings:
     """A real index of one document written here."""
     docs = tmp.mktemp(name.split(".")[0] + "-docs")
@@ -129,45 +134,6 @@ def test_the_prose_sentence_is_quoted_before_a_list_line_restating_it(
     best = found.chosen[0]
     quote = found.passages[best.passage].text[best.start : best.end]
     assert quote.startswith("Riverland's environment ministry said"), quote
-
-
-def test_a_labelled_list_line_is_told_from_prose() -> None:
-    text = "When: 1 July 2024\n- Where: Riverland\nNote the date: it is firm. The rest follows."
-    assert _is_listed(text, 0, 17)
-    assert _is_listed(text, text.index("Where"), text.index("Where") + 16)
-    assert not _is_listed(text, text.index("Note"), text.index("firm.") + 5)
-
-
-def _passage(text: str, section: str = "") -> Passage:
-    spans = tuple((m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text))
-    return Passage(
-        "doc.md#0", "doc.md", text, "A title", section, None, "", "", "", 0, len(text), 0.8, sentences=spans
-    )
-
-
-def test_a_sentence_naming_no_place_takes_the_place_of_the_one_before() -> None:
-    text = "Seoul has cut 12 million plastic items. The goal is a recycling rate of 79%."
-    start = text.index("The goal")
-    passage = _passage(text)
-    assert _elsewhere(_asked_places("What recycling rate is Beijing targeting?"), passage, start, len(text))
-    assert not _elsewhere(_asked_places("What recycling rate is Seoul targeting?"), passage, start, len(text))
-
-
-@pytest.mark.parametrize(
-    ("question", "text", "section", "elsewhere"),
-    [
-        ("How much waste does Malaysia generate?", "Bangkok generates 9,000 tonnes a day.", "", True),
-        ("How much waste does Malaysia generate?", "Kuala Lumpur generates 3,000 tonnes a day.", "", False),
-        ("How much waste does Malaysia generate?", "It generates 9,000 tonnes a day.", "Bangkok", True),
-        ("How much waste does Malaysia generate?", "It generates 9,000 tonnes a day.", "Key facts", False),
-        ("What did Kuala Lumpur pledge?", "Malaysia's capital pledged a ban.", "", False),
-        ("What did the city pledge?", "Bangkok pledged a ban.", "", False),  # no place asked
-    ],
-)
-def test_a_sentence_only_about_other_places_is_told_apart(
-    question: str, text: str, section: str, elsewhere: bool
-) -> None:
-    assert _elsewhere(_asked_places(question), _passage(text, section), 0, len(text)) is elsewhere
 
 
 CITIES = (
@@ -247,40 +213,10 @@ def test_the_sentence_stating_the_fact_is_quoted_beside_the_lead(seminar: Settin
     assert any(q.startswith("It was organised by the Riverland Green Office") for q in quotes), quotes
 
 
-def _candidate(score: float, doc_id: str, *, elsewhere: bool = False, axis: int = 0) -> Candidate:
-    vector = np.zeros(4, dtype=np.float32)
-    vector[axis] = 1.0  # orthogonal vectors: no two are near-duplicates
-    return Candidate(0, 0, 10, score, vector, 0.9, 0.5, True, elsewhere, doc_id)
-
-
-def test_a_sentence_of_another_document_joins_only_when_about_as_good(small_settings: Settings) -> None:
-    best = _candidate(1.0, "my-ban.md")
-    same_doc = _candidate(1.0 - JOIN_MARGIN + 0.01, "my-ban.md", axis=1)
-    close_other = _candidate(1.0 - OTHER_DOCUMENT_MARGIN + 0.01, "id-ban.md", axis=2)
-    far_other = _candidate(1.0 - OTHER_DOCUMENT_MARGIN - 0.05, "kr-plan.md", axis=3)
-    chosen = _select([best, close_other, far_other, same_doc], small_settings.with_(max_answer_sentences=4))
-    assert chosen == [best, close_other, same_doc]
-
-
-def test_a_sentence_about_another_place_does_not_join_one_about_the_asked_place(
-    small_settings: Settings,
-) -> None:
-    best = _candidate(1.0, "my-ban.md")
-    elsewhere = _candidate(0.99, "my-ban.md", elsewhere=True, axis=1)
-    assert _select([best, elsewhere], small_settings) == [best]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "quotable"),
-    [
-        ("3 Key achievements:", False),  # a heading that opens a list states nothing itself
-        ("Key facts:", False),
-        ("Seoul International Forum", True),
-        ("Bangkok.", False),
-        ("ห้ามใช้ถุงพลาสติก", True),  # no spaces between Thai words: any length may state a fact
-        ("회사 규모", False),  # Korean spaces its words: two of them are a page's label ("company size")
-        ("오세훈 서울시장이 개회사를 했다.", True),
-    ],
-)
-def test_headings_and_fragments_are_not_quoted(sentence: str, quotable: bool) -> None:
-    assert _quotable(sentence) is quotable
+def test_a_counted_ordinal_the_cited_passage_never_states_is_not_grounded(small_settings: Settings) -> None:
+    searcher = open_searcher(small_settings)
+    asked = "Which products are in the {} batch of Hainan's banned list?"
+    second = assess(searcher, asked.format("second"), settings=small_settings)
+    first = assess(searcher, asked.format("first"), settings=small_settings)
+    assert not second.grounded  # the sheet publishes only a first batch
+    assert first.grounded

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.exact import canonical, has_exact, question_canonical
+from retriever.exact import canonical, counted_ordinals, has_exact, question_canonical, states_ordinal
 
 
 def test_numbered_names_match_whole_not_as_prefixes() -> None:
@@ -35,3 +35,15 @@ def test_a_particle_written_onto_a_numbered_name_leaves_it_whole() -> None:
     assert has_exact("INC-3는 나이로비에서 열렸다", "inc-3")  # Korean: the topic particle follows at once
     assert has_exact("INC-3在内罗毕举行", "inc-3")
     assert not has_exact("INC-30在内罗毕举行", "inc-3")
+
+
+def test_a_counted_ordinal_is_read_from_the_question_and_matched_in_any_spelling() -> None:
+    assert counted_ordinals("Which products are in the second batch of Hainan's list?") == (("2nd", "batch"),)
+    subsequent = "What is the penalty for the third and subsequent offences?"
+    assert counted_ordinals(subsequent) == (("3rd", "offence"),)
+    assert counted_ordinals("When did INC-3 meet?") == ()
+    assert states_ordinal("The second batch follows in 2025.", "2nd", "batch")
+    assert states_ordinal("Batch 2 covers cutlery.", "2nd", "batch")
+    assert states_ordinal("A fine of P5,000 for the third offense.", "3rd", "offence")
+    assert not states_ordinal("A first batch of products has been published.", "2nd", "batch")
+    assert not states_ordinal("A fine of P1,000 for the first offence.", "3rd", "offence")

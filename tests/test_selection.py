@@ -1,0 +1,120 @@
+"""Which sentences are quoted: list lines against prose, other places, other documents, repeats."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from retriever import Settings
+from retriever.selection import (
+    JOIN_MARGIN,
+    OTHER_DOCUMENT_MARGIN,
+    Candidate,
+    _elsewhere,
+    _is_listed,
+    _quotable,
+    asked_places,
+    select,
+)
+from retriever.types import Passage
+
+
+def test_a_labelled_list_line_is_told_from_prose() -> None:
+    text = "When: 1 July 2024\n- Where: Riverland\nNote the date: it is firm. The rest follows."
+    assert _is_listed(text, 0, 17)
+    assert _is_listed(text, text.index("Where"), text.index("Where") + 16)
+    assert not _is_listed(text, text.index("Note"), text.index("firm.") + 5)
+
+
+def _passage(text: str, section: str = "") -> Passage:
+    spans = tuple((m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text))
+    return Passage(
+        "doc.md#0", "doc.md", text, "A title", section, None, "", "", "", 0, len(text), 0.8, sentences=spans
+    )
+
+
+def test_a_sentence_naming_no_place_takes_the_place_of_the_one_before() -> None:
+    text = "Seoul has cut 12 million plastic items. The goal is a recycling rate of 79%."
+    start = text.index("The goal")
+    passage = _passage(text)
+    assert _elsewhere(asked_places("What recycling rate is Beijing targeting?"), passage, start, len(text))
+    assert not _elsewhere(asked_places("What recycling rate is Seoul targeting?"), passage, start, len(text))
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "section", "elsewhere"),
+    [
+        ("How much waste does Malaysia generate?", "Bangkok generates 9,000 tonnes a day.", "", True),
+        ("How much waste does Malaysia generate?", "Kuala Lumpur generates 3,000 tonnes a day.", "", False),
+        ("How much waste does Malaysia generate?", "It generates 9,000 tonnes a day.", "Bangkok", True),
+        ("How much waste does Malaysia generate?", "It generates 9,000 tonnes a day.", "Key facts", False),
+        ("What did Kuala Lumpur pledge?", "Malaysia's capital pledged a ban.", "", False),
+        ("What did the city pledge?", "Bangkok pledged a ban.", "", False),  # no place asked
+    ],
+)
+def test_a_sentence_only_about_other_places_is_told_apart(
+    question: str, text: str, section: str, elsewhere: bool
+) -> None:
+    assert _elsewhere(asked_places(question), _passage(text, section), 0, len(text)) is elsewhere
+
+
+def _candidate(
+    score: float, doc_id: str, *, elsewhere: bool = False, axis: int = 0, stated: bool = True
+) -> Candidate:
+    vector = np.zeros(4, dtype=np.float32)
+    vector[axis] = 1.0  # orthogonal vectors: no two are near-duplicates
+    return Candidate(0, 0, 10, score, vector, 0.9, 0.5, stated, elsewhere, doc_id)
+
+
+def _near(cand: Candidate, cosine: float, *, stated: bool) -> Candidate:
+    """Another sentence of the same document whose vector has `cosine` with `cand`'s."""
+    vector = cosine * cand.vector + np.sqrt(1 - cosine**2) * np.roll(cand.vector, 1)
+    return Candidate(0, 20, 30, cand.score - 0.05, vector, 0.9, 0.5, stated, False, cand.doc_id)
+
+
+def test_a_sentence_of_another_document_joins_only_when_about_as_good(small_settings: Settings) -> None:
+    best = _candidate(1.0, "my-ban.md")
+    same_doc = _candidate(1.0 - JOIN_MARGIN + 0.01, "my-ban.md", axis=1)
+    close_other = _candidate(1.0 - OTHER_DOCUMENT_MARGIN + 0.01, "id-ban.md", axis=2)
+    far_other = _candidate(1.0 - OTHER_DOCUMENT_MARGIN - 0.05, "kr-plan.md", axis=3)
+    chosen = select([best, close_other, far_other, same_doc], small_settings.with_(max_answer_sentences=4))
+    assert chosen == [best, close_other, same_doc]
+
+
+def test_a_sentence_about_another_place_does_not_join_one_about_the_asked_place(
+    small_settings: Settings,
+) -> None:
+    best = _candidate(1.0, "my-ban.md")
+    elsewhere = _candidate(0.99, "my-ban.md", elsewhere=True, axis=1)
+    assert select([best, elsewhere], small_settings) == [best]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quotable"),
+    [
+        ("3 Key achievements:", False),  # a heading that opens a list states nothing itself
+        ("Key facts:", False),
+        ("Seoul International Forum", True),
+        ("Bangkok.", False),
+        ("ห้ามใช้ถุงพลาสติก", True),  # no spaces between Thai words: any length may state a fact
+        ("회사 규모", False),  # Korean spaces its words: two of them are a page's label ("company size")
+        ("오세훈 서울시장이 개회사를 했다.", True),
+    ],
+)
+def test_headings_and_fragments_are_not_quoted(sentence: str, quotable: bool) -> None:
+    assert _quotable(sentence) is quotable
+
+
+def test_the_first_sentence_stating_the_asked_fact_joins_unless_a_repeat(small_settings: Settings) -> None:
+    # "NEA issued a consultation paper ..." leads; "NEA received 825 responses" (cosine 0.85-0.9
+    # with it, as any two sentences of a document under multilingual-e5) states the asked count.
+    lead = _candidate(1.0, "sg.md", stated=False)
+    assert select([lead, _near(lead, 0.9, stated=False)], small_settings) == [lead]
+    stating = _near(lead, 0.9, stated=True)
+    assert select([lead, stating], small_settings) == [lead, stating]
+    assert select([lead, _near(lead, 0.99, stated=True)], small_settings) == [lead]  # the same sentence
+    # Once a quoted sentence states the fact, a similar one adds nothing.
+    stated_lead = _candidate(1.0, "sg.md", stated=True)
+    assert select([stated_lead, _near(stated_lead, 0.9, stated=True)], small_settings) == [stated_lead]
