@@ -190,6 +190,12 @@ _MEASURED = re.compile(
 )
 
 
+_ENGLISH_LEAD = re.compile(
+    r"\s*(?:what|which|who|whom|whose|how|why|is|are|was|were|do|does|did|can|could)\b", re.IGNORECASE
+)
+_TRAILING = re.compile(r"\b(?:when|where)\W*$", re.IGNORECASE)
+
+
 def question_kind(question: str) -> str:
     """The kind of fact asked for: when, where, who, number, or "" when no kind is clear.
 
@@ -204,7 +210,11 @@ def question_kind(question: str) -> str:
         found.append((role.start(), "who"))
     if found:
         return min(found)[1]
-    return next((kind for kind in ("when", "where", "who", "number") if _KIND_RES[kind].search(question)), "")
+    # After an English question word, "when" and "where" join clauses ("What catchphrase did they use
+    # when they added Mondays?" asks what) unless they end it ("Is it in force, and since when?").
+    joined = _ENGLISH_LEAD.match(question) and not _TRAILING.search(question)
+    kinds = ("who", "number") if joined else ("when", "where", "who", "number")
+    return next((kind for kind in kinds if _KIND_RES[kind].search(question)), "")
 
 
 @dataclass(frozen=True)

@@ -232,6 +232,12 @@ def test_money_and_counts_are_told_from_look_alike_numbers(
     assert states_kind(sentence, "number", question) is stated
 
 
+def test_when_and_where_after_an_english_question_word_join_clauses() -> None:
+    assert question_kind("What catchphrase did they use when they added Mondays?") == ""
+    assert question_kind("Is the ban in force, and since when?") == "when"
+    assert question_kind("The ban started when?") == "when"
+
+
 def test_what_fines_asks_for_a_number() -> None:
     assert question_kind("What fines does Beijing impose on restaurants?") == "number"
     assert question_kind("What penalties apply to a 2nd offence?") == "number"
