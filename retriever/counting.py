@@ -69,14 +69,21 @@ def counted(question: str) -> frozenset[str]:
 
 
 def counts_of(sentence: str, stems: frozenset[str]) -> list[str]:
-    """The numbers of a sentence followed within five words by a word for the counted thing."""
+    """The numbers of a sentence whose noun (within three words, past "million" and the like) is a
+    word for the counted thing: "Three bodies organised the training" counts bodies, not trainees."""
     tokens = re.findall(r"[\w.,%]+", IDENTIFIER.sub(" ", sentence))  # "two-day" is "two" "day"
     found = []
     for i, token in enumerate(tokens):
         is_count = NUMBER.fullmatch(token) is not None or token.lower() in COUNT_WORDS
-        if is_count and any(_counts(t, stems) for t in tokens[i + 1 : i + 6]):
+        following = [t for t in tokens[i + 1 : i + 6] if t.lower() not in _MULTIPLIERS][:3]
+        if is_count and any(_counts(t, stems) for t in following):
             found.append(token)
     return found
+
+
+_MULTIPLIERS = frozenset(
+    {"hundred", "thousand", "million", "billion", "dozen", "more", "than", "over", "some"}
+)
 
 
 def _counts(word: str, stems: frozenset[str]) -> bool:

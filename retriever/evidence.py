@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import catalog, exact, glossary, grounding, keyword
+from . import catalog, exact, glossary, grounding, keyword, places
 from . import lang as language
 from .retrieval import Searcher, SearchResult
 from .selection import Candidate, candidates, select
@@ -90,6 +90,16 @@ def _passage_ok(about: dict[str, set[str]], passage: Passage) -> bool:
     return not about or any(_satisfies(passage, t, docs) for t, docs in about.items())
 
 
+def _topic(weights: dict[str, float], question: str) -> dict[str, float]:
+    """The question's word weights without the words of the places it names (as written or in English)."""
+    named = places.find_places(question, any_case=True)
+    if not named:
+        return weights
+    spans = [question[slice(*p.span)] for p in named] + [p.name for p in named]
+    place_tokens = {t for tokens in keyword.tokenize(spans) for t in tokens}
+    return {t: w for t, w in weights.items() if t not in place_tokens}
+
+
 def _features(
     question: str,
     focus: grounding.Focus,
@@ -106,6 +116,10 @@ def _features(
     used = {c.passage for c in chosen}
     haystack = " ".join(f"{passages[i].title} {passages[i].section} {passages[i].text}" for i in used).lower()
     names = [n for n in focus.names if grounding.mentions_name(haystack, n)]
+    # The places asked about say where, not what: every passage the place filter keeps shares them,
+    # so "Will it rain in Bangkok tomorrow?" found Bangkok's campaign covering a third of it.
+    weights = _topic(weights, question)
+    quoted = keyword.tokenize([passages[c.passage].text[c.start : c.end] for c in chosen])
     document_cover = keyword.cover(weights, doc_tokens)
     # Across languages no capitals mark the names asked about, but the glossed words still tell
     # which document a question means: one another found document holds far better than the cited
@@ -119,7 +133,7 @@ def _features(
         "sentence_cosine": max(c.cosine for c in chosen),
         "passage_cosine": float(passage.dense_score or 0.0),
         "dense_margin": max(dense) - float(np.median(dense)),
-        "sentence_cover": max(c.cover for c in chosen),
+        "sentence_cover": max(keyword.cover(weights, tokens) for tokens in quoted),
         "document_cover": document_cover,
         "cover_lead": min(0.0, document_cover - best_other) if cross else 0.0,
         "names_found": len(names) / len(focus.names) if focus.names else 1.0,

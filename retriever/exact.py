@@ -44,6 +44,10 @@ _COUNTING_ORDINAL = re.compile(
     r"|anniversary|phases?|batch(?:es)?|quarters?|place|largest|biggest|highest|lowest)\b)"
 )
 
+# A numbered name as canonical text spells it: "inc-3", and a part of one, "inc-5.2" (the resumed
+# fifth session), which is not "inc-5".
+NUMBERED_NAME = r"[a-z]{1,12}-\d{1,3}(?:\.\d{1,2})?(?![\d.]*\d)"
+
 YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 # Number prefixes that are units or counts, not the name of a numbered thing ("30 percent").
@@ -84,7 +88,7 @@ def _join_numbered(match: re.Match[str]) -> str:
 def exact_tokens(text: str) -> frozenset[str]:
     """The canonical tokens `has_exact` matches in `text` (numbered names, ordinals, numbers); not
     memoised, for reading many texts once (a collection's titles)."""
-    return frozenset(re.findall(r"[a-z]{1,12}-\d{1,3}|\d{1,3}(?:st|nd|rd|th)|\d+", canonical(text)))
+    return frozenset(re.findall(rf"{NUMBERED_NAME}|\d{{1,3}}(?:st|nd|rd|th)|\d+", canonical(text)))
 
 
 _canonical_tokens = lru_cache(maxsize=8192)(exact_tokens)

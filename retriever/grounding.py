@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from . import places
 from .asked import ACRONYM, question_kind
-from .exact import YEAR, question_canonical
+from .exact import NUMBERED_NAME, YEAR, question_canonical
 
 # Words that open a question in the Latin-script languages asked in; capitalised only by position.
 _LEADING_WORDS = (
@@ -58,7 +58,7 @@ def focus(question: str) -> Focus:
     text = question_canonical(question)
     exact: list[str] = []
     for match in re.finditer(
-        r"(?<![a-z0-9_])(?:[a-z]{1,12}-\d{1,3}|\d{1,3}(?:st|nd|rd|th))(?![a-z0-9_])", text
+        rf"(?<![a-z0-9_])(?:{NUMBERED_NAME}|\d{{1,3}}(?:st|nd|rd|th))(?![a-z0-9_])", text
     ):
         exact.append(match.group())
     years = tuple(dict.fromkeys(YEAR.findall(text)))
@@ -92,7 +92,7 @@ def mentions_name(text_lower: str, name: str) -> bool:
     words = name.split()
     if len(words) == 1 and 2 <= len(name) <= 4 and name.isalpha() and name not in text_lower:
         # An acronym the text spells out: "qc" is "Quezon City", "epr" "extended producer responsibility".
-        spelled = r"\s+".join(rf"{re.escape(letter)}\w*" for letter in name)
+        spelled = r"[\s-]+".join(rf"{re.escape(letter)}\w*" for letter in name)  # "SUP": single-use plastic
         return re.search(rf"(?<!\w){spelled}", text_lower) is not None
     for word in words:
         # A demonym names its country: "japanese" finds "japan", "vietnamese" "viet nam"'s "vietnam".

@@ -36,3 +36,11 @@ def test_identifiers_and_look_alike_words_count_nothing() -> None:
     sentence = 'Readings of resolution 5/14 came into view, particularly over the "full life cycle".'
     assert counts_of(sentence, people) == []  # "5/14" names a resolution; "particularly" is no participant
     assert counts_of("Decree No. 12 was read to 40 participants.", people) == ["40"]
+
+
+def test_the_count_is_of_the_noun_right_after_the_number() -> None:
+    trainees = counted("How many trainees took part?")
+    assert counts_of("Three bodies organised the training.", trainees) == []
+    assert counts_of("Some 45 trainees took part.", trainees) == ["45"]
+    bags = counted("How many plastic bags do consumers use?")
+    assert counts_of("Consumers use 30 billion plastic bags a year.", bags) == ["30"]

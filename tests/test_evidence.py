@@ -168,6 +168,14 @@ def test_another_places_figure_does_not_count_as_the_asked_places(cities: Settin
         assert cand.elsewhere == ("Bangkok" in quote), quote
 
 
+def test_the_places_asked_about_are_no_evidence_of_the_topic(cities: Settings) -> None:
+    weather = assess(open_searcher(cities), "Will it rain in Bangkok tomorrow?", settings=cities)
+    # Every passage the place filter keeps names Bangkok: sharing it says nothing of rain.
+    assert weather.features["sentence_cover"] == 0.0 and weather.features["document_cover"] == 0.0
+    waste = assess(open_searcher(cities), "How much waste does Bangkok generate?", settings=cities)
+    assert waste.features["sentence_cover"] > 0.0
+
+
 NOTICE = (
     '---\ntitle: "Riverland city news"\nlanguage: "en"\n---\n# Riverland city news\n\n'
     "Riverland opened a refill station for drinking water in every park in May 2024.\n\n"

@@ -37,6 +37,12 @@ def test_a_particle_written_onto_a_numbered_name_leaves_it_whole() -> None:
     assert not has_exact("INC-30在内罗毕举行", "inc-3")
 
 
+def test_a_part_of_a_numbered_session_is_its_own_name() -> None:
+    assert has_exact("The resumed session, INC-5.2, meets in Geneva.", "inc-5.2")
+    assert not has_exact("The resumed session, INC-5.2, meets in Geneva.", "inc-5")
+    assert not has_exact("INC-5 met in Busan.", "inc-5.2")
+
+
 def test_a_counted_ordinal_is_read_from_the_question_and_matched_in_any_spelling() -> None:
     assert counted_ordinals("Which products are in the second batch of Hainan's list?") == (("2nd", "batch"),)
     subsequent = "What is the penalty for the third and subsequent offences?"

@@ -17,6 +17,7 @@ from retriever.grounding import focus, mentions_name, without_contrast
         ("What is Indonesia's 2030 plastic target?", ()),
         ("INC-3 diadakan di mana?", ("inc-3",)),
         ("How much is 30 percent of the budget?", ()),
+        ("Which city hosts INC-5.2?", ("inc-5.2",)),  # the resumed session, not INC-5
     ],
 )
 def test_exact_entities_of_a_question(question: str, exact: tuple[str, ...]) -> None:
@@ -57,6 +58,7 @@ def test_names_skip_the_capitalised_first_word() -> None:
         ("the republic of korea took part online", "vietnamese", False),
         ("malaysian states agreed", "malaysia", True),
         ("thailand's campaign", "japanese", False),
+        ("india bans single-use plastic items", "sup", True),
     ],
 )
 def test_a_name_is_found_spelled_out_or_as_its_country(text: str, name: str, found: bool) -> None:
