@@ -177,9 +177,10 @@ def assess(
     grounded = grounded and all(
         any(exact.has_exact(result.document_text(p.doc_id), y) for p in cited) for y in focus.years
     )
-    # "The second batch" is not answered by the first: a cited passage must speak of the one asked.
+    # "The second batch" is not answered by the first: a quoted sentence must speak of the one asked.
+    quotes = [passages[c.passage].text[c.start : c.end] for c in chosen]
     grounded = grounded and all(
-        any(exact.states_ordinal(p.text, *asked) for p in cited) for asked in exact.counted_ordinals(question)
+        any(exact.states_ordinal(q, *asked) for q in quotes) for asked in exact.counted_ordinals(question)
     )
     return Assessment(
         result, passages, chosen, _features(question, focus, weights, result, passages, chosen), grounded

@@ -100,6 +100,7 @@ def candidates(
     tokens = keyword.tokenize([passages[p].text[s:e] for p, _, s, e in spans])
     vectors = {p: result.sentence_vectors(p) for p in {p for p, _, _, _ in spans}}
     places_asked = asked_places(question)
+    ordinals = exact.counted_ordinals(question)
     cosines = np.array([float(np.dot(vectors[p][i], result.query_vector)) for p, i, _, _ in spans])
     out: list[Candidate] = []
     for (p, i, start, end), toks, cosine in zip(spans, tokens, cosines, strict=True):
@@ -113,6 +114,9 @@ def candidates(
         score += (0.1 if stated else -0.1) if focus.kind else 0.0
         # The sentence naming the exact session or edition asked about beats its neighbours'.
         if focus.exact and any(exact.has_exact(sentence, t) for t in focus.exact):
+            score += 0.08
+        # ... and so does the one stating the counted ordinal asked ("PHP3,000 for a second offence").
+        if any(exact.states_ordinal(sentence, *o) for o in ordinals):
             score += 0.08
         if _is_listed(passages[p].text, start, end):
             score -= LISTED_PENALTY

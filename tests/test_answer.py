@@ -165,7 +165,7 @@ def test_a_filtered_answer_to_a_khmer_question_says_so_in_khmer(small_settings: 
 
 
 @pytest.mark.parametrize(
-    ("question", "lang"), [("what about the 2nd offence", "en"), ("Bagaimana dengan Bogor?", "id")]
+    ("question", "lang"), [("what about the 4th offence", "en"), ("Bagaimana dengan Bogor?", "id")]
 )
 def test_a_refused_follow_up_is_told_each_message_is_read_on_its_own(
     small_settings: Settings, question: str, lang: str
@@ -307,3 +307,8 @@ def test_sentences_of_one_paragraph_share_a_citation_and_a_paragraph_break_split
     first, second = "The ban starts in May. It covers parks.", "Shops must comply too."
     assert [c.quote for c in citations] == [first, second]
     assert quoted == "The ban starts in May. It covers parks. [1] Shops must comply too. [2]"
+
+
+def test_the_sentence_stating_the_counted_ordinal_asked_is_quoted(small_settings: Settings) -> None:
+    answer = ask("What is the fine for a second offence in Quezon City?", settings=small_settings)
+    assert not answer.refused and "PHP3,000" in answer.answer
