@@ -15,6 +15,7 @@ from . import counting, glossary, specifics
 from .counting import COUNT_WORDS, IDENTIFIER, NUMBER
 from .exact import YEAR, canonical
 from .lang import is_latin
+from .places import find_places
 
 # A question on what one person did or is: the answer names a person, not a body.
 _ASKS_PERSON = re.compile(
@@ -61,7 +62,14 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 
-_DURATION_ASKED = re.compile(r"\bhow long\b|\b(?:days?|weeks?|months?|years|hours?)\b", re.IGNORECASE)
+# "How long", and its kin in other languages ("berapa lama", "bao lâu", 多久, 몇 년 "how many years").
+_DURATION_ASKED = re.compile(
+    r"\bhow long\b|\b(?:days?|weeks?|months?|years|hours?)\b|\bberapa lama\b|\bgaano katagal\b"
+    r"|\bbao lâu\b|\b(?:mấy|bao nhiêu) (?:năm|tháng|tuần|ngày)\b"
+    r"|นาน(?:เท่าไร|เท่าไหร่|แค่ไหน)|กี่(?:ปี|เดือน|สัปดาห์|วัน)|多久|多长时间|多長時間|几年|几个月|几天"
+    r"|얼마나 오래|몇 ?(?:년|개월|달|주|일)(?!도|에)|기간",
+    re.IGNORECASE,
+)
 
 
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
@@ -70,13 +78,15 @@ ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
 _KINDS = {
     "when": (
         r"\bwhen\b|\bwhat (?:date|year|day|month)\b|\bwhich (?:date|year|day|month)\b|\bsince when\b"
+        # Typed as a note: "india SUP ban start date", "deadline for MPR reports"
+        r"|\b(?:start|end|effective|closing|opening|due|launch) dates?\b|\bdates? of\b|\bdeadline\b"
         r"|\bbila(?:kah)?\b|\bkapan(?:kah)?\b|\btarikh\b|\btanggal berapa\b|\btahun berapa\b|\bpada tahun\b"
         r"|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่เท่าไร|วันที่เท่าไหร่|วันไหน|ปีใด|ปีไหน|ปีอะไร"
         r"|\bkhi nào\b|\bbao giờ\b|\bngày nào\b|\bnăm nào\b|\bthời gian nào\b|\bngày mấy\b|\blúc nào\b"
         r"|\bhồi nào\b|\bkhi nao\b|\bbao gio\b|\bngay nao\b|\bnam nao\b"
         r"|\bkailan\b|\banong petsa\b|\banong taon\b|\banong araw\b"
         r"|何时|什么时候|哪一年|哪年|哪天|哪一天|几月|几号|何年"
-        r"|언제|몇 년|몇년|며칠|날짜"
+        r"|언제|몇 ?년(?:도|에)|며칠|날짜"
         r"|ពេលណា|ថ្ងៃណា|ឆ្នាំណា|ថ្ងៃទីប៉ុន្មាន|ເມື່ອໃດ|ຕອນໃດ|ວັນທີເທົ່າໃດ|ປີໃດ|ဘယ်တုန်း|ဘယ်အချိန်|ဘယ်နေ့|ဘယ်ခုနှစ်"
     ),
     "where": (
@@ -194,6 +204,8 @@ _ENGLISH_LEAD = re.compile(
     r"\s*(?:what|which|who|whom|whose|how|why|is|are|was|were|do|does|did|can|could)\b", re.IGNORECASE
 )
 _TRAILING = re.compile(r"\b(?:when|where)\W*$", re.IGNORECASE)
+_VENUE = re.compile(r"\b(?:at|held (?:at|in)|hosted (?:at|by)|venue:?)\s+(?i:the\s+)?([A-Z][\w'-]+)")
+_CONJUNCTION = re.compile(r"\b(?:when|where)\b", re.IGNORECASE)
 
 
 def question_kind(question: str) -> str:
@@ -212,9 +224,9 @@ def question_kind(question: str) -> str:
         return min(found)[1]
     # After an English question word, "when" and "where" join clauses ("What catchphrase did they use
     # when they added Mondays?" asks what) unless they end it ("Is it in force, and since when?").
-    joined = _ENGLISH_LEAD.match(question) and not _TRAILING.search(question)
-    kinds = ("who", "number") if joined else ("when", "where", "who", "number")
-    return next((kind for kind in kinds if _KIND_RES[kind].search(question)), "")
+    if _ENGLISH_LEAD.match(question) and not _TRAILING.search(question):
+        question = _CONJUNCTION.sub(" ", question)
+    return next((kind for kind in ("when", "where", "who", "number") if _KIND_RES[kind].search(question)), "")
 
 
 @dataclass(frozen=True)
@@ -300,7 +312,11 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
         new_name = any(sum(w.lower() not in asked.said for w in n.split()) >= 2 for n in names)
         return bool(_PERSON_TITLE.search(sentence)) or new_name or novel(ACRONYM.findall(sentence))
     if kind == "where":
-        places = re.findall(r"\b(?:in|at|held|hosted|venue)\b[^.]{0,60}?\b([A-Z][a-z]+)", sentence)
-        # "due in November 2024" says when, not where.
-        return novel(p for p in places if not _MONTH.fullmatch(p) and p.lower() not in _WEEKDAYS)
+        # A place the gazetteer knows, or a venue's name after "at", "held", "hosted" ("at The Athenee
+        # Hotel"); after "in" only a known place: "at a later date in 2025, using the Chair's Text"
+        # names none, and "due in November 2024" says when.
+        known = [p.name for p in find_places(sentence) if p.kind != "region"]
+        venues = _VENUE.findall(sentence)
+        venues = [v for v in venues if not _MONTH.fullmatch(v) and v.lower() not in _WEEKDAYS]
+        return novel(known) or novel(v for v in venues if not find_places(v))
     return True

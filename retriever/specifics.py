@@ -18,9 +18,12 @@ _SPAN = r"|\b\d{1,2}(?:\s+[A-Za-z]{3,9})?\s*(?:[-–]|to|until)\s*\d{1,2}\b"
 _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
     "number": {
         "penalty": (
-            r"\b(?:fines?|penalt(?:y|ies)|sanctions?|denda|kompaun|multa|phạt)\b|ค่าปรับ|罚款|罰款|罚金|벌금|과태료",
+            r"\b(?:fines?|penalt(?:y|ies)|sanctions?|imprisonment|jail|prison|denda|kompaun|multa|phạt)\b"
+            r"|ค่าปรับ|จำคุก|罚款|罰款|罚金|徒刑|监禁|벌금|과태료|징역",
             r"\b(?:fine[sd]?|penal(?:ty|ties|ised|ized|ise|ize)|sanctions?|offen[cs]es?|violat\w*|breach\w*"
-            r"|punish\w*|compound|denda\w*|kompaun|multa\w*|phạt|vi phạm)\b|ปรับ|罚|罰|处罚|벌금|과태료|처벌",
+            r"|punish\w*|imprison\w*|jail\w*|prison\w*|compound|denda\w*|kompaun|multa\w*|phạt|vi phạm"
+            r"|penjara)\b"
+            r"|ปรับ|จำคุก|罚|罰|处罚|徒刑|监禁|벌금|과태료|처벌|징역",
         ),
         "tax": (
             r"\b(?:tax(?:es)?|excise|levy|levies|duty|duties|cukai|pajak|thuế|buwis)\b|ภาษี|税|稅|세금",

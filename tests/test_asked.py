@@ -241,3 +241,25 @@ def test_when_and_where_after_an_english_question_word_join_clauses() -> None:
 def test_what_fines_asks_for_a_number() -> None:
     assert question_kind("What fines does Beijing impose on restaurants?") == "number"
     assert question_kind("What penalties apply to a 2nd offence?") == "number"
+
+
+def test_how_long_and_prison_terms_are_asked_in_every_language() -> None:
+    prison = "방글라데시 폴리에틸렌 금지법 위반 시 최대 징역 몇 년?"  # up to how many years in prison?
+    assert question_kind(prison) == "number"  # 몇 년 asks how many years; 몇 년도 which year
+    assert question_kind("몇 년도에 시행되었나요?") == "when"
+    assert states_kind("Violations carry up to 10 years in prison.", "number", prison)
+    stock = "Peruncit di Rwanda diberi berapa lama utk habiskan stok beg plastik?"  # how long to clear stock?
+    given = "Retailers were given three months to clear their stocks."
+    assert states_kind(given, "number", stock)
+    assert not states_kind(given, "number", "Berapa denda?")
+
+
+def test_a_date_asked_as_a_note_and_a_place_stated_by_name() -> None:
+    assert question_kind("india SUP ban start date") == "when"
+    assert question_kind("What is the start date of the Hainan ban?") == "when"
+    assert question_kind("deadline for MPR reports?") == "when"
+    later = "They agreed to hold a resumed session, INC-5.2, at a later date in 2025, using the Chair's Text."
+    assert not states_kind(later, "where", "Which city hosts INC-5.2?")  # no place, only a capital
+    assert states_kind("INC-3 met in Nairobi in November 2023.", "where", "Where was INC-3 held?")
+    hotel = "The plenary met at The Athenee Hotel in Bangkok."
+    assert states_kind(hotel, "where", "Which hotel in Bangkok hosted the plenary?")
