@@ -111,6 +111,8 @@ _KINDS = {
     ),
     "number": (
         r"\bhow (?:many|much|long|big|large)\b"
+        # Typed as a note: "fine for a bali restaurant giving out straws?", "penalty amount"
+        r"|\b(?:fines?|penalt(?:y|ies)|fees?) (?:for|amount)\b|\b(?:number|amount) of\b"
         r"|\bwhat (?:percentage|share|proportion|amount|rate|number|fines?|penalt(?:y|ies)|fees?)\b"
         r"|\bwhat (?:is|was|are|were|will be) the (?:\w+ )?(?:fine|penalty|fee|charge|rate|percentage|share"
         r"|amount|number|budget|cost|price|target rate)s?\b"

@@ -258,6 +258,8 @@ def test_a_date_asked_as_a_note_and_a_place_stated_by_name() -> None:
     assert question_kind("india SUP ban start date") == "when"
     assert question_kind("What is the start date of the Hainan ban?") == "when"
     assert question_kind("deadline for MPR reports?") == "when"
+    assert question_kind("fine for a bali restaurant still giving out plastic straws?") == "number"
+    assert question_kind("number of participants at INC-4") == "number"
     later = "They agreed to hold a resumed session, INC-5.2, at a later date in 2025, using the Chair's Text."
     assert not states_kind(later, "where", "Which city hosts INC-5.2?")  # no place, only a capital
     assert states_kind("INC-3 met in Nairobi in November 2023.", "where", "Where was INC-3 held?")
