@@ -266,6 +266,15 @@ def _asked(question: str) -> _Asked:
     )
 
 
+def measure_words(question: str) -> list[str]:
+    """The words by which a question asks for a measured amount ("harga", "price", "fine"), if it does."""
+    asked = _asked(question)
+    if not asked.measure:
+        return []
+    english = " ".join(glossary.translate(question).english)
+    return [m.group() for m in _MEASURES[asked.measure][0].finditer(f"{question} {english}")]
+
+
 def states_kind(sentence: str, kind: str, question: str = "") -> bool:
     """Whether a sentence holds the kind of fact asked for, beyond what the question already says.
 

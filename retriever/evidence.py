@@ -90,16 +90,6 @@ def _passage_ok(about: dict[str, set[str]], passage: Passage) -> bool:
     return not about or any(_satisfies(passage, t, docs) for t, docs in about.items())
 
 
-def _topic(weights: dict[str, float], question: str) -> dict[str, float]:
-    """The question's word weights without the words of the places it names (as written or in English)."""
-    named = places.find_places(question, any_case=True)
-    if not named:
-        return weights
-    spans = [question[slice(*p.span)] for p in named] + [p.name for p in named]
-    place_tokens = {t for tokens in keyword.tokenize(spans) for t in tokens}
-    return {t: w for t, w in weights.items() if t not in place_tokens}
-
-
 def _features(
     question: str,
     focus: grounding.Focus,
@@ -118,7 +108,7 @@ def _features(
     names = [n for n in focus.names if grounding.mentions_name(haystack, n)]
     # The places asked about say where, not what: every passage the place filter keeps shares them,
     # so "Will it rain in Bangkok tomorrow?" found Bangkok's campaign covering a third of it.
-    weights = _topic(weights, question)
+    weights = keyword.without(weights, places.named_in(question))
     quoted = keyword.tokenize([passages[c.passage].text[c.start : c.end] for c in chosen])
     document_cover = keyword.cover(weights, doc_tokens)
     # Across languages no capitals mark the names asked about, but the glossed words still tell

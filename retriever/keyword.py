@@ -160,6 +160,9 @@ _PHRASING_WORDS = (
     " know mean get got occur occurred document documents detail details please what when where"
     " who whom whose which why how much many did does do is are was were could will would should"
     " stand stands meaning definition define"
+    # When the asker is, not what is asked ("How much is diesel today?" shared "day" with any report),
+    # and "like" in "what will the weather be like", which finds "initiatives like CEPA".
+    " today tomorrow yesterday tonight like"
 )
 
 
@@ -187,6 +190,15 @@ def question_weights(index: bm25s.BM25, question: str) -> dict[str, float]:
         if t not in phrasing and not (t in translated and t not in index.vocab_dict)
     }
     return kept or weights
+
+
+def without(weights: dict[str, float], words: Iterable[str]) -> dict[str, float]:
+    """Question word weights less the tokens of `words` (the places or the measure a question names)."""
+    words = [w for w in words if w]
+    if not words:
+        return weights
+    dropped = {t for tokens in tokenize(words) for t in tokens}
+    return {t: w for t, w in weights.items() if t not in dropped}
 
 
 def cover(weights: dict[str, float], tokens: Iterable[str]) -> float:

@@ -132,6 +132,12 @@ def find_places(text: str, *, any_case: bool = False) -> list[Place]:
     return found
 
 
+def named_in(text: str) -> list[str]:
+    """The places a text names, as written and by their English names."""
+    found = find_places(text, any_case=True)
+    return [text[slice(*p.span)] for p in found] + [p.name for p in found]
+
+
 def country_of(name: str) -> str:
     """The canonical country of a country, city or demonym name, or '' if unknown."""
     places = find_places(name.strip())

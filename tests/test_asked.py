@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.asked import question_kind, states_kind
+from retriever.asked import measure_words, question_kind, states_kind
 
 
 @pytest.mark.parametrize(
@@ -265,3 +265,9 @@ def test_a_date_asked_as_a_note_and_a_place_stated_by_name() -> None:
     assert states_kind("INC-3 met in Nairobi in November 2023.", "where", "Where was INC-3 held?")
     hotel = "The plenary met at The Athenee Hotel in Bangkok."
     assert states_kind(hotel, "where", "Which hotel in Bangkok hosted the plenary?")
+
+
+def test_the_words_asking_for_a_measured_amount() -> None:
+    assert measure_words("Berapakah harga minyak diesel hari ini?") == ["harga", "price"]
+    assert measure_words("What is the fine for littering in Bogor?") == ["fine"]
+    assert measure_words("Who chaired INC-4?") == []

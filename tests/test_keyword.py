@@ -5,7 +5,7 @@ from __future__ import annotations
 import bm25s
 import numpy as np
 
-from retriever.keyword import build_bm25, idf_weights, scores, tokenize
+from retriever.keyword import build_bm25, idf_weights, scores, tokenize, without
 
 CHUNKS = [
     "Hainan banned non-degradable plastic bags from December 2020.",
@@ -67,3 +67,9 @@ def test_an_index_built_again_with_one_text_changed_equals_one_built_from_scratc
     assert index.vocab_dict == fresh.vocab_dict
     for query in ("brand owners report packaging", "塑料袋禁令", "ขยะพลาสติก", "plastic bags"):
         assert np.array_equal(scores(index, query, len(changed)), scores(fresh, query, len(changed)))
+
+
+def test_words_set_aside_leave_the_question_weights() -> None:
+    weights = {"diesel": 5.0, "price": 3.0, "bangkok": 4.0}
+    assert without(weights, ["Bangkok", "prices"]) == {"diesel": 5.0}
+    assert without(weights, []) is weights

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.places import CITIES, COUNTRIES, REGIONS, find_places
+from retriever.places import CITIES, COUNTRIES, REGIONS, find_places, named_in
 
 
 def test_documents_are_read_as_written_and_questions_in_any_case() -> None:
@@ -99,3 +99,8 @@ def test_every_name_names_one_place_and_none_is_a_lone_letter() -> None:
 def test_a_thai_name_is_found_in_a_document_as_written_and_english_as_before() -> None:
     text = "สปป.ลาว and the Bangkok Metropolitan Administration (BMA) met in Korea; the Indian Ocean."
     assert [p.name for p in find_places(text)] == ["Lao PDR", "Bangkok", "Bangkok", "Republic of Korea"]
+
+
+def test_the_places_a_text_names_as_written_and_in_english() -> None:
+    assert set(named_in("พรุ่งนี้ฝนจะตกที่กรุงเทพไหม")) == {"กรุงเทพ", "Bangkok"}
+    assert named_in("How much is diesel today?") == []

@@ -7,7 +7,9 @@ import re
 import numpy as np
 import pytest
 
-from retriever import Settings
+from retriever import Settings, keyword
+from retriever.grounding import focus
+from retriever.retrieval import open_searcher
 from retriever.selection import (
     JOIN_MARGIN,
     OTHER_DOCUMENT_MARGIN,
@@ -16,6 +18,7 @@ from retriever.selection import (
     _is_listed,
     _quotable,
     asked_places,
+    candidates,
     select,
 )
 from retriever.types import Passage
@@ -118,3 +121,19 @@ def test_the_first_sentence_stating_the_asked_fact_joins_unless_a_repeat(small_s
     # Once a quoted sentence states the fact, a similar one adds nothing.
     stated_lead = _candidate(1.0, "sg.md", stated=True)
     assert select([stated_lead, _near(stated_lead, 0.9, stated=True)], small_settings) == [stated_lead]
+
+
+def test_an_amount_states_a_price_only_beside_what_it_is_the_price_of(small_settings: Settings) -> None:
+    searcher = open_searcher(small_settings)
+    diesel = "What is the price of diesel today?"
+    result = searcher.search_result(diesel, k=5, mode="hybrid")
+    passages = result.passages()
+    weights = keyword.question_weights(result.version.bm25, diesel)
+    found = candidates(diesel, focus(diesel), list(range(5)), weights, result, passages)
+    # Quezon City's PHP fines and Taipei's cup prices are money, but not diesel's.
+    assert found and not any(c.stated for c in found)
+    fine = "What is the fine for a second offence for restaurants in Quezon City?"
+    result = searcher.search_result(fine, k=5, mode="hybrid")
+    weights = keyword.question_weights(result.version.bm25, fine)
+    found = candidates(fine, focus(fine), list(range(5)), weights, result, result.passages())
+    assert any(c.stated and "PHP3,000" in result.passages()[c.passage].text[c.start : c.end] for c in found)
