@@ -206,6 +206,8 @@ _ENGLISH_LEAD = re.compile(
     r"\s*(?:what|which|who|whom|whose|how|why|is|are|was|were|do|does|did|can|could)\b", re.IGNORECASE
 )
 _TRAILING = re.compile(r"\b(?:when|where)\W*$", re.IGNORECASE)
+# A legal document's number, "08/2022/ND-CP" or "No. 12/2018/QH14": a year in it dates nothing.
+_DOCUMENT_NUMBER = re.compile(r"\b\d{1,4}/(?:19|20)\d\d/[^\W\d][\w-]*")
 _VENUE = re.compile(r"\b(?:at|held (?:at|in)|hosted (?:at|by)|venue:?)\s+(?i:the\s+)?([A-Z][\w'-]+)")
 _CONJUNCTION = re.compile(r"\b(?:when|where)\b", re.IGNORECASE)
 
@@ -287,6 +289,7 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
         return any(v.lower() not in asked.said for v in values)
 
     if kind == "when":
+        sentence = _DOCUMENT_NUMBER.sub(" ", sentence)  # "Decree 08/2022/ND-CP" is no date
         dates = YEAR.findall(sentence) + [
             m.group() for m in _MONTH.finditer(sentence) if NUMBER.search(sentence)
         ]

@@ -271,3 +271,9 @@ def test_the_words_asking_for_a_measured_amount() -> None:
     assert measure_words("Berapakah harga minyak diesel hari ini?") == ["harga", "price"]
     assert measure_words("What is the fine for littering in Bogor?") == ["fine"]
     assert measure_words("Who chaired INC-4?") == []
+
+
+def test_a_year_inside_a_legal_documents_number_is_no_date() -> None:
+    asked = "vietnam EPR recycling duty for packaging starts when (decree 08)?"
+    assert not states_kind("Decree 08/2022/ND-CP details how the Law is implemented.", "when", asked)
+    assert states_kind("Mandatory recycling of packaging has applied since 1 January 2024.", "when", asked)
