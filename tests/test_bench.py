@@ -37,3 +37,11 @@ def test_the_index_benchmark_samples_about_the_chunks_asked_for(small_settings: 
     assert chunks >= 12 and paths and all(p.suffix in (".md", ".txt") for p in paths)
     fewer, _ = bench._sample_documents(small_settings.documents_dir, 1, small_settings)
     assert len(fewer) == 1
+
+
+def test_the_index_benchmark_times_loading_chunks_and_sentences_apart(small_settings: Settings) -> None:
+    figures = bench.bench_index(small_settings, 1)["same texts"]
+    assert figures["documents"] == 1 and figures["texts_embedded"] > figures["chunks"] > 0
+    split = figures["bare_chunks_s"] + figures["bare_sentences_s"]
+    assert abs(figures["bare_encoder_s"] - split) <= 0.02 and figures["model_load_s"] >= 0
+    assert figures["chunk_tokens_per_s"] > 0 and figures["sentence_tokens_per_s"] > 0

