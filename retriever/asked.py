@@ -240,6 +240,7 @@ class _Asked:
 
     said: str  # the question, canonical: a value it holds is not news
     measure: str  # money | weight | percent | "" (a "how much" question's unit)
+    measured: tuple[str, ...]  # the words asking for it ("harga", "price", "fine")
     person: bool  # it asks for a person, not a body
     role: str  # ... by this English role ("mayor"), "" for none
     counted: frozenset[str]  # stems of what "how many" counts; empty for none
@@ -255,26 +256,25 @@ def _asked(question: str) -> _Asked:
     # A question in another language is read with the English of its glossary terms too: "罚多少钱"
     # and "ពិន័យប៉ុន្មាន" ask for a fine as "what is the fine?" does, "ຜູ້ເຂົ້າຮ່ວມຈັກຄົນ" for people.
     english = " ".join(glossary.translate(question).english)
+    glossed = f"{question} {english}"
+    measure = next((m for m, (asks, _) in _MEASURES.items() if asks.search(glossed)), "")
     return _Asked(
         said=canonical(question),
-        measure=next((m for m, (asks, _) in _MEASURES.items() if asks.search(f"{question} {english}")), ""),
+        measure=measure,
+        measured=tuple(m.group() for m in _MEASURES[measure][0].finditer(glossed)) if measure else (),
         person=_ASKS_PERSON.search(question) is not None,
         role=role.group(1).lower() if role else "",
         counted=counting.counted(question) or counting.people_counted(english),
         count=_COUNT_ASKED.search(question) is not None,
         how_long=_DURATION_ASKED.search(question) is not None,
-        amount_of=specifics.asked_of(f"{question} {english}", "number"),
-        date_of=specifics.asked_of(f"{question} {english}", "when"),
+        amount_of=specifics.asked_of(glossed, "number"),
+        date_of=specifics.asked_of(glossed, "when"),
     )
 
 
 def measure_words(question: str) -> list[str]:
     """The words by which a question asks for a measured amount ("harga", "price", "fine"), if it does."""
-    asked = _asked(question)
-    if not asked.measure:
-        return []
-    english = " ".join(glossary.translate(question).english)
-    return [m.group() for m in _MEASURES[asked.measure][0].finditer(f"{question} {english}")]
+    return list(_asked(question).measured)
 
 
 def states_kind(sentence: str, kind: str, question: str = "") -> bool:
