@@ -12,10 +12,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import counting, glossary, specifics
-from .counting import COUNT_WORDS, IDENTIFIER, NUMBER
+from .counting import IDENTIFIER, NUMBER
 from .exact import YEAR, canonical
 from .lang import is_latin
 from .places import find_places
+from .stated import (
+    COUNT_WORD,
+    DATE_SPAN,
+    DOCUMENT_NUMBER,
+    DURATION,
+    HYPHENATED,
+    MEASURED,
+    MEASURES,
+    MONTH,
+    PERSON_NAMED,
+    PERSON_TITLE,
+    VENUE,
+    WEEKDAYS,
+)
 
 # A question on what one person did or is: the answer names a person, not a body.
 _ASKS_PERSON = re.compile(
@@ -37,14 +51,6 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 
-# A personal name told by its role ("Jeon Wan of the Ministry", "Varawut Silpa-archa, the minister")
-# or by what the person did ("chaired by Luis Vayas Valdivieso").
-_PERSON_NAMED = re.compile(
-    r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+(?:,| of the| from the) (?:the )?(?:\w+ ){0,3}"
-    r"(?:[Mm]inister|[Mm]ayor|[Dd]irector|[Hh]ead|[Cc]hair|[Ss]ecretary|[Oo]fficer|[Ss]peaker|[Mm]inistry)"
-    r"|\b(?:chaired|opened|presided over|led|signed|headed) by "
-    r"(?:[A-Z][a-z]*\.? )?[A-Z][a-z]+(?: [A-Z][a-z]+)+"
-)
 
 # "Which minister", "what official": a question word asking for a person by role.
 _ASKS_ROLE = re.compile(
@@ -53,14 +59,6 @@ _ASKS_ROLE = re.compile(
     re.IGNORECASE,
 )
 
-_HYPHENATED = re.compile(r"\b[A-Za-z]{1,12}-\d{1,3}\b")  # INC-3, COP-28: a name, not a count
-
-_COUNT_WORDS = "|".join(sorted(COUNT_WORDS))
-
-_DURATION = re.compile(
-    rf"\b(?:\d+|{_COUNT_WORDS}|a|an)[- ](?:days?|weeks?|months?|years?|hours?|minutes?)\b(?:-long)?",
-    re.IGNORECASE,
-)
 
 # "How long", and its kin in other languages ("berapa lama", "bao lâu", 多久, 몇 년 "how many years").
 _DURATION_ASKED = re.compile(
@@ -125,80 +123,10 @@ _KINDS = {
 
 _KIND_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _KINDS.items()}
 
-_MONTH = re.compile(
-    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?"
-    r"|nov(ember)?|dec(ember)?)\b|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม"
-    r"|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|tháng|[年月日]|월|일",
-    re.IGNORECASE,
-)
-
-_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-
-_DATE_SPAN = re.compile(
-    r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b",
-    re.IGNORECASE,
-)
-
-_PERSON_TITLE = re.compile(
-    r"\b(Mr|Ms|Mrs|Dr|Prof|H\.E|Minister|Mayor|Director|Secretary|Chair|President|Governor|Officer|Head|"
-    r"Deputy|Ambassador|Executive|Datuk|Dato'?|Tan Sri|Councill?or|Senator|Commissioner)\b"
-)
-
-# What a "how much" question measures, and how a sentence states it: a question on a fine, fee or
-# charge wants money; one in tonnes a weight; one on a rate or share a percentage. Else any count.
-_WEIGHT = re.compile(
-    r"\b(?:tons?|tonnes?|kilo(?:gram)?s?|kg|tấn|tan|tonelada)\b|ตัน|吨|公斤|톤|킬로", re.IGNORECASE
-)
-
-_CODES = r"RM|Rp|Rs|INR|USD|US\$|EUR|SGD|THB|VND|KHR|PHP|MYR|IDR|CNY|RMB|NT\$|KRW|JPY"
-
-_MEASURES = {
-    "money": (
-        re.compile(
-            r"\b(?:fines?|penalt(?:y|ies)|fees?|charges?|prices?|costs?|levy|levies|tax|deposits?|budget"
-            r"|denda|kompaun|bayaran|caj|harga|biaya|multa|bayad|phạt|phí|giá)\b"
-            r"|ค่าปรับ|ค่าธรรมเนียม|ราคา|罚款|罰款|费用|收费|价格|벌금|과태료|요금|가격|부담금",
-            re.IGNORECASE,
-        ),
-        # A currency code or a short unit word ("won", "sen", "dong") is money only beside a number:
-        # "the 3Rs of packaging" holds no rupees, and a plastic-free city no price.
-        re.compile(
-            r"[$€£¥₩₫฿៛₹]"
-            rf"|(?<![A-Za-z0-9])(?:{_CODES})\.?\s?\d|\d\s(?:{_CODES})(?![A-Za-z])"
-            r"|\b(?:dollars?|euros?|ringgit|rupiah|rupees?|baht|đồng|riels?|pesos?|yuan|yen|cents?)\b"
-            r"|\d\s?(?:won|sen|dong)\b"
-            r"|บาท|元|원|엔|free of charge|\bfor free\b|\b(?:is|are|was|were|be|remain|remains) free\b"
-            r"|\bat no (?:cost|charge)\b|\bno (?:fee|charge|deposit)",
-            re.IGNORECASE,
-        ),
-    ),
-    "weight": (_WEIGHT, _WEIGHT),  # asked in a unit of weight, stated in one
-    "percent": (
-        re.compile(
-            r"\b(?:rates?|percentages?|percent|share|proportion|persen|peratus|kadar|tỷ lệ|porsyento)\b"
-            r"|อัตรา|ร้อยละ|比例|比率|百分|비율|율은|률은|%",
-            re.IGNORECASE,
-        ),
-        re.compile(
-            r"%|\bper ?cent\b|\bpercentage points?\b|\b(?:half|third|quarter|fifth|tenth)s?\b|\bone in \w+\b"
-            r"|persen|peratus|ร้อยละ|phần trăm|百分之|퍼센트|프로",
-            re.IGNORECASE,
-        ),
-    ),
-}
-
 
 # "How many" in each language, where it differs from "how much" (Indonesian "berapa", Chinese 多少 ask both).
 _COUNT_ASKED = re.compile(
     r"\bhow many\b|กี่(?!โมง)|\bmấy\b|几|幾|몇(?!\s*(?:년|월|일|시))|\bilan\b|ຈັກ|ဘယ်နှစ်", re.IGNORECASE
-)
-# An amount measured in a unit (weight, share, money) rather than counted.
-_MEASURED = re.compile(
-    r"(?:[$€£¥₩₫฿៛₹]|\b(?:" + _CODES + r")\.?)\s?\d[\d,.]*(?:\s*(?:million|billion|thousand))?"
-    r"|\d[\d,.]*\s*(?:%|per ?cent\b|(?:million |billion )?(?:tons?|tonnes?|kilo(?:gram)?s?|kg|grams?|litres?"
-    r"|liters?|km|metres?|meters?)\b|(?:" + _CODES + r")\b)",
-    re.IGNORECASE,
 )
 
 
@@ -206,9 +134,6 @@ _ENGLISH_LEAD = re.compile(
     r"\s*(?:what|which|who|whom|whose|how|why|is|are|was|were|do|does|did|can|could)\b", re.IGNORECASE
 )
 _TRAILING = re.compile(r"\b(?:when|where)\W*$", re.IGNORECASE)
-# A legal document's number, "08/2022/ND-CP" or "No. 12/2018/QH14": a year in it dates nothing.
-_DOCUMENT_NUMBER = re.compile(r"\b\d{1,4}/(?:19|20)\d\d/[^\W\d][\w-]*")
-_VENUE = re.compile(r"\b(?:at|held (?:at|in)|hosted (?:at|by)|venue:?)\s+(?i:the\s+)?([A-Z][\w'-]+)")
 _CONJUNCTION = re.compile(r"\b(?:when|where)\b", re.IGNORECASE)
 
 
@@ -257,11 +182,11 @@ def _asked(question: str) -> _Asked:
     # and "ពិន័យប៉ុន្មាន" ask for a fine as "what is the fine?" does, "ຜູ້ເຂົ້າຮ່ວມຈັກຄົນ" for people.
     english = " ".join(glossary.translate(question).english)
     glossed = f"{question} {english}"
-    measure = next((m for m, (asks, _) in _MEASURES.items() if asks.search(glossed)), "")
+    measure = next((m for m, (asks, _) in MEASURES.items() if asks.search(glossed)), "")
     return _Asked(
         said=canonical(question),
         measure=measure,
-        measured=tuple(m.group() for m in _MEASURES[measure][0].finditer(glossed)) if measure else (),
+        measured=tuple(m.group() for m in MEASURES[measure][0].finditer(glossed)) if measure else (),
         person=_ASKS_PERSON.search(question) is not None,
         role=role.group(1).lower() if role else "",
         counted=counting.counted(question) or counting.people_counted(english),
@@ -289,28 +214,28 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
         return any(v.lower() not in asked.said for v in values)
 
     if kind == "when":
-        sentence = _DOCUMENT_NUMBER.sub(" ", sentence)  # "Decree 08/2022/ND-CP" is no date
+        sentence = DOCUMENT_NUMBER.sub(" ", sentence)  # "Decree 08/2022/ND-CP" is no date
         dates = YEAR.findall(sentence) + [
-            m.group() for m in _MONTH.finditer(sentence) if NUMBER.search(sentence)
+            m.group() for m in MONTH.finditer(sentence) if NUMBER.search(sentence)
         ]
         return novel(dates) and specifics.speaks_of(sentence, "when", asked.date_of)
     if kind == "number":
         if not specifics.speaks_of(sentence, "number", asked.amount_of):
             return False
         if asked.measure:  # "What is the fine?" wants an amount of money, not any number
-            return _MEASURES[asked.measure][1].search(sentence) is not None
+            return MEASURES[asked.measure][1].search(sentence) is not None
         # A count or amount, not a date or a name: "30 April 2024" says when, "INC-1" which session,
         # and "a two-day training" how long, unless the question asks how long.
-        undated = _HYPHENATED.sub(" ", _DATE_SPAN.sub(" ", IDENTIFIER.sub(" ", sentence)))
+        undated = HYPHENATED.sub(" ", DATE_SPAN.sub(" ", IDENTIFIER.sub(" ", sentence)))
         if not asked.how_long:
-            undated = _DURATION.sub(" ", undated)
+            undated = DURATION.sub(" ", undated)
         if asked.count:  # "how many stations" is not answered by "9,000 tons" or "40%"
-            undated = _MEASURED.sub(" ", undated)
+            undated = MEASURED.sub(" ", undated)
         if asked.counted and is_latin(sentence):
             # "How many people attended?" is not answered by "five events": the count must be of
             # the thing asked (or a word for the same kind of thing) within a few words.
             return novel(counting.counts_of(undated, asked.counted))
-        words = re.findall(rf"\b(?:{_COUNT_WORDS})\b", undated, re.IGNORECASE)
+        words = COUNT_WORD.findall(undated)
         return novel([n for n in NUMBER.findall(undated) if not YEAR.fullmatch(n)] + words)
     if not is_latin(sentence):
         return True  # no capitalisation to read names from: leave it to the other evidence
@@ -320,17 +245,17 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
             # role asked ("Who was the mayor?" is not answered by a council member's name).
             if asked.role and re.search(rf"\b{asked.role[:6]}", sentence, re.IGNORECASE) is None:  # Ministry
                 return False
-            return bool(_PERSON_TITLE.search(sentence) or _PERSON_NAMED.search(sentence))
+            return bool(PERSON_TITLE.search(sentence) or PERSON_NAMED.search(sentence))
         # A name is new when two of its words are ("Quezon City Council" adds only "Council").
         names = re.findall(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|bin|binti|de|van))+", sentence)
         new_name = any(sum(w.lower() not in asked.said for w in n.split()) >= 2 for n in names)
-        return bool(_PERSON_TITLE.search(sentence)) or new_name or novel(ACRONYM.findall(sentence))
+        return bool(PERSON_TITLE.search(sentence)) or new_name or novel(ACRONYM.findall(sentence))
     if kind == "where":
         # A place the gazetteer knows, or a venue's name after "at", "held", "hosted" ("at The Athenee
         # Hotel"); after "in" only a known place: "at a later date in 2025, using the Chair's Text"
         # names none, and "due in November 2024" says when.
         known = [p.name for p in find_places(sentence) if p.kind != "region"]
-        venues = _VENUE.findall(sentence)
-        venues = [v for v in venues if not _MONTH.fullmatch(v) and v.lower() not in _WEEKDAYS]
+        venues = VENUE.findall(sentence)
+        venues = [v for v in venues if not MONTH.fullmatch(v) and v.lower() not in WEEKDAYS]
         return novel(known) or novel(v for v in venues if not find_places(v))
     return True

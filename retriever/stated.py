@@ -1,0 +1,103 @@
+"""How a sentence states a kind of fact: the dates, names, titles, venues, counts and amounts it holds."""
+
+from __future__ import annotations
+
+import re
+
+from .counting import COUNT_WORDS
+
+# A legal document's number, "08/2022/ND-CP" or "No. 12/2018/QH14": a year in it dates nothing.
+DOCUMENT_NUMBER = re.compile(r"\b\d{1,4}/(?:19|20)\d\d/[^\W\d][\w-]*")
+
+MONTH = re.compile(
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?"
+    r"|nov(ember)?|dec(ember)?)\b|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม"
+    r"|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|tháng|[年月日]|월|일",
+    re.IGNORECASE,
+)
+
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+DATE_SPAN = re.compile(
+    r"\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b",
+    re.IGNORECASE,
+)
+
+PERSON_TITLE = re.compile(
+    r"\b(Mr|Ms|Mrs|Dr|Prof|H\.E|Minister|Mayor|Director|Secretary|Chair|President|Governor|Officer|Head|"
+    r"Deputy|Ambassador|Executive|Datuk|Dato'?|Tan Sri|Councill?or|Senator|Commissioner)\b"
+)
+
+# A personal name told by its role ("Jeon Wan of the Ministry", "Varawut Silpa-archa, the minister")
+# or by what the person did ("chaired by Luis Vayas Valdivieso").
+PERSON_NAMED = re.compile(
+    r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+(?:,| of the| from the) (?:the )?(?:\w+ ){0,3}"
+    r"(?:[Mm]inister|[Mm]ayor|[Dd]irector|[Hh]ead|[Cc]hair|[Ss]ecretary|[Oo]fficer|[Ss]peaker|[Mm]inistry)"
+    r"|\b(?:chaired|opened|presided over|led|signed|headed) by "
+    r"(?:[A-Z][a-z]*\.? )?[A-Z][a-z]+(?: [A-Z][a-z]+)+"
+)
+
+VENUE = re.compile(r"\b(?:at|held (?:at|in)|hosted (?:at|by)|venue:?)\s+(?i:the\s+)?([A-Z][\w'-]+)")
+
+HYPHENATED = re.compile(r"\b[A-Za-z]{1,12}-\d{1,3}\b")  # INC-3, COP-28: a name, not a count
+
+_COUNT_WORDS = "|".join(sorted(COUNT_WORDS))
+
+DURATION = re.compile(
+    rf"\b(?:\d+|{_COUNT_WORDS}|a|an)[- ](?:days?|weeks?|months?|years?|hours?|minutes?)\b(?:-long)?",
+    re.IGNORECASE,
+)
+
+COUNT_WORD = re.compile(rf"\b(?:{_COUNT_WORDS})\b", re.IGNORECASE)
+
+# What a "how much" question measures, and how a sentence states it: a question on a fine, fee or
+# charge wants money; one in tonnes a weight; one on a rate or share a percentage. Else any count.
+_WEIGHT = re.compile(
+    r"\b(?:tons?|tonnes?|kilo(?:gram)?s?|kg|tấn|tan|tonelada)\b|ตัน|吨|公斤|톤|킬로", re.IGNORECASE
+)
+
+_CODES = r"RM|Rp|Rs|INR|USD|US\$|EUR|SGD|THB|VND|KHR|PHP|MYR|IDR|CNY|RMB|NT\$|KRW|JPY"
+
+MEASURES = {
+    "money": (
+        re.compile(
+            r"\b(?:fines?|penalt(?:y|ies)|fees?|charges?|prices?|costs?|levy|levies|tax|deposits?|budget"
+            r"|denda|kompaun|bayaran|caj|harga|biaya|multa|bayad|phạt|phí|giá)\b"
+            r"|ค่าปรับ|ค่าธรรมเนียม|ราคา|罚款|罰款|费用|收费|价格|벌금|과태료|요금|가격|부담금",
+            re.IGNORECASE,
+        ),
+        # A currency code or a short unit word ("won", "sen", "dong") is money only beside a number:
+        # "the 3Rs of packaging" holds no rupees, and a plastic-free city no price.
+        re.compile(
+            r"[$€£¥₩₫฿៛₹]"
+            rf"|(?<![A-Za-z0-9])(?:{_CODES})\.?\s?\d|\d\s(?:{_CODES})(?![A-Za-z])"
+            r"|\b(?:dollars?|euros?|ringgit|rupiah|rupees?|baht|đồng|riels?|pesos?|yuan|yen|cents?)\b"
+            r"|\d\s?(?:won|sen|dong)\b"
+            r"|บาท|元|원|엔|free of charge|\bfor free\b|\b(?:is|are|was|were|be|remain|remains) free\b"
+            r"|\bat no (?:cost|charge)\b|\bno (?:fee|charge|deposit)",
+            re.IGNORECASE,
+        ),
+    ),
+    "weight": (_WEIGHT, _WEIGHT),  # asked in a unit of weight, stated in one
+    "percent": (
+        re.compile(
+            r"\b(?:rates?|percentages?|percent|share|proportion|persen|peratus|kadar|tỷ lệ|porsyento)\b"
+            r"|อัตรา|ร้อยละ|比例|比率|百分|비율|율은|률은|%",
+            re.IGNORECASE,
+        ),
+        re.compile(
+            r"%|\bper ?cent\b|\bpercentage points?\b|\b(?:half|third|quarter|fifth|tenth)s?\b|\bone in \w+\b"
+            r"|persen|peratus|ร้อยละ|phần trăm|百分之|퍼센트|프로",
+            re.IGNORECASE,
+        ),
+    ),
+}
+
+# An amount measured in a unit (weight, share, money) rather than counted.
+MEASURED = re.compile(
+    r"(?:[$€£¥₩₫฿៛₹]|\b(?:" + _CODES + r")\.?)\s?\d[\d,.]*(?:\s*(?:million|billion|thousand))?"
+    r"|\d[\d,.]*\s*(?:%|per ?cent\b|(?:million |billion )?(?:tons?|tonnes?|kilo(?:gram)?s?|kg|grams?|litres?"
+    r"|liters?|km|metres?|meters?)\b|(?:" + _CODES + r")\b)",
+    re.IGNORECASE,
+)
