@@ -78,6 +78,7 @@ _KINDS = {
         r"\bwhen\b|\bwhat (?:date|year|day|month)\b|\bwhich (?:date|year|day|month)\b|\bsince when\b"
         # Typed as a note: "india SUP ban start date", "deadline for MPR reports"
         r"|\b(?:start|end|effective|closing|opening|due|launch) dates?\b|\bdates? of\b|\bdeadline\b"
+        r"|\bdates?\W*$"  # "thai-japan course batch 1 - dates?"
         r"|\bbila(?:kah)?\b|\bkapan(?:kah)?\b|\btarikh\b|\btanggal berapa\b|\btahun berapa\b|\bpada tahun\b"
         r"|เมื่อไร|เมื่อไหร่|เมื่อใด|วันที่เท่าไร|วันที่เท่าไหร่|วันไหน|ปีใด|ปีไหน|ปีอะไร"
         r"|\bkhi nào\b|\bbao giờ\b|\bngày nào\b|\bnăm nào\b|\bthời gian nào\b|\bngày mấy\b|\blúc nào\b"
@@ -89,6 +90,7 @@ _KINDS = {
     ),
     "where": (
         r"\bwhere\b|\bwhich (?:city|country|venue|place|town|province)\b|\bwhat (?:venue|city|location)\b"
+        r"|\bvenue\b|\blocation\W*$"
         r"|\bdi ?mana(?:kah)?\b|\blokasi\b|\bdi kota mana\b|\bdi negara mana\b"
         r"|ที่ไหน|ที่ใด|สถานที่|จังหวัดใด|ประเทศใด"
         r"|\bở đâu\b|\btại đâu\b|\bđịa điểm\b|\bthành phố nào\b"
@@ -111,7 +113,10 @@ _KINDS = {
         r"\bhow (?:many|much|long|big|large)\b"
         # Typed as a note: "fine for a bali restaurant giving out straws?", "penalty amount"
         r"|\b(?:fines?|penalt(?:y|ies)|fees?) (?:for|amount)\b|\b(?:number|amount) of\b"
+        r"|\b(?:min|max|minimum|maximum)\b"
         r"|\bwhat (?:percentage|share|proportion|amount|rate|number|fines?|penalt(?:y|ies)|fees?)\b"
+        r"|\b(?:apa|berapa)(?:kah)? (?:sanksi|denda|hukuman)\b|\b(?:sanksi|denda|hukuman)(?:nya)? apa\b"
+        r"|\b(?:anong|ano ang) (?:multa|parusa)\b"
         r"|\bwhat (?:is|was|are|were|will be) the (?:\w+ )?(?:fine|penalty|fee|charge|rate|percentage|share"
         r"|amount|number|budget|cost|price|target rate)s?\b"
         r"|\bwhat \w+ (?:rate|percentage|share|fine|fee|penalty|charge)s?\b"

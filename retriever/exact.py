@@ -104,9 +104,19 @@ _COUNTED_NOUN = r"(offen[cs]e|violation|infraction|batch|phase|stage|tranche|rou
 _COUNTED_ORDINAL = re.compile(rf"\b(\d{{1,2}}(?:st|nd|rd|th))\s+(?:[a-z-]+\s+){{0,2}}?{_COUNTED_NOUN}\b")
 
 
+_NUMBERED_COUNT = re.compile(rf"\b{_COUNTED_NOUN}[- ](?:no\.? ?)?(\d{{1,2}})\b(?![.,/:]\d)")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def counted_ordinals(question: str) -> tuple[tuple[str, str], ...]:
-    """(ordinal, noun) of each "second batch" or "3rd offence" a question asks about."""
-    found = _COUNTED_ORDINAL.findall(canonical(question))
+    """(ordinal, noun) of each "second batch", "3rd offence" or "batch 1" a question asks about."""
+    text = canonical(question)
+    found = _COUNTED_ORDINAL.findall(text)
+    found += [(_ordinal(int(n)), noun) for noun, n in _NUMBERED_COUNT.findall(text)]
     return tuple(dict.fromkeys((ordinal, noun) for ordinal, noun in found))
 
 

@@ -18,11 +18,12 @@ _SPAN = r"|\b\d{1,2}(?:\s+[A-Za-z]{3,9})?\s*(?:[-–]|to|until)\s*\d{1,2}\b"
 _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
     "number": {
         "penalty": (
-            r"\b(?:fines?|penalt(?:y|ies)|sanctions?|imprisonment|jail|prison|denda|kompaun|multa|phạt)\b"
+            r"\b(?:fines?|penalt(?:y|ies)|sanctions?|imprisonment|jail|prison|denda|kompaun|sanksi"
+            r"|hukuman|multa|parusa|phạt)\b|ពិន័យ|ປັບໃໝ|ဒဏ်ငွေ"
             r"|ค่าปรับ|จำคุก|罚款|罰款|罚金|徒刑|监禁|벌금|과태료|징역",
             r"\b(?:fine[sd]?|penal(?:ty|ties|ised|ized|ise|ize)|sanctions?|offen[cs]es?|violat\w*|breach\w*"
             r"|punish\w*|imprison\w*|jail\w*|prison\w*|compound|denda\w*|kompaun|multa\w*|phạt|vi phạm"
-            r"|penjara)\b"
+            r"|penjara|sanksi|hukuman|parusa)\b|ពិន័យ|ປັບໃໝ|ဒဏ်"
             r"|ปรับ|จำคุก|罚|罰|处罚|徒刑|监禁|벌금|과태료|처벌|징역",
         ),
         "tax": (
@@ -43,6 +44,16 @@ _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
             r"|introduc\w*|kick\w* off|took hold|berkuat ?kuasa|berlaku|mula(?:i)?|sejak|efektif|diterapkan"
             r"|dilaksanakan|hiệu lực|áp dụng|bắt đầu|từ ngày|kể từ|epektibo|simula|ipinatupad)\b"
             r"|มีผลบังคับ|บังคับใช้|เริ่ม|ตั้งแต่|生效|施行|实施|實施|开始|開始|起|自|시행|발효|부터|시작" + _SPAN,
+        ),
+        # "By what year does Beijing want to be zero-waste?" asks for a target, not the day it spoke
+        "target": (
+            r"\bby (?:what|which) (?:year|date|time)\b|\bby when\b|\btarget (?:year|date)\b"
+            r"|\b(?:menjelang|sebelum) tahun (?:berapa|bila)\b|\b(?:sasaran|target) tahun\b"
+            r"|\bđến năm nào\b|\bnăm mục tiêu\b|\bpagsapit ng anong taon\b"
+            r"|ภายในปี(?:ไหน|ใด|อะไร)|ปีเป้าหมาย|到哪一?年|目标年|몇 ?년까지|언제까지|목표 ?(?:연도|시점)",
+            r"\bby\s+(?:the\s+(?:end|middle)\s+of\s+)?(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
+            r"|\b(?:target\w*|goals?|aim\w*|deadline|pledge\w*|commit\w*|menjelang|sasaran|mục tiêu"
+            r"|đến năm|pagsapit|layunin)\b|ภายใน|เป้าหมาย|目标|到\s?(?:19|20)\d\d|목표|까지",
         ),
         "end": (
             # "When did the consultation close?", "the deadline": not "a campaign to end plastic waste"

@@ -71,5 +71,8 @@ def test_a_fine_is_not_answered_by_a_tax_nor_a_law_in_force_by_its_consultation(
     force = "On what date will Thailand's Sustainable Packaging Management Act come into force?"
     assert not states_kind("Thailand ran a consultation in March 2024 on the draft Act.", "when", force)
     assert states_kind("The Act will come into force on 1 January 2026.", "when", force)
+    target = "By what year does Beijing want to become a zero-waste city?"
+    assert not states_kind("On 7 November 2024, Beijing shared its plans in Seoul.", "when", target)
+    assert states_kind("The city aims to reach zero-waste status by 2035.", "when", target)
     # A question that asks only when, not when something starts, takes any new date.
     assert states_kind("Thailand ran a consultation in March 2024.", "when", "When was the consultation?")
