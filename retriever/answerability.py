@@ -56,13 +56,17 @@ def _standardised(rows: np.ndarray, cross: np.ndarray, model: dict[str, Any]) ->
     z[cross] = (rows[cross] - np.array(model["cross_mean"])) / np.array(model["cross_scale"])
     lexical = np.array([name in _LEXICAL for name in FEATURES])
     z[np.ix_(cross, lexical)] = np.minimum(z[np.ix_(cross, lexical)], 0.0)
-    return z
+    return np.nan_to_num(z, nan=0.0)  # unmeasurable evidence (NaN) reads as the average
 
 
 def _stats(rows: np.ndarray) -> tuple[list[float], list[float]]:
-    scale = rows.std(axis=0)
+    measured = ~np.isnan(rows)
+    safe = np.where(measured, rows, 0.0)
+    counts = np.maximum(measured.sum(axis=0), 1)
+    mean = safe.sum(axis=0) / counts
+    scale = np.sqrt((np.where(measured, rows - mean, 0.0) ** 2).sum(axis=0) / counts)
     scale[scale < 1e-6] = 1.0
-    return rows.mean(axis=0).round(6).tolist(), scale.round(6).tolist()
+    return mean.round(6).tolist(), scale.round(6).tolist()
 
 
 @lru_cache(maxsize=4)

@@ -8,6 +8,7 @@ refusal.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -118,14 +119,19 @@ def _features(
     # question, false refusals 5 -> 10; across languages only, refusal 0.897 -> 0.920, none more).
     others = {p.doc_id for p in passages} - {passage.doc_id}
     best_other = max((keyword.cover(weights, result.document_tokens(d)) for d in others), default=0.0)
-    cross = language.detect(question) != _language(result, passage, quote)
+    asked_in, quoted_in = language.detect(question), _language(result, passage, quote)
+    cross = asked_in != quoted_in
+    # The glossary reads questions into English only: between a question and a document in two other
+    # languages (Khmer asking of a Thai notice, English of a Korean one) no word can be shared, so word
+    # overlap says nothing either way (NaN: the model reads it as the average).
+    blind = cross and quoted_in != "en" and {asked_in, quoted_in} != {"ms", "id"}
     return {
         "sentence_cosine": max(c.cosine for c in chosen),
         "passage_cosine": float(passage.dense_score or 0.0),
         "dense_margin": max(dense) - float(np.median(dense)),
-        "sentence_cover": max(keyword.cover(weights, tokens) for tokens in quoted),
-        "document_cover": document_cover,
-        "cover_lead": min(0.0, document_cover - best_other) if cross else 0.0,
+        "sentence_cover": math.nan if blind else max(keyword.cover(weights, tokens) for tokens in quoted),
+        "document_cover": math.nan if blind else document_cover,
+        "cover_lead": math.nan if blind else min(0.0, document_cover - best_other) if cross else 0.0,
         "names_found": len(names) / len(focus.names) if focus.names else 1.0,
         "kind_stated": 1.0 if any(c.stated for c in chosen) else 0.0,
         "place_matches": 0.0 if all(c.elsewhere for c in chosen) else 1.0,

@@ -113,20 +113,25 @@ def candidates(
     vectors = {p: result.sentence_vectors(p) for p in {p for p, _, _, _ in spans}}
     places_asked = asked_places(question)
     ordinals = exact.counted_ordinals(question)
-    # What a price, fine or weight asked for is of ("the price of diesel"): a sentence stating an
-    # amount of money about cups does not state it.
+    # What a price, fine or weight asked for is of ("the price of diesel"): an amount of money in a
+    # passage about cups does not state it. The passage, not the sentence, must name it: "a fixed
+    # penalty notice of HK$2,000" sits under the tableware rules' heading, not beside the word.
     measured = asked.measure_words(question)
     of_what = keyword.without(weights, [*measured, *places.named_in(question)]) if measured else {}
     cosines = np.array([float(np.dot(vectors[p][i], result.query_vector)) for p, i, _, _ in spans])
     found = sorted({p for p, _, _, _ in spans})
     titles = keyword.tokenize([passages[p].title for p in found])
     within = {p: within_document(weights, title) for p, title in zip(found, titles, strict=True)}
+    about: dict[int, list[str]] = {}
+    if of_what:
+        texts = [f"{passages[p].title} {passages[p].section} {passages[p].text}" for p in found]
+        about = dict(zip(found, keyword.tokenize(texts), strict=True))
     out: list[Candidate] = []
     for (p, i, start, end), toks, cosine in zip(spans, tokens, cosines, strict=True):
         sentence, doc = passages[p].text[start:end], passages[p].doc_id
         cover = keyword.cover(weights, toks)
         stated = not focus.kind or asked.states_kind(sentence, focus.kind, question)
-        if stated and of_what and keyword.cover(of_what, toks) == 0.0:
+        if stated and of_what and keyword.cover(of_what, about[p]) == 0.0:
             stated = False
         # The passage's relevance carries a sentence that states the fact without repeating the
         # question's words; one that lacks the asked kind of fact (a date for "when") rarely answers it.

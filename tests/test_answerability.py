@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 from pathlib import Path
 
@@ -73,3 +74,28 @@ def test_the_shipped_model_matches_the_feature_list() -> None:
     model = json.loads(answerability.MODEL_FILE.read_text(encoding="utf-8"))
     assert model["features"] == list(FEATURES)
     assert len(model["weights"]) == len(FEATURES) and 0.0 < model["threshold"] < 1.0
+
+
+def test_unmeasured_word_overlap_reads_as_the_average(tmp_path: Path) -> None:
+    """A question and a document in two languages the glossary does not join share no word whether
+    or not it answers: NaN overlap is neither evidence for nor against."""
+    rng = random.Random(5)
+    rows, labels = [], []
+    for i in range(200):
+        row = _row(i % 2 == 0, rng, cross=i % 4 >= 2)
+        if i % 8 == 6:
+            row |= {"sentence_cover": math.nan, "document_cover": math.nan, "cover_lead": math.nan}
+        rows.append(row)
+        labels.append(i % 2 == 0)
+    model = fit(rows, labels)
+    stats = ("mean", "scale", "cross_mean", "cross_scale")
+    assert not any(math.isnan(v) for key in stats for v in model[key])
+    path = tmp_path / "model.json"
+    save(model, path)
+    mean = dict(zip(FEATURES, model["cross_mean"], strict=True))
+    usual = {name: 0.7 for name in FEATURES} | {CROSS: 1.0}
+    unknown = usual | {"sentence_cover": math.nan, "document_cover": math.nan, "cover_lead": math.nan}
+    average = usual | {name: mean[name] for name in ("sentence_cover", "document_cover", "cover_lead")}
+    assert probability(unknown, path) == pytest.approx(probability(average, path))
+    none = usual | {"sentence_cover": 0.0, "document_cover": 0.0}
+    assert probability(unknown, path) > probability(none, path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -228,3 +229,53 @@ def test_a_counted_ordinal_the_cited_passage_never_states_is_not_grounded(small_
     first = assess(searcher, asked.format("first"), settings=small_settings)
     assert not second.grounded  # the sheet publishes only a first batch
     assert first.grounded
+
+
+PARKS_TH = (
+    '---\ntitle: "อุทยานแห่งชาติห้ามโฟม"\nlanguage: "th"\ndate: "2018-08-01"\n---\n'
+    "# อุทยานแห่งชาติห้ามโฟม\n\n"
+    "กรมอุทยานแห่งชาติห้ามนำโฟมและพลาสติกใช้ครั้งเดียวทิ้งเข้าอุทยานแห่งชาติ 154 แห่ง ตั้งแต่วันที่ 12 สิงหาคม 2561 "
+    "นักท่องเที่ยวที่ฝ่าฝืนอาจถูกปรับ\n"
+)
+
+
+@pytest.fixture(scope="module")
+def parks(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """One Thai notice: no word of it is shared with a question in English or Khmer."""
+    return _one_document(base_settings, tmp_path_factory, "parks.md", PARKS_TH)
+
+
+def test_word_overlap_is_unmeasured_between_two_languages_the_glossary_does_not_join(parks: Settings) -> None:
+    searcher = open_searcher(parks)
+    overlap = ("sentence_cover", "document_cover", "cover_lead")
+    # The glossary reads questions into English: a Khmer or English question shares no word with a
+    # Thai notice whether or not it answers, so its overlap is unknown, not zero.
+    for question in ("ប្រទេសថៃហាមយកប្រអប់ស្នោចូលឧទ្យានជាតិប៉ុន្មានកន្លែង?", "How many Thai national parks ban foam?"):
+        found = assess(searcher, question, settings=parks)
+        assert found.features[CROSS] == 1.0
+        assert all(math.isnan(found.features[name]) for name in overlap), found.features
+    thai = assess(searcher, "อุทยานแห่งชาติกี่แห่งห้ามโฟม", settings=parks)
+    assert thai.features[CROSS] == 0.0 and not math.isnan(thai.features["sentence_cover"])
+
+
+TABLEWARE = (
+    '---\ntitle: "Riverland rules on disposable plastic tableware (2024)"\ndate: "2024-04-22"\n---\n'
+    "# Riverland rules on disposable plastic tableware (2024)\n\n"
+    "Restaurants may no longer hand out foam boxes or plastic straws from 22 April 2024.\n\n"
+    "## Penalties\n\n"
+    "After a six-month adaptation period, inspectors may issue a fixed penalty notice of R$2,000.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def tableware(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A rule whose fine is stated under a heading, in a sentence that never names what it is for."""
+    return _one_document(base_settings, tmp_path_factory, "tableware.md", TABLEWARE)
+
+
+def test_a_fine_is_stated_by_a_passage_about_what_it_is_for(tableware: Settings) -> None:
+    searcher = open_searcher(tableware)
+    question = "What is the fine for giving out plastic tableware in Riverland?"
+    found = assess(searcher, question, settings=tableware)
+    fines = [c for c in found.chosen if "R$2,000" in found.passages[c.passage].text[c.start : c.end]]
+    assert fines and fines[0].stated  # (test_selection: diesel's price is not stated by a cup's)
