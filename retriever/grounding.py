@@ -24,6 +24,19 @@ _LEADING_WORDS = (
 
 _LEADING = frozenset(_LEADING_WORDS.split())
 
+# Months and weekdays are capitalised in English, Malay, Indonesian and Filipino but name nothing:
+# "workshop EPR Manila Maret 2024" asks about Manila, and an English page says "March", not "Maret".
+_CALENDAR_WORDS = (
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+    " monday tuesday wednesday thursday friday saturday sunday"
+    " januari februari maret mac mei juni jun juli julai agustus ogos oktober desember disember"
+    " enero pebrero marso abril mayo hunyo hulyo agosto setyembre oktubre nobyembre disyembre"
+    " senin selasa rabu kamis jumat sabtu minggu isnin khamis jumaat ahad"
+    " lunes martes miyerkules huwebes biyernes sabado linggo"
+)
+_CALENDAR = frozenset(_CALENDAR_WORDS.split())
+
 # "not Ottawa", "(the 11th, not the 9th)", "as opposed to China's plan": a named thing set aside, up to
 # the next punctuation. Only before a name, number or ordinal: "did not sign" sets nothing aside.
 _CONTRAST = re.compile(
@@ -72,7 +85,10 @@ def focus(question: str) -> Focus:
             if not rest:
                 continue
             name = rest if first in _LEADING else name
-        names += [part.strip() for part in re.split(r"['’]s\b", name) if part.strip()]
+        for part in re.split(r"['’]s\b", name):
+            # A month inside a run of capitals splits it: "Manila Maret" is Manila.
+            runs = " ".join("|" if w in _CALENDAR else w for w in part.split()).split("|")
+            names += [run.strip() for run in runs if run.strip()]
     names += [a.lower() for a in ACRONYM.findall(question) if not any(ch.isdigit() for ch in a)]
     exact_set = dict.fromkeys(exact)
     names = [n for n in dict.fromkeys(names) if not any(n in e for e in exact_set)]

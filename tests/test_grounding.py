@@ -125,3 +125,14 @@ def test_an_ordinal_counting_offences_or_batches_names_no_edition(
     question: str, exact: tuple[str, ...]
 ) -> None:
     assert focus(question).exact == exact
+
+
+def test_a_month_or_weekday_is_no_part_of_a_name() -> None:
+    # "Maret" (Indonesian March) glued to "Manila" made a name no English page holds.
+    assert focus("Berapa peserta dari Indonesia di workshop EPR Manila Maret 2024?").names == (
+        "indonesia",
+        "manila",
+        "epr",
+    )
+    assert focus("Who spoke at the forum in Quezon City on Monday?").names == ("quezon city",)
+    assert focus("Ilang kalahok sa Maynila noong Marso 2024?").names == ("maynila",)
