@@ -108,8 +108,6 @@ def candidates(
     ]
     if not spans:
         return []
-    # One tokenizer call for all sentences: per-call overhead dominated composition time.
-    tokens = keyword.tokenize([passages[p].text[s:e] for p, _, s, e in spans])
     vectors = {p: result.sentence_vectors(p) for p in {p for p, _, _, _ in spans}}
     places_asked = asked_places(question)
     ordinals = exact.counted_ordinals(question)
@@ -120,12 +118,20 @@ def candidates(
     of_what = keyword.without(weights, [*measured, *places.named_in(question)]) if measured else {}
     cosines = np.array([float(np.dot(vectors[p][i], result.query_vector)) for p, i, _, _ in spans])
     found = sorted({p for p, _, _, _ in spans})
-    titles = keyword.tokenize([passages[p].title for p in found])
+    texts = (
+        [f"{passages[p].title} {passages[p].section} {passages[p].text}" for p in found] if of_what else []
+    )
+    # One tokenizer call for all sentences, titles and passages: per-call overhead dominated composition.
+    every = keyword.tokenize(
+        [passages[p].text[s:e] for p, _, s, e in spans] + [passages[p].title for p in found] + texts
+    )
+    tokens, titles, about_tokens = (
+        every[: len(spans)],
+        every[len(spans) : len(spans) + len(found)],
+        every[len(spans) + len(found) :],
+    )
     within = {p: within_document(weights, title) for p, title in zip(found, titles, strict=True)}
-    about: dict[int, list[str]] = {}
-    if of_what:
-        texts = [f"{passages[p].title} {passages[p].section} {passages[p].text}" for p in found]
-        about = dict(zip(found, keyword.tokenize(texts), strict=True))
+    about = dict(zip(found, about_tokens, strict=True)) if of_what else {}
     out: list[Candidate] = []
     for (p, i, start, end), toks, cosine in zip(spans, tokens, cosines, strict=True):
         sentence, doc = passages[p].text[start:end], passages[p].doc_id
