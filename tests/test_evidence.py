@@ -220,6 +220,11 @@ def test_the_sentence_stating_the_fact_is_quoted_beside_the_lead(seminar: Settin
     found = assess(open_searcher(seminar), "Who organised the Riverland recycling seminar?", settings=seminar)
     quotes = [found.passages[c.passage].text[c.start : c.end] for c in found.chosen]
     assert any(q.startswith("It was organised by the Riverland Green Office") for q in quotes), quotes
+    # Whether the best-scored quote itself states the asked kind, beside whether any quote does.
+    assert found.features["kind_stated"] == 1.0
+    assert found.features["first_stated"] == (1.0 if found.chosen[0].stated else 0.0)
+    unasked = assess(open_searcher(seminar), "Riverland recycling seminar", settings=seminar)
+    assert unasked.features["first_stated"] == 1.0  # no kind asked: every sentence states it
 
 
 def test_a_counted_ordinal_the_cited_passage_never_states_is_not_grounded(small_settings: Settings) -> None:
