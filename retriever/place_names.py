@@ -233,12 +233,17 @@ REGIONS: dict[str, str] = {
     "Global": "global|worldwide",
 }
 
-# Names a reader may not match in another case: "hapon" is Filipino for afternoon, "úc" no name; "thai"
-# is unaccented Vietnamese for waste ("rac thai", "chat thai").
-AS_WRITTEN: frozenset[str] = frozenset({"Hapon", "Úc", "Thai"})
+# Names a reader may not match in another case: "hapon" is Filipino for afternoon, "úc" no name.
+AS_WRITTEN: frozenset[str] = frozenset({"Hapon", "Úc"})
 
 # A name is no place right after or before these ("|"-separated regexes, any case): (before, after).
 GUARDS: dict[str, tuple[str, str]] = {
+    # "thai" typed in lower case is Thailand ("thai japan marine litter course"), but not in Vietnamese
+    # typed without accents: waste ("rac thai", "nuoc thai", "xu ly chat thai") or pregnancy ("mang thai").
+    "Thai": (
+        "rác |rac |chất |chat |nước |nuoc |khí |khi |xả |xa |phát |phat |sa |đào |dao |mang |bào |bao ",
+        r"\s+(?:phụ|phu|nhi|kỳ|ky|sản|san|nghén|nghen)\b",
+    ),
     # Vietnamese "lao động" (labour), "bệnh lao" (tuberculosis), and the province of Lào Cai.
     "Lao": (r"bệnh |benh ", r"\s+(?:động|dong|công|cong|cai|tù|đao|vào|xuống)\b"),
     "Lào": ("", r"\s+Cai\b"),

@@ -79,6 +79,8 @@ def test_a_place_is_named_in_each_language_and_script(text: str, name: str) -> N
         "세부 사항과 세부시행계획",  # details: no Cebu
         "Bộ Lao động và người lao động ở Lào Cai",  # labour, and a Vietnamese province: no Laos
         "rac thai va chat thai nhua",  # unaccented Vietnamese waste: no Thailand
+        "xu ly nuoc thai va khi thai",  # waste water and exhaust gas
+        "chinh sach cho phu nu mang thai",  # pregnant women
         "Ang pulong sa hapon",  # Filipino afternoon: no Japan
     ],
 )
@@ -104,3 +106,9 @@ def test_a_thai_name_is_found_in_a_document_as_written_and_english_as_before() -
 def test_the_places_a_text_names_as_written_and_in_english() -> None:
     assert set(named_in("พรุ่งนี้ฝนจะตกที่กรุงเทพไหม")) == {"กรุงเทพ", "Bangkok"}
     assert named_in("How much is diesel today?") == []
+
+
+def test_thai_typed_in_lower_case_is_thailand_outside_vietnamese() -> None:
+    question = "who opened the 2nd batch of the thai japan marine litter training"
+    assert [p.name for p in find_places(question, any_case=True)] == ["Thailand", "Japan"]
+    assert [p.name for p in find_places("thai plastic bag ban 2020?", any_case=True)] == ["Thailand"]
