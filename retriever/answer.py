@@ -201,7 +201,8 @@ def answer_question(
     else:
         # Judged on the topic alone: a question whose asked detail (a fine, the mayor) the documents
         # lack is still shown the documents on its topic.
-        topic = {**found.features, "kind_stated": 1.0, "place_matches": 1.0}
+        told = {"kind_stated": 1.0, "first_stated": 1.0, "stated_elsewhere": 0.0, "place_matches": 1.0}
+        topic = {**found.features, **told}
         near = (
             bool(found.chosen) and answerability.probability(topic, settings.answer_model) >= NEAR_MISS * cut
         )

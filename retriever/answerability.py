@@ -29,6 +29,7 @@ FEATURES = (
     "kind_stated",  # the quote holds the kind of fact asked (date, place, name, number)
     "place_matches",  # the quote (or its section) is not only about other places than those asked
     "cover_lead",  # cross-lingual: how far the cited document's cover falls below another found one's
+    "stated_elsewhere",  # the first-ranked document states no such fact; another's quote does
     "first_stated",  # the best-scored quote itself holds the kind of fact asked (not only a later one)
 )
 # Not a feature but a grouping: a question in another language than the cited document scores

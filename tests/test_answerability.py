@@ -17,7 +17,8 @@ def _row(good: bool, rng: random.Random, cross: bool = False) -> dict[str, float
     base = 0.7 if good else 0.3
     row = {name: min(1.0, max(0.0, base + rng.uniform(-0.2, 0.2))) for name in FEATURES}
     row[CROSS] = 1.0 if cross else 0.0
-    row["kind_stated"] = 1.0
+    row["kind_stated"] = row["first_stated"] = 1.0
+    row["stated_elsewhere"] = 0.0  # flags, not evidence that grows with strength
     return row
 
 
@@ -60,7 +61,12 @@ def test_word_overlap_across_languages_is_read_on_its_own_scale(tmp_path: Path) 
         labels.append(good)
     path = tmp_path / "model.json"
     save(fit(rows, labels), path)
-    little = {name: 0.7 for name in FEATURES} | {"sentence_cover": 0.21, "document_cover": 0.21}
+    # Only the word overlap differs between the two: the other overlap features sit at the average
+    # (across languages their gains are capped too) and the flags as on every row.
+    flags = {"kind_stated": 1.0, "first_stated": 1.0, "stated_elsewhere": 0.0}
+    average = {"names_found": 0.5, "place_matches": 0.5, "cover_lead": 0.5}
+    little = {name: 0.7 for name in FEATURES} | flags | average
+    little |= {"sentence_cover": 0.21, "document_cover": 0.21}
     assert probability(little | {CROSS: 1.0}, path) > probability(little | {CROSS: 0.0}, path)
     assert probability(little | {CROSS: 1.0}, path) >= threshold(path)
     none = little | {"sentence_cover": 0.0, "document_cover": 0.0, CROSS: 1.0}

@@ -284,3 +284,41 @@ def test_a_fine_is_stated_by_a_passage_about_what_it_is_for(tableware: Settings)
     found = assess(searcher, question, settings=tableware)
     fines = [c for c in found.chosen if "R$2,000" in found.passages[c.passage].text[c.start : c.end]]
     assert fines and fines[0].stated  # (test_selection: diesel's price is not stated by a cup's)
+
+
+DRAFT_ACT = (
+    '---\ntitle: "Riverland: draft Packaging Management Act opened for consultation (2024)"\n'
+    'date: "2024-03-01"\n---\n# Riverland: draft Packaging Management Act opened for consultation (2024)\n\n'
+    "Riverland's environment ministry opened its draft Packaging Management Act for public consultation. "
+    "The draft Packaging Management Act would make packaging producers responsible for collection.\n"
+)
+DECREE = (
+    '---\ntitle: "Lakeland: packaging recycling decree"\ndate: "2025-01-01"\n---\n'
+    "# Lakeland: packaging recycling decree\n\n"
+    "Lakeland's packaging recycling obligation has been in force since 1 January 2024.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def two_laws(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A draft Act with no start date, and another country's decree that has one."""
+    docs = tmp_path_factory.mktemp("two-laws-docs")
+    (docs / "draft.md").write_text(DRAFT_ACT, encoding="utf-8")
+    (docs / "decree.md").write_text(DECREE, encoding="utf-8")
+    settings = base_settings.with_(documents_dir=docs, index_dir=tmp_path_factory.mktemp("two-laws-index"))
+    index_documents(settings=settings)
+    return settings
+
+
+def test_a_fact_stated_only_outside_the_first_document_is_marked(two_laws: Settings) -> None:
+    searcher = open_searcher(two_laws)
+    question = "When will Riverland's draft Packaging Management Act come into force?"
+    found = assess(searcher, question, settings=two_laws)
+    # The draft Act ranks first but states no start; the other law's date is quoted, and marked.
+    assert found.passages[0].doc_id == "draft.md" and found.chosen[0].doc_id == "decree.md"
+    assert found.features["stated_elsewhere"] == 1.0
+    # The decree's own question finds its date in the first document: nothing is elsewhere.
+    own = assess(
+        searcher, "Since when is Lakeland's packaging recycling obligation in force?", settings=two_laws
+    )
+    assert own.passages[0].doc_id == "decree.md" and own.features["stated_elsewhere"] == 0.0
