@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .editions import read_editions
+from .editions import ordinal, read_editions
 
 _ORDINAL_WORDS = {
     "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
@@ -107,16 +107,11 @@ _COUNTED_ORDINAL = re.compile(rf"\b(\d{{1,2}}(?:st|nd|rd|th))\s+(?:[a-z-]+\s+){{
 _NUMBERED_COUNT = re.compile(rf"\b{_COUNTED_NOUN}[- ](?:no\.? ?)?(\d{{1,2}})\b(?![.,/:]\d)")
 
 
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def counted_ordinals(question: str) -> tuple[tuple[str, str], ...]:
     """(ordinal, noun) of each "second batch", "3rd offence" or "batch 1" a question asks about."""
     text = canonical(question)
     found = _COUNTED_ORDINAL.findall(text)
-    found += [(_ordinal(int(n)), noun) for noun, n in _NUMBERED_COUNT.findall(text)]
+    found += [(ordinal(int(n)), noun) for noun, n in _NUMBERED_COUNT.findall(text)]
     return tuple(dict.fromkeys((ordinal, noun) for ordinal, noun in found))
 
 

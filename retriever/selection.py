@@ -122,16 +122,14 @@ def candidates(
         [f"{passages[p].title} {passages[p].section} {passages[p].text}" for p in found] if of_what else []
     )
     # One tokenizer call for all sentences, titles and passages: per-call overhead dominated composition.
-    every = keyword.tokenize(
-        [passages[p].text[s:e] for p, _, s, e in spans] + [passages[p].title for p in found] + texts
+    every = iter(
+        keyword.tokenize(
+            [passages[p].text[s:e] for p, _, s, e in spans] + [passages[p].title for p in found] + texts
+        )
     )
-    tokens, titles, about_tokens = (
-        every[: len(spans)],
-        every[len(spans) : len(spans) + len(found)],
-        every[len(spans) + len(found) :],
-    )
-    within = {p: within_document(weights, title) for p, title in zip(found, titles, strict=True)}
-    about = dict(zip(found, about_tokens, strict=True)) if of_what else {}
+    tokens = [next(every) for _ in spans]
+    within = {p: within_document(weights, next(every)) for p in found}
+    about = {p: next(every) for p in found} if of_what else {}
     out: list[Candidate] = []
     for (p, i, start, end), toks, cosine in zip(spans, tokens, cosines, strict=True):
         sentence, doc = passages[p].text[start:end], passages[p].doc_id

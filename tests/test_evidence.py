@@ -92,13 +92,19 @@ def test_another_documents_better_cover_counts_only_across_languages(small_setti
     assert chinese.features["cover_lead"] == pytest.approx(min(0.0, cover[cited] - best_other))
 
 
-def _one_document(base: Settings, tmp: pytest.TempPathFactory, name: str, text: str) -> Settings:
-    """A real index of one document written here."""
-    docs = tmp.mktemp(name.split(".")[0] + "-docs")
-    (docs / name).write_text(text, encoding="utf-8")
-    settings = base.with_(documents_dir=docs, index_dir=tmp.mktemp(name.split(".")[0] + "-index"))
+def _collection(base: Settings, tmp: pytest.TempPathFactory, name: str, files: dict[str, str]) -> Settings:
+    """A real index of documents written here."""
+    docs = tmp.mktemp(name + "-docs")
+    for file, text in files.items():
+        (docs / file).write_text(text, encoding="utf-8")
+    settings = base.with_(documents_dir=docs, index_dir=tmp.mktemp(name + "-index"))
     index_documents(settings=settings)
     return settings
+
+
+def _one_document(base: Settings, tmp: pytest.TempPathFactory, name: str, text: str) -> Settings:
+    """A real index of one document written here."""
+    return _collection(base, tmp, name.split(".")[0], {name: text})
 
 
 SUMMARISED = (
@@ -302,12 +308,9 @@ DECREE = (
 @pytest.fixture(scope="module")
 def two_laws(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """A draft Act with no start date, and another country's decree that has one."""
-    docs = tmp_path_factory.mktemp("two-laws-docs")
-    (docs / "draft.md").write_text(DRAFT_ACT, encoding="utf-8")
-    (docs / "decree.md").write_text(DECREE, encoding="utf-8")
-    settings = base_settings.with_(documents_dir=docs, index_dir=tmp_path_factory.mktemp("two-laws-index"))
-    index_documents(settings=settings)
-    return settings
+    return _collection(
+        base_settings, tmp_path_factory, "two-laws", {"draft.md": DRAFT_ACT, "decree.md": DECREE}
+    )
 
 
 def test_a_fact_stated_only_outside_the_first_document_is_marked(two_laws: Settings) -> None:
