@@ -89,7 +89,8 @@ _KINDS = {
         r"|ពេលណា|ថ្ងៃណា|ឆ្នាំណា|ថ្ងៃទីប៉ុន្មាន|ເມື່ອໃດ|ຕອນໃດ|ວັນທີເທົ່າໃດ|ປີໃດ|ဘယ်တုန်း|ဘယ်အချိန်|ဘယ်နေ့|ဘယ်ခုနှစ်"
     ),
     "where": (
-        r"\bwhere\b|\bwhich (?:city|country|venue|place|town|province)\b|\bwhat (?:venue|city|location)\b"
+        r"\bwhere\b|\bwhich (?:city|country|venue|place|town|province|hotel|building)\b"
+        r"|\bwhat (?:venue|city|location|hotel|building)\b"
         r"|\bvenue\b|\blocation\W*$"
         r"|\bdi ?mana(?:kah)?\b|\blokasi\b|\bdi kota mana\b|\bdi negara mana\b"
         r"|ที่ไหน|ที่ใด|สถานที่|จังหวัดใด|ประเทศใด"
@@ -178,6 +179,7 @@ class _Asked:
     how_long: bool  # it asks for a duration, so "a two-day tour" counts
     amount_of: tuple[str, ...]  # what an asked amount is of: ("penalty",) wants a fine, not a tax
     date_of: tuple[str, ...]  # what an asked date is of: ("start",) wants the day it took effect
+    place_of: tuple[str, ...]  # what an asked place is: ("building",) wants a hotel or hall, not a city
 
 
 @lru_cache(maxsize=1024)
@@ -199,6 +201,7 @@ def _asked(question: str) -> _Asked:
         how_long=_DURATION_ASKED.search(question) is not None,
         amount_of=specifics.asked_of(glossed, "number"),
         date_of=specifics.asked_of(glossed, "when"),
+        place_of=specifics.asked_of(glossed, "where"),
     )
 
 
@@ -256,6 +259,8 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
         new_name = any(sum(w.lower() not in asked.said for w in n.split()) >= 2 for n in names)
         return bool(PERSON_TITLE.search(sentence)) or new_name or novel(ACRONYM.findall(sentence))
     if kind == "where":
+        if not specifics.speaks_of(sentence, "where", asked.place_of):
+            return False
         # A place the gazetteer knows, or a venue's name after "at", "held", "hosted" ("at The Athenee
         # Hotel"); after "in" only a known place: "at a later date in 2025, using the Chair's Text"
         # names none, and "due in November 2024" says when.

@@ -68,6 +68,21 @@ _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+# "Which hotel was it in?" asks for a building, not the city a lead sentence names.
+_BUILDING_ASKED = (
+    r"\b(?:which|what|in which|name of the|anong|saang) (?:hotel|building|hall|convention cent(?:re|er))\b"
+    r"|\bhotel (?:apa|mana|name)\b|\bkhách sạn (?:nào|gì)\b|โรงแรม(?:ไหน|ใด|อะไร)"
+    r"|(?:哪家|哪个|哪個|哪間|哪间|什么|什麼)(?:酒店|饭店|飯店|宾馆|賓館)|(?:어느|무슨|어떤) 호텔"
+)
+# A named building: "the Shangri-La Hotel", "Sofitel Philippine Plaza", "Hotel Indonesia" (in capitals:
+# "a knowledge centre" is none).
+_BUILDING_STATED = (
+    r"(?-i:\b[A-Z][\w'’.-]*\s+(?:[A-Z&][\w'’.-]*\s+){0,4}(?:Hotel|Centre|Center|Hall|Resort|Plaza|Building"
+    r"|Auditorium|Complex|Headquarters|Campus|Museum|Stadium|Palace)\b|\bHotel\s+[A-Z])"
+    r"|\bkhách sạn\b|โรงแรม|ศูนย์ประชุม|หอประชุม|酒店|饭店|飯店|宾馆|賓館|会议中心|會議中心|호텔|컨벤션"
+)
+_SPECIFICS["where"] = {"building": (_BUILDING_ASKED, _BUILDING_STATED)}
+
 _COMPILED = {
     kind: {
         name: (re.compile(a, re.IGNORECASE), re.compile(s, re.IGNORECASE)) for name, (a, s) in things.items()

@@ -27,6 +27,11 @@ from retriever.specifics import asked_of, speaks_of
         ("What is the deadline for registering?", "when", ("end",)),
         ("When did the campaign to end plastic pollution start?", "when", ("start",)),
         ("Bilakah program itu diadakan?", "when", ()),
+        ("special asean ministerial meeting 2019 - which hotel was it in?", "where", ("building",)),
+        ("Hội nghị tổ chức ở khách sạn nào?", "where", ("building",)),
+        ("会议在哪家酒店举行？", "where", ("building",)),
+        ("Where was INC-3 held?", "where", ()),
+        ("What was the venue of the workshop?", "where", ()),  # a city may answer it
     ],
 )
 def test_what_a_question_asks_an_amount_or_date_of(question: str, kind: str, things: tuple[str, ...]) -> None:
@@ -53,6 +58,10 @@ def test_what_a_question_asks_an_amount_or_date_of(question: str, kind: str, thi
         ("INC-5 met in Busan, 25 November-1 December 2024.", "when", ("end",), True),
         ("INC-5 met in Busan, 25 November-1 December 2024.", "when", ("start",), True),
         ("INC-3 met in Nairobi, 13-19 November 2023.", "when", ("end",), True),
+        ("The meeting was held at the Centara Grand Hotel in Bangkok.", "where", ("building",), True),
+        ("It took place at the Sofitel Philippine Plaza in Pasay.", "where", ("building",), True),
+        ("Ministers met in Bangkok on 5 March 2019.", "where", ("building",), False),
+        ("A regional knowledge centre was launched in Jakarta.", "where", ("building",), False),
     ],
 )
 def test_a_sentence_speaks_of_the_specific_thing_asked(
@@ -74,5 +83,9 @@ def test_a_fine_is_not_answered_by_a_tax_nor_a_law_in_force_by_its_consultation(
     target = "By what year does Beijing want to become a zero-waste city?"
     assert not states_kind("On 7 November 2024, Beijing shared its plans in Seoul.", "when", target)
     assert states_kind("The city aims to reach zero-waste status by 2035.", "when", target)
+    hotel = "special asean ministerial meeting on marine debris 5 march 2019 - which hotel was it in?"
+    assert not states_kind("Ministers met in Bangkok on 5 March 2019 for the meeting.", "where", hotel)
+    assert states_kind("The ministers met at the Shangri-La Hotel, Bangkok.", "where", hotel)
+    assert states_kind("Ministers met in Bangkok.", "where", "Where did the ministers meet?")
     # A question that asks only when, not when something starts, takes any new date.
     assert states_kind("Thailand ran a consultation in March 2024.", "when", "When was the consultation?")
