@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -60,7 +61,7 @@ def known_vectors(p: Plan) -> Known:
     vids = np.array([r["vid"] for r in records], dtype=np.int64)
     chunks, truncated, sentences = {}, {}, {}
     for rec, vector in zip(records, old.faiss_index.reconstruct_batch(vids), strict=True):
-        text = embed_text(before[rec["doc_id"]]["title"], rec["section"], rec["text"])
+        text = embed_text(_title_of(before[rec["doc_id"]]), rec["section"], rec["text"])
         chunks[text], truncated[text] = vector, bool(rec["truncated"])
         first, spans = rec["sent_row"], rec["sentences"]
         block = np.array(old.sentence_vectors[first : first + len(spans)], dtype=np.float32)
@@ -80,7 +81,9 @@ def embed(
     sentences: all in one stream, so the model sees full batches from start to end and one progress bar.
     A text `known` holds a vector for is not embedded again."""
     known = known or Known()
-    texts = [embed_text(doc.title, c.section, c.text) for c, doc in fresh]
+    texts = [
+        embed_text(indexed_title(doc.title, doc.language, doc.meta), c.section, c.text) for c, doc in fresh
+    ]
     spans = [c.text[s:e] for c, _ in fresh for s, e in c.sentences] if sentences else []
     new_texts = [t for t in texts if t not in known.chunks]
     new_spans = [t for t in spans if t not in known.sentences]
@@ -200,18 +203,38 @@ def _merge(parts: list[_Part], dimension: int) -> tuple[Records, np.ndarray, np.
     return records, chunk_vectors, sentences
 
 
-def assemble(p: Plan, vectors: Vectors, *, version: str, started: float | None = None) -> store.Contents:
-    """The new version's records, vectors, BM25 index and manifest; kept documents' rows and vectors
-    are copied from the live version column by column, with no per-row work for what did not change."""
-    parts, next_id = _parts(p, vectors)
-    records, chunk_vectors, sentences = _merge(parts, int(p.config["dimension"]))
-    titles = [p.docs[d]["title"] for d in records.doc_ids]
-    bm25_texts = [
+def indexed_title(title: str, language: str, meta: Mapping[str, Any]) -> str:
+    """The title a document's chunks are indexed under, by keywords and by the model: beside a
+    national-language document's own title, the line its front matter gives in English (summary_of),
+    so an English question finds it ("vietnam national action plan on marine plastic litter")."""
+    summary = str(meta.get("summary_of") or "")
+    if summary and language.split("-")[0].lower() not in ("", "en") and summary not in title:
+        return f"{title} {summary}"
+    return title
+
+
+def _title_of(entry: Mapping[str, Any]) -> str:
+    """`indexed_title` of a manifest's document entry."""
+    return indexed_title(str(entry.get("title", "")), str(entry.get("language", "")), entry.get("meta") or {})
+
+
+def keyword_texts(docs: dict[str, dict[str, Any]], records: Records) -> list[str]:
+    """What each record is keyword-indexed by, in row order."""
+    titles = [_title_of(docs[d]) for d in records.doc_ids]
+    return [
         indexed_text(titles[doc], section, text)
         for doc, section, text in zip(
             records.doc_list, records.strings("section"), records.strings("text"), strict=True
         )
     ]
+
+
+def assemble(p: Plan, vectors: Vectors, *, version: str, started: float | None = None) -> store.Contents:
+    """The new version's records, vectors, BM25 index and manifest; kept documents' rows and vectors
+    are copied from the live version column by column, with no per-row work for what did not change."""
+    parts, next_id = _parts(p, vectors)
+    records, chunk_vectors, sentences = _merge(parts, int(p.config["dimension"]))
+    bm25_texts = keyword_texts(p.docs, records)
     manifest = p.config | {
         "version": version,
         "previous_version": p.previous.get("version") if p.previous else None,

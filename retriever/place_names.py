@@ -182,8 +182,9 @@ CITIES: dict[str, tuple[str, str]] = {
     "Tianjin": ("China", "Thiên Tân|เทียนจิน|天津|톈진|텐진"),
     "Kunming": ("China", "Côn Minh|คุนหมิง|ຄຸນໝິງ|ຄຸນຫມິງ|ကူမင်း|昆明|쿤밍"),
     "Hainan": ("China", "Hainan Province|Hainan Special Economic Zone|海南|海南省|Hải Nam|ไหหลำ|하이난"),
-    "Hong Kong": ("China", "Hong Kong SAR|香港|HKSAR|Hồng Kông|ฮ่องกง|ຮົງກົງ|ហុងកុង|ဟောင်ကောင်|홍콩"),
-    "Macao": ("China", "Macau|Ma Cao|มาเก๊า|澳门|澳門|마카오"),
+    # The two special administrative regions make their own laws: China's national plans are not theirs.
+    "Hong Kong": ("Hong Kong", "Hong Kong SAR|香港|HKSAR|Hồng Kông|ฮ่องกง|ຮົງກົງ|ហុងកុង|ဟောင်ကောင်|홍콩"),
+    "Macao": ("Macao", "Macau|Ma Cao|มาเก๊า|澳门|澳門|마카오"),
     "Tokyo": ("Japan", "東京|东京|東京都|โตเกียว|ໂຕກຽວ|តូក្យូ|တိုကျို|도쿄"),
     "Osaka": ("Japan", "大阪|โอซากา|오사카"),
     "Kyoto": ("Japan", "京都|เกียวโต|교토"),

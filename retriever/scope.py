@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import catalog
+from . import lang as language
 from .grounding import focus, without_contrast
 from .places import find_places
 
@@ -19,6 +20,7 @@ from .places import find_places
 _NAMED_AFTER = re.compile(
     r"\s+(?:Declaration|Agreement|Convention|Protocol|Vision|Commitment|Statement|Accord|Charter|Principles)\b"
 )
+_CODE = re.compile("[A-Z]{2}")
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _YEAR2 = r"(?P<y2>(?:19|20)\d\d)"
 # (pattern, what it sets): since -> from y; after -> from y+1; before -> to y-1; until -> to y; in -> y..y
@@ -109,10 +111,15 @@ class Scope:
 
 def question_places(question: str) -> list[tuple[str, str, str]]:
     """(name, country, kind) of the countries and cities a question names, in order, once each."""
+    # Two-letter country codes are English usage: Vietnamese shortens its own words in capitals
+    # ("KH hành động" is kế hoạch, a plan, not Cambodia).
+    codes = language.detect(question) != "vi"
     found = [
         (p.name, p.country, p.kind, p.span[0])
         for p in find_places(question, any_case=True)
-        if p.kind != "region" and not _NAMED_AFTER.match(question, p.span[1])
+        if p.kind != "region"
+        and not _NAMED_AFTER.match(question, p.span[1])
+        and (codes or not _CODE.fullmatch(question[slice(*p.span)]))
     ]
     ordered = sorted(found, key=lambda f: f[3])
     return list(dict.fromkeys((name, country, kind) for name, country, kind, _ in ordered))

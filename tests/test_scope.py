@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from shipped import collection as shipped
 
-from retriever import Settings, ask, documents, scope
+from retriever import Settings, ask, documents, index_documents, scope
 from retriever.gold import GOLD_DIR, load_gold
 from retriever.metrics import contains_any
 
@@ -86,6 +86,42 @@ def test_a_place_typed_in_lower_case_filters_too(entries: dict[str, dict[str, An
 def test_a_place_set_aside_is_no_filter(entries: dict[str, dict[str, Any]]) -> None:
     found = scope.parse("How many NGO observers were at the Paris session, not Ottawa?", entries)
     assert found.places == ("Paris",)
+
+
+def test_a_vietnamese_abbreviation_is_no_country_code() -> None:
+    # "KH" is kế hoạch (a plan) in a Vietnamese question, Cambodia's code in an English one.
+    assert (
+        scope.question_places("KH hành động quốc gia rác thải nhựa đại dương: đến 2030 giảm bao nhiêu %?")
+        == []
+    )
+    assert scope.question_places("KH plastic bag sub-decree - fine?") == [("Cambodia", "Cambodia", "country")]
+
+
+SAR = {
+    "macao.md": '---\ntitle: "Macao: Law 16/2019 restricts plastic bags"\njurisdiction: "Macao"\n'
+    'date: "2019-11-18"\n---\nRetailers in Macao must charge MOP1 per plastic bag. A retailer that does '
+    "not charge can be fined MOP1,000.\n",
+    "china.md": '---\ntitle: "China: National plastic pollution plan"\njurisdiction: "China"\n'
+    'date: "2021-09-16"\n---\nChina\'s national plan sets 2025 targets for plastic in retail and delivery.\n',
+}
+
+
+def test_a_special_administrative_region_is_its_own_jurisdiction(
+    base_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # Macao and Hong Kong make their own laws: a question about Macao is not answered from China's plan,
+    # nor a question about China from Macao's law.
+    docs = tmp_path_factory.mktemp("sar-docs")
+    for name, text in SAR.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    settings = base_settings.with_(documents_dir=docs, index_dir=tmp_path_factory.mktemp("sar-index"))
+    index_documents(settings=settings)
+    entries = documents(settings)
+    assert scope.question_places("Macau plastic bag law: fine?") == [("Macao", "Macao", "city")]
+    assert scope.parse("Macau plastic bag law: what is the fine?", entries).doc_ids == ("macao.md",)
+    assert scope.parse("澳門塑膠袋罰款是多少？", entries).doc_ids == ("macao.md",)
+    assert scope.parse("What are China's 2025 plastic targets?", entries).doc_ids == ("china.md",)
+    assert scope.question_places("香港即棄塑膠餐具") == [("Hong Kong", "Hong Kong", "city")]
 
 
 def test_places_without_documents_or_inside_names_are_no_filter(entries: dict[str, dict[str, Any]]) -> None:
