@@ -55,6 +55,16 @@ _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
             r"|\b(?:target\w*|goals?|aim\w*|deadline|pledge\w*|commit\w*|menjelang|sasaran|mục tiêu"
             r"|đến năm|pagsapit|layunin)\b|ภายใน|เป้าหมาย|目标|到\s?(?:19|20)\d\d|목표|까지",
         ),
+        # "When was the ban extended to the whole country?" is not answered by the day it began in one valley.
+        "extension": (
+            r"\b(?:extend(?:s|ed|ing)?|extension|expand(?:s|ed|ing)?|expansion|widen(?:s|ed|ing)?"
+            r"|broaden(?:s|ed|ing)?|memperluas|diperluas|perluasan|mở rộng|pinalawak|palawakin)\b"
+            r"|ขยาย|扩大|擴大|扩展|擴展|推广到|推廣到|확대|확장",
+            r"\b(?:extend\w*|extension|expand\w*|expansion|widen\w*|broaden\w*|nationwide|whole country"
+            r"|all (?:provinces|states|cities|regions)|memperluas|diperluas|perluasan|mở rộng|toàn quốc"
+            r"|pinalawak|buong bansa)\b"
+            r"|ขยาย|ทั่วประเทศ|扩大|擴大|扩展|擴展|全国|全國|확대|확장|전국",
+        ),
         "end": (
             # "When did the consultation close?", "the deadline": not "a campaign to end plastic waste"
             r"\b(?:close[sd]?|end(?:s|ed)?|finish(?:es|ed)?|conclude[sd]?|expire[sd]?)\s*\W*$"

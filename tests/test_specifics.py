@@ -27,6 +27,9 @@ from retriever.specifics import asked_of, speaks_of
         ("What is the deadline for registering?", "when", ("end",)),
         ("When did the campaign to end plastic pollution start?", "when", ("start",)),
         ("Bilakah program itu diadakan?", "when", ()),
+        ("When did Nepal extend the ban to the whole country?", "when", ("extension",)),
+        ("Kapan Bogor memperluas larangan ke pasar tradisional?", "when", ("extension",)),
+        ("禁塑令什么时候扩大到全省？", "when", ("extension",)),
         ("special asean ministerial meeting 2019 - which hotel was it in?", "where", ("building",)),
         ("Hội nghị tổ chức ở khách sạn nào?", "where", ("building",)),
         ("会议在哪家酒店举行？", "where", ("building",)),
@@ -58,6 +61,9 @@ def test_what_a_question_asks_an_amount_or_date_of(question: str, kind: str, thi
         ("INC-5 met in Busan, 25 November-1 December 2024.", "when", ("end",), True),
         ("INC-5 met in Busan, 25 November-1 December 2024.", "when", ("start",), True),
         ("INC-3 met in Nairobi, 13-19 November 2023.", "when", ("end",), True),
+        ("Bogor extended its ban to traditional markets on 13 December 2021.", "when", ("extension",), True),
+        ("The ban applies nationwide from 1 July 2024.", "when", ("extension",), True),
+        ("Kathmandu Valley banned thin bags from 14 April 2015.", "when", ("extension",), False),
         ("The meeting was held at the Centara Grand Hotel in Bangkok.", "where", ("building",), True),
         ("It took place at the Sofitel Philippine Plaza in Pasay.", "where", ("building",), True),
         ("Ministers met in Bangkok on 5 March 2019.", "where", ("building",), False),
@@ -83,6 +89,10 @@ def test_a_fine_is_not_answered_by_a_tax_nor_a_law_in_force_by_its_consultation(
     target = "By what year does Beijing want to become a zero-waste city?"
     assert not states_kind("On 7 November 2024, Beijing shared its plans in Seoul.", "when", target)
     assert states_kind("The city aims to reach zero-waste status by 2035.", "when", target)
+    wider = "When did Nepal extend the ban on bags under 40 microns to the whole country?"
+    valley = "Nepal banned bags thinner than 40 microns in Kathmandu Valley from 14 April 2015."
+    assert not states_kind(valley, "when", wider)
+    assert states_kind(valley, "when", "When did Nepal ban thin plastic bags?")
     hotel = "special asean ministerial meeting on marine debris 5 march 2019 - which hotel was it in?"
     assert not states_kind("Ministers met in Bangkok on 5 March 2019 for the meeting.", "where", hotel)
     assert states_kind("The ministers met at the Shangri-La Hotel, Bangkok.", "where", hotel)
