@@ -11,6 +11,7 @@ from retriever import Settings, keyword
 from retriever.grounding import focus
 from retriever.retrieval import open_searcher
 from retriever.selection import (
+    COMMON_DISCOUNT,
     JOIN_MARGIN,
     OTHER_DOCUMENT_MARGIN,
     Candidate,
@@ -19,6 +20,7 @@ from retriever.selection import (
     _quotable,
     asked_places,
     candidates,
+    discounted,
     select,
 )
 from retriever.types import Passage
@@ -137,3 +139,21 @@ def test_an_amount_states_a_price_only_beside_what_it_is_the_price_of(small_sett
     weights = keyword.question_weights(result.version.bm25, fine)
     found = candidates(fine, focus(fine), list(range(5)), weights, result, result.passages())
     assert any(c.stated and "PHP3,000" in result.passages()[c.passage].text[c.start : c.end] for c in found)
+
+
+def test_a_word_every_found_sentence_holds_counts_less() -> None:
+    # "workshop" and "manila" are what every sentence is about; "venue" tells which one answers.
+    sentences = [
+        ["workshop", "manila", "regul"],
+        ["workshop", "manila", "sofitel", "venu"],
+        ["workshop", "fee"],
+    ]
+    weights = {"workshop": 2.0, "manila": 2.0, "venu": 2.0}
+    less = discounted(weights, sentences)
+    assert less["workshop"] == pytest.approx(2.0 * (1 - COMMON_DISCOUNT))
+    assert less["manila"] == pytest.approx(2.0 * (1 - COMMON_DISCOUNT * 2 / 3))
+    assert less["venu"] == pytest.approx(2.0 * (1 - COMMON_DISCOUNT / 3))
+    # Alone, the asked word now outweighs the topic word, where before they weighed the same.
+    assert keyword.cover(weights, ["venu"]) == keyword.cover(weights, ["workshop"])
+    assert keyword.cover(less, ["venu"]) > keyword.cover(less, ["workshop"])
+    assert discounted(weights, [["other"]]) == weights  # a word no sentence holds keeps its weight
