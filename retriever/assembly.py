@@ -218,7 +218,7 @@ def _title_of(entry: Mapping[str, Any]) -> str:
     return indexed_title(str(entry.get("title", "")), str(entry.get("language", "")), entry.get("meta") or {})
 
 
-def keyword_texts(docs: dict[str, dict[str, Any]], records: Records) -> list[str]:
+def _keyword_texts(docs: dict[str, dict[str, Any]], records: Records) -> list[str]:
     """What each record is keyword-indexed by, in row order."""
     titles = [_title_of(docs[d]) for d in records.doc_ids]
     return [
@@ -234,7 +234,7 @@ def assemble(p: Plan, vectors: Vectors, *, version: str, started: float | None =
     are copied from the live version column by column, with no per-row work for what did not change."""
     parts, next_id = _parts(p, vectors)
     records, chunk_vectors, sentences = _merge(parts, int(p.config["dimension"]))
-    bm25_texts = keyword_texts(p.docs, records)
+    bm25_texts = _keyword_texts(p.docs, records)
     manifest = p.config | {
         "version": version,
         "previous_version": p.previous.get("version") if p.previous else None,

@@ -111,18 +111,18 @@ class Scope:
 
 def question_places(question: str) -> list[tuple[str, str, str]]:
     """(name, country, kind) of the countries and cities a question names, in order, once each."""
-    # Two-letter country codes are English usage: Vietnamese shortens its own words in capitals
-    # ("KH hành động" is kế hoạch, a plan, not Cambodia).
-    codes = language.detect(question) != "vi"
     found = [
-        (p.name, p.country, p.kind, p.span[0])
+        p
         for p in find_places(question, any_case=True)
-        if p.kind != "region"
-        and not _NAMED_AFTER.match(question, p.span[1])
-        and (codes or not _CODE.fullmatch(question[slice(*p.span)]))
+        if p.kind != "region" and not _NAMED_AFTER.match(question, p.span[1])
     ]
-    ordered = sorted(found, key=lambda f: f[3])
-    return list(dict.fromkeys((name, country, kind) for name, country, kind, _ in ordered))
+    # Two-letter country codes are English usage: Vietnamese shortens its own words in capitals
+    # ("KH hành động" is kế hoạch, a plan, not Cambodia). The language is read only when a code is there.
+    codes = [p for p in found if _CODE.fullmatch(question[slice(*p.span)])]
+    if codes and language.detect(question) == "vi":
+        found = [p for p in found if p not in codes]
+    ordered = sorted(found, key=lambda p: p.span[0])
+    return list(dict.fromkeys((p.name, p.country, p.kind) for p in ordered))
 
 
 def _time(question: str) -> tuple[str | None, str | None, str]:

@@ -14,6 +14,20 @@ import re
 # A span of days ("13-19 November", "25 November-1 December") gives an event's first and last day.
 _SPAN = r"|\b\d{1,2}(?:\s+[A-Za-z]{3,9})?\s*(?:[-–]|to|until)\s*\d{1,2}\b"
 
+# "Which hotel was it in?" asks for a building, not the city a lead sentence names.
+_BUILDING_ASKED = (
+    r"\b(?:which|what|in which|name of the|anong|saang) (?:hotel|building|hall|convention cent(?:re|er))\b"
+    r"|\bhotel (?:apa|mana|name)\b|\bkhách sạn (?:nào|gì)\b|โรงแรม(?:ไหน|ใด|อะไร)"
+    r"|(?:哪家|哪个|哪個|哪間|哪间|什么|什麼)(?:酒店|饭店|飯店|宾馆|賓館)|(?:어느|무슨|어떤) 호텔"
+)
+# A named building: "the Shangri-La Hotel", "Sofitel Philippine Plaza", "Hotel Indonesia" (in capitals:
+# "a knowledge centre" is none).
+_BUILDING_STATED = (
+    r"(?-i:\b[A-Z][\w'’.-]*\s+(?:[A-Z&][\w'’.-]*\s+){0,4}(?:Hotel|Centre|Center|Hall|Resort|Plaza|Building"
+    r"|Auditorium|Complex|Headquarters|Campus|Museum|Stadium|Palace)\b|\bHotel\s+[A-Z])"
+    r"|\bkhách sạn\b|โรงแรม|ศูนย์ประชุม|หอประชุม|酒店|饭店|飯店|宾馆|賓館|会议中心|會議中心|호텔|컨벤션"
+)
+
 # kind of fact -> specific thing -> (how a question asks for it, how a sentence speaks of it)
 _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
     "number": {
@@ -76,22 +90,9 @@ _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
             r"|สิ้นสุด|ถึง|截止|结束|結束|至|마감|종료|까지" + _SPAN,
         ),
     },
+    "where": {"building": (_BUILDING_ASKED, _BUILDING_STATED)},
 }
 
-# "Which hotel was it in?" asks for a building, not the city a lead sentence names.
-_BUILDING_ASKED = (
-    r"\b(?:which|what|in which|name of the|anong|saang) (?:hotel|building|hall|convention cent(?:re|er))\b"
-    r"|\bhotel (?:apa|mana|name)\b|\bkhách sạn (?:nào|gì)\b|โรงแรม(?:ไหน|ใด|อะไร)"
-    r"|(?:哪家|哪个|哪個|哪間|哪间|什么|什麼)(?:酒店|饭店|飯店|宾馆|賓館)|(?:어느|무슨|어떤) 호텔"
-)
-# A named building: "the Shangri-La Hotel", "Sofitel Philippine Plaza", "Hotel Indonesia" (in capitals:
-# "a knowledge centre" is none).
-_BUILDING_STATED = (
-    r"(?-i:\b[A-Z][\w'’.-]*\s+(?:[A-Z&][\w'’.-]*\s+){0,4}(?:Hotel|Centre|Center|Hall|Resort|Plaza|Building"
-    r"|Auditorium|Complex|Headquarters|Campus|Museum|Stadium|Palace)\b|\bHotel\s+[A-Z])"
-    r"|\bkhách sạn\b|โรงแรม|ศูนย์ประชุม|หอประชุม|酒店|饭店|飯店|宾馆|賓館|会议中心|會議中心|호텔|컨벤션"
-)
-_SPECIFICS["where"] = {"building": (_BUILDING_ASKED, _BUILDING_STATED)}
 
 _COMPILED = {
     kind: {
