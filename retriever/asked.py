@@ -130,9 +130,16 @@ _KINDS = {
 _KIND_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _KINDS.items()}
 
 
-# "How many" in each language, where it differs from "how much" (Indonesian "berapa", Chinese 多少 ask both).
+# "How many" in each language, where it differs from "how much" (Indonesian "berapa", Chinese 多少 ask both;
+# 多少 before a classifier, 多少张 or 多少家, asks how many).
 _COUNT_ASKED = re.compile(
-    r"\bhow many\b|กี่(?!โมง)|\bmấy\b|几|幾|몇(?!\s*(?:년|월|일|시))|\bilan\b|ຈັກ|ဘယ်နှစ်", re.IGNORECASE
+    r"\bhow many\b|กี่(?!โมง)|\bmấy\b|几|幾|몇(?!\s*(?:년|월|일|시))|\bilan\b|ຈັກ|ဘယ်နှစ်"
+    r"|多少(?=[张張个個家名位次份台件所座项項条條])",
+    re.IGNORECASE,
+)
+# "How many ringgit is the fine?" counts money.
+_CURRENCY_COUNTED = re.compile(
+    r"\bhow many (?:ringgit|rupiah|baht|pesos?|yuan|yen|dollars?|won|dong|riels?|rupees?)\b", re.IGNORECASE
 )
 
 
@@ -190,6 +197,10 @@ def _asked(question: str) -> _Asked:
     english = " ".join(glossary.translate(question).english)
     glossed = f"{question} {english}"
     measure = next((m for m, (asks, _) in MEASURES.items() if asks.search(glossed)), "")
+    count = _COUNT_ASKED.search(question) is not None
+    if count and measure == "money" and not _CURRENCY_COUNTED.search(glossed):
+        # "How many fines were issued?" counts fines; "how much is the fine?" asks for money.
+        measure = ""
     return _Asked(
         said=canonical(question),
         measure=measure,
@@ -197,7 +208,7 @@ def _asked(question: str) -> _Asked:
         person=_ASKS_PERSON.search(question) is not None,
         role=role.group(1).lower() if role else "",
         counted=counting.counted(question) or counting.people_counted(english),
-        count=_COUNT_ASKED.search(question) is not None,
+        count=count,
         how_long=_DURATION_ASKED.search(question) is not None,
         amount_of=specifics.asked_of(glossed, "number"),
         date_of=specifics.asked_of(glossed, "when"),

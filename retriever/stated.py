@@ -98,6 +98,7 @@ MEASURES = {
 MEASURED = re.compile(
     r"(?:[$€£¥₩₫฿៛₹]|\b(?:" + _CODES + r")\.?)\s?\d[\d,.]*(?:\s*(?:million|billion|thousand))?"
     r"|\d[\d,.]*\s*(?:%|per ?cent\b|(?:million |billion )?(?:tons?|tonnes?|kilo(?:gram)?s?|kg|grams?|litres?"
-    r"|liters?|km|metres?|meters?)\b|(?:" + _CODES + r")\b)",
+    r"|liters?|km|metres?|meters?)\b|(?:" + _CODES + r")\b"
+    r"|\s?(?:元|圓|บาท|원|ringgit|rupiah|baht|pesos?|yuan|yen|dollars?|đồng|riels?|rupees?))",
     re.IGNORECASE,
 )

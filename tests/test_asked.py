@@ -232,6 +232,27 @@ def test_money_and_counts_are_told_from_look_alike_numbers(
     assert states_kind(sentence, "number", question) is stated
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "stated"),
+    [
+        # How many fines were handed out is a count of fines, not the amount of one.
+        (
+            "How many fixed penalty notices were issued?",
+            "The EPD may issue a fixed penalty notice of HK$2,000.",
+            False,
+        ),
+        ("How many fines were issued in 2023?", "The council issued 312 fines in 2023.", True),
+        ("澳门环保局一共开出多少张罚单？", "零售商如不依法收費，可被科處澳門元1,000元罰款。", False),
+        ("How much is the fine for a first offence?", "A first offence carries a fine of RM1,000.", True),
+        ("How many ringgit is the fine?", "A first offence carries a fine of RM1,000.", True),
+    ],
+)
+def test_how_many_fines_counts_them_and_how_much_asks_money(
+    question: str, sentence: str, stated: bool
+) -> None:
+    assert states_kind(sentence, "number", question) is stated
+
+
 def test_when_and_where_after_an_english_question_word_join_clauses() -> None:
     assert question_kind("What catchphrase did they use when they added Mondays?") == ""
     assert question_kind("Is the ban in force, and since when?") == "when"
