@@ -22,11 +22,13 @@ log = logging.getLogger(__name__)
 
 # Bump when reading, chunking or what is kept per document changes what an unchanged file turns into:
 # forces a full rebuild once. Each bump says why, and that is printed as the rebuild's reason.
-PIPELINE = 4
+PIPELINE = 5
 PIPELINE_CHANGES = {
     2: "each document's facts and events are now kept in the index",
     3: "sentences and keywords of Thai, Lao, Khmer, Burmese, Chinese and Korean text are split anew",
     4: "a national-language document is indexed under its English summary line too",
+    5: "a PDF's wrapped lines are joined into paragraphs and its running headers and footers dropped; "
+    "a web page's sidebar, footer and forms are left out",
 }
 _DOC_FIELDS = ("title", "source", "publisher", "date", "language")
 

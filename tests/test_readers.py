@@ -108,7 +108,7 @@ def test_html_text_headings_title_and_meta(tmp_path: Path) -> None:
     lines = doc.text.split("\n")
     assert "# Main heading" in lines and "## Details" in lines
     assert "First paragraph text." in lines and "- One item" in lines
-    assert "Cell A Cell B" in doc.text
+    assert "Cell A | Cell B" in doc.text
     assert "hidden" not in doc.text and "color" not in doc.text and "Menu" not in doc.text
     assert [c.section for c in chunk_document(doc)] == ["Main heading", "Details"]
 
@@ -223,3 +223,45 @@ def test_whole_corpus_reads() -> None:
         assert doc.id == source.id and doc.sha256 == source.sha256
         assert doc.title and doc.date and doc.language == "en" and doc.source.startswith("http")
         assert not doc.text.startswith("---") and doc.text.strip()
+
+
+def test_pdf_report_reads_as_paragraphs_without_its_running_header(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.set_font("Helvetica", size=11)
+    long = "The fifth conference was held at the Bali International Convention Centre in Nusa Dua. " * 3
+    for n, (heading, text) in enumerate((("Participants", long), ("Commitments", long + "It ended on")), 1):
+        pdf.add_page()
+        pdf.cell(0, 6, "Ocean Policy Briefings - No. 11", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 8, heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, text)
+        pdf.set_auto_page_break(False)  # the footer sits in the bottom margin
+        pdf.set_y(-15)
+        pdf.cell(0, 6, f"page {n} of 3")
+        pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "the second day.")
+    pdf.output(str(tmp_path / "briefing.pdf"))
+    doc = read_path(tmp_path / "briefing.pdf", tmp_path)
+    assert "Ocean Policy Briefings" not in doc.text and "page 1 of 3" not in doc.text
+    assert "## Participants" in doc.text.split("\n") and "## Commitments" in doc.text.split("\n")
+    assert "Bali International Convention Centre" in doc.text  # the wrapped line joined, whatever the width
+    assert "It ended on the second day." in doc.text  # a sentence running on to the next page
+    assert [c.section for c in chunk_document(doc)][:1] == ["Participants"]
+    assert doc.page_at(doc.text.index("the second day")) == 3
+
+
+def test_html_sidebar_footer_forms_and_empty_menu_items_are_not_text(tmp_path: Path) -> None:
+    page = """<html><body><ul class="icons"><li><a href="/"><img src="home.svg"></a></li></ul>
+    <header>Green Policy Watch</header><form><input name="q"><button>Go</button></form>
+    <article><h1>Hong Kong unveils Waste Blueprint</h1><p>The blueprint sets a zero landfill goal.</p>
+    <table><tr><th>Levy raised</th><td>20 cents per bag</td></tr></table></article>
+    <aside><h3>Related news</h3><ul><li>Electric ferries trial to start next year</li></ul></aside>
+    <footer>© 2021 Green Policy Watch. Contact: desk@example.org</footer></body></html>"""
+    doc = read(tmp_path, "page.html", page)
+    assert "The blueprint sets a zero landfill goal." in doc.text
+    assert "Levy raised | 20 cents per bag" in doc.text
+    for boilerplate in ("Go", "Related news", "Electric ferries", "©", "Contact"):
+        assert boilerplate not in doc.text.split(), boilerplate
+    assert "ferries" not in doc.text and "desk@" not in doc.text
+    assert "-" not in doc.text.split("\n")  # an icon-only menu item leaves no "-" line (a feed marker)
