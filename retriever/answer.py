@@ -165,8 +165,9 @@ def answer_question(
     quotes stay in the document's.
     """
     started = time.perf_counter()
-    # NFKC: a question typed in full-width letters ("Ｗｈａｔ ｉｓ ＥＰＲ？") reads as the plain one.
-    question = " ".join(unicodedata.normalize("NFKC", question).split())
+    # NFKC: a question typed in full-width letters ("Ｗｈａｔ ｉｓ ＥＰＲ？") reads as the plain one, and
+    # a year or number in Khmer, Burmese, Lao or Thai digits as the documents' "2022" or "168".
+    question = language.ascii_digits(" ".join(unicodedata.normalize("NFKC", question).split()))
     lang = texts.language(lang or language.detect(question))
     if not question:
         return Answer(question, texts.t("empty_question", lang), True, lang=lang)

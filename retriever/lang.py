@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 LANGUAGES = ("en", "ms", "id", "th", "vi", "fil", "zh", "ko", "km", "lo", "my", "ja")
 DEFAULT = "en"
@@ -117,3 +118,16 @@ def detect(text: str) -> str:
         # Shared Malay/Indonesian words only: Indonesian is far the more common of the two.
         return "id" if "id" in leaders else leaders[0]
     return leaders[0]
+
+
+@cache
+def _digit_table() -> dict[int, str]:
+    # Every decimal digit outside ASCII (Thai, Lao, Khmer, Burmese, Arabic-Indic ...): NFKC keeps them.
+    nd = (c for c in map(chr, range(0x80, 0x10000)) if unicodedata.category(c) == "Nd")
+    return {ord(c): str(unicodedata.decimal(c)) for c in nd}
+
+
+def ascii_digits(text: str) -> str:
+    """Text with its digits in ASCII: "ឆ្នាំ២០២២" (Khmer) names the year 2022 as the documents write it."""
+    return text.translate(_digit_table())
+

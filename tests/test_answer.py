@@ -312,3 +312,11 @@ def test_sentences_of_one_paragraph_share_a_citation_and_a_paragraph_break_split
 def test_the_sentence_stating_the_counted_ordinal_asked_is_quoted(small_settings: Settings) -> None:
     answer = ask("What is the fine for a second offence in Quezon City?", settings=small_settings)
     assert not answer.refused and "PHP3,000" in answer.answer
+
+
+def test_numbers_in_khmer_digits_are_read_as_the_documents_write_them(small_settings: Settings) -> None:
+    """"ទី១៤" (the 14th) and "INC-៣" name the 14th forum and INC-3 as "14th" and "INC-3" do."""
+    assert ask("វេទិកា 3R លើកទី១៤ សម្រេចអ្វីខ្លះ?", settings=small_settings).refused  # no 14th forum
+    ninth = ask("វេទិកា 3R លើកទី៩ រៀបចំដោយអ្នកណា?", settings=small_settings)
+    assert _docs(ninth) == {"factsheets/05_3r-forum-9th-bangkok-2019.md"}
+    assert _docs(ask("INC-៣ ធ្វើឡើងនៅពេលណា?", settings=small_settings)) == {INC3}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.lang import LANGUAGES, detect
+from retriever.lang import LANGUAGES, ascii_digits, detect
 
 PROBES = [
     ("en", "When did Hainan ban plastic bags?"),
@@ -72,3 +72,9 @@ def test_english_titles_inside_another_language_do_not_make_it_english() -> None
 
 def test_every_answer_is_a_known_code() -> None:
     assert {detect(q) for _, q in PROBES} <= set(LANGUAGES)
+
+
+def test_digits_of_every_script_are_read_as_ascii() -> None:
+    assert ascii_digits("ឆ្នាំ២០២២ ၂၀၂၀ ๒๕๖๐ ໒໐໒໐ ١٢٣") == "ឆ្នាំ2022 2020 2560 2020 123"
+    assert ascii_digits("INC-3 on 11-19 November 2023") == "INC-3 on 11-19 November 2023"
+    assert ascii_digits("វេទិកាលើកទី១២") == "វេទិកាលើកទី12"  # the letters stay as written
