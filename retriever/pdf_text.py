@@ -17,7 +17,8 @@ from collections.abc import Collection
 # a title, a dateline, a heading); a longer one was wrapped and goes on.
 SHORT_LINE = 0.75
 HEADING_WORDS = 8
-RUNNING_WORDS = 12  # a running header or footer is a short line; a wrapped sentence may repeat in form
+RUNNING_WORDS = 25  # a running header or footer is one line, not a paragraph
+_EDGE_CHARS = 12  # how near a line's ends a page number stands ("Page 3 of 5", "Report 2022 - 3")
 _SENTENCE_END = re.compile(r"[.,;:!?…)\]\"”’。！？；：]$")
 _LIST_ITEM = re.compile(r"^(?:[-•*▪–]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s")
@@ -26,8 +27,15 @@ _NO_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # kana and Han: words w
 
 
 def _key(line: str) -> str:
-    """A line as its repeats read, page numbers aside ("page 2 of 5" and "page 3 of 5" are one)."""
-    return re.sub(r"\d+", "#", " ".join(line.split())).lower()
+    """A line as its repeats read, page numbers aside: "page 2 of 5" and "page 3 of 5" are one, and so
+    are "Plan 2020-2023 - page 2" and "- page 3". Only numbers near either end are a page's; a
+    sentence's own numbers keep two pages' lines apart."""
+    line = " ".join(line.split()).lower()
+
+    def page_number(m: re.Match[str]) -> str:
+        return "#" if m.start() < _EDGE_CHARS or m.end() > len(line) - _EDGE_CHARS else m.group()
+
+    return re.sub(r"\d+", page_number, line)
 
 
 def running_lines(pages: list[str]) -> set[str]:
@@ -42,18 +50,29 @@ def running_lines(pages: list[str]) -> set[str]:
     return {key for key, n in seen.items() if n >= need}
 
 
-def _is_heading(line: str, next_line: str) -> bool:
-    """A short line with no end punctuation, not a dateline nor one of a list, before more text."""
-    numbered = _NUMBERED.match(line)  # "3. Targets", unless the next line goes on with the list
+def _titled(line: str) -> bool:
+    """Whether a line is shaped like a heading: a few words, capitalised, with no end punctuation,
+    not a dateline ("Nusa Dua, Bali, Indonesia, 29-30 October 2018") nor a bulleted item."""
+    numbered = _NUMBERED.match(line)  # "3. Targets"
     words = line[numbered.end() if numbered else 0 :].split()
-    if not next_line or not 0 < len(words) <= HEADING_WORDS or not words[0][:1].isupper():
+    return (
+        0 < len(words) <= HEADING_WORDS
+        and words[0][:1].isupper()
+        and _SENTENCE_END.search(line) is None
+        and line.count(",") < 2
+        and "://" not in line  # "Source: https://..." is a label line
+        and (numbered is not None or _LIST_ITEM.match(line) is None)
+    )
+
+
+def _is_heading(line: str, before: str, after: str) -> bool:
+    """A heading-shaped line between lines that are not: a run of them is a table's rows, a list or
+    an address ("Levy raised 20 cents per bag" under "Key facts"), whose text must stay quotable."""
+    if not after or not _titled(line) or _titled(after) or (before and _titled(before)):
         return False
-    if _SENTENCE_END.search(line) or line.count(",") >= 2:  # "Nusa Dua, Bali, Indonesia, 29-30 October"
-        return False
-    if numbered:
-        return _LIST_ITEM.match(next_line) is None
-    starts_text = next_line[:1].isupper() or _LIST_ITEM.match(next_line) is not None
-    return _LIST_ITEM.match(line) is None and starts_text
+    if _NUMBERED.match(line):  # "1. Plastic straws" before "2. Plastic cups" is a list
+        return _LIST_ITEM.match(after) is None
+    return after[:1].isupper() or _LIST_ITEM.match(after) is not None
 
 
 def _join(left: str, right: str) -> str:
@@ -83,14 +102,14 @@ def reflow(text: str, running: Collection[str] = ()) -> str:
         # A line followed by one in lower case was wrapped, however short (a two-line title).
         short = len(line) < SHORT_LINE * width and not following[:1].islower()
         after_end = not current or _ENDED.search(previous) is not None
-        previous = line
-        if after_end and short and _is_heading(line, following):
+        before, previous = previous, line
+        if after_end and short and _is_heading(line, before, following):
             if current:
                 paragraphs.append(current)
             current = ""
             paragraphs.append("## " + line)
             continue
-        if current and _LIST_ITEM.match(line):
+        if current and (_LIST_ITEM.match(line) or (after_end and short and _titled(line))):
             paragraphs.append(current)
             current = ""
         current = _join(current, line) if current else line
