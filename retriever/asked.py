@@ -18,6 +18,7 @@ from .lang import is_latin
 from .places import find_places
 from .stated import (
     COUNT_WORD,
+    CURRENCY_WORDS,
     DATE_SPAN,
     DOCUMENT_NUMBER,
     DURATION,
@@ -138,9 +139,7 @@ _COUNT_ASKED = re.compile(
     re.IGNORECASE,
 )
 # "How many ringgit is the fine?" counts money.
-_CURRENCY_COUNTED = re.compile(
-    r"\bhow many (?:ringgit|rupiah|baht|pesos?|yuan|yen|dollars?|won|dong|riels?|rupees?)\b", re.IGNORECASE
-)
+_CURRENCY_COUNTED = re.compile(rf"\bhow many (?:{CURRENCY_WORDS}|won|dong)\b", re.IGNORECASE)
 
 
 _ENGLISH_LEAD = re.compile(

@@ -223,16 +223,15 @@ def _read_pdf(data: bytes) -> Read:
         raise ReadError(Reason("PDF has no extractable text (scanned images?)", "reason_pdf_no_text"))
     # A sentence that runs on to the next page goes on in lower case: it stays one paragraph.
     joins = [" " if nxt[:1].islower() else "\n\n" for (_, nxt) in numbered[1:]] + [""]
-    starts = itertools.accumulate(
-        (len(t) + len(j) for (_, t), j in zip(numbered[:-1], joins, strict=False)), initial=0
-    )
+    pieces = [t + j for (_, t), j in zip(numbered, joins, strict=True)]
+    starts = itertools.accumulate((len(piece) for piece in pieces[:-1]), initial=0)
     pages = tuple(zip(starts, (n for n, _ in numbered), strict=True))
     title = ((info.title if info else "") or "").strip()
     # Word's PDF export puts the file name in the title, which says nothing.
     meta: dict[str, Any] = {"title": "" if re.search(r"\.(docx?|pdf)$|^Microsoft Word - ", title) else title}
     with contextlib.suppress(Exception):  # an unparsable date is no reason to refuse the text
         meta["date"] = info.creation_date.date() if info and info.creation_date else ""
-    return "".join(t + j for (_, t), j in zip(numbered, joins, strict=True)), meta, pages
+    return "".join(pieces), meta, pages
 
 
 def _read_docx(data: bytes) -> Read:

@@ -58,6 +58,8 @@ _WEIGHT = re.compile(
 )
 
 _CODES = r"RM|Rp|Rs|INR|USD|US\$|EUR|SGD|THB|VND|KHR|PHP|MYR|IDR|CNY|RMB|NT\$|KRW|JPY"
+# Currencies named in words, in the languages' own spelling where the documents use it.
+CURRENCY_WORDS = r"dollars?|euros?|ringgit|rupiah|rupees?|baht|đồng|riels?|pesos?|yuan|yen"
 
 MEASURES = {
     "money": (
@@ -72,7 +74,7 @@ MEASURES = {
         re.compile(
             r"[$€£¥₩₫฿៛₹]"
             rf"|(?<![A-Za-z0-9])(?:{_CODES})\.?\s?\d|\d\s(?:{_CODES})(?![A-Za-z])"
-            r"|\b(?:dollars?|euros?|ringgit|rupiah|rupees?|baht|đồng|riels?|pesos?|yuan|yen|cents?)\b"
+            rf"|\b(?:{CURRENCY_WORDS}|cents?)\b"
             r"|\d\s?(?:won|sen|dong)\b"
             r"|บาท|元|원|엔|free of charge|\bfor free\b|\b(?:is|are|was|were|be|remain|remains) free\b"
             r"|\bat no (?:cost|charge)\b|\bno (?:fee|charge|deposit)",
@@ -99,6 +101,6 @@ MEASURED = re.compile(
     r"(?:[$€£¥₩₫฿៛₹]|\b(?:" + _CODES + r")\.?)\s?\d[\d,.]*(?:\s*(?:million|billion|thousand))?"
     r"|\d[\d,.]*\s*(?:%|per ?cent\b|(?:million |billion )?(?:tons?|tonnes?|kilo(?:gram)?s?|kg|grams?|litres?"
     r"|liters?|km|metres?|meters?)\b|(?:" + _CODES + r")\b"
-    r"|\s?(?:元|圓|บาท|원|ringgit|rupiah|baht|pesos?|yuan|yen|dollars?|đồng|riels?|rupees?))",
+    rf"|\s?(?:元|圓|บาท|원|{CURRENCY_WORDS}))",
     re.IGNORECASE,
 )
