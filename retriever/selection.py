@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import asked, exact, grounding, keyword, places, scope
+from . import asked, exact, grounding, keyword, places, scope, specifics
 from . import lang as language
 from .retrieval import SearchResult
 from .settings import Settings
@@ -128,6 +128,13 @@ def candidates(
     # penalty notice of HK$2,000" sits under the tableware rules' heading, not beside the word.
     measured = asked.measure_words(question)
     of_what = keyword.without(weights, [*measured, *places.named_in(question)]) if measured else {}
+    # A question on a ban is not answered from a document that speaks of none (one search per document).
+    topics = specifics.topics_asked(question) if focus.kind else ()
+    silent = {
+        doc
+        for doc in {passages[p].doc_id for p in usable}
+        if topics and not specifics.document_speaks_of(result.document_text(doc), topics)
+    }
     cosines = np.array([float(np.dot(vectors[p][i], result.query_vector)) for p, i, _, _ in spans])
     found = sorted({p for p, _, _, _ in spans})
     texts = (
@@ -149,6 +156,8 @@ def candidates(
         cover = keyword.cover(weights, toks)
         stated = not focus.kind or asked.states_kind(sentence, focus.kind, question)
         if stated and of_what and keyword.cover(of_what, about[p]) == 0.0:
+            stated = False
+        if doc in silent:
             stated = False
         # The passage's relevance carries a sentence that states the fact without repeating the
         # question's words; one that lacks the asked kind of fact (a date for "when") rarely answers it.

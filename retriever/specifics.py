@@ -94,6 +94,20 @@ _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+# What a whole document must speak of when a question asks about it: "When did Thailand ban plastic
+# bags?" is not answered by a document on Thailand's recycling target that names no ban at all, though
+# the sentence giving the date need not repeat the word ("wet markets covered before 2024").
+_TOPICS: dict[str, tuple[str, str]] = {
+    "ban": (
+        r"\b(?:ban(?:s|ned|ning)?|prohibit\w*|forbid\w*|outlaw\w*|(?:me|di|pe)?larang\w*"
+        r"|(?:meng|di|peng)haram\w*|cấm|ipinagbawal|ipagbawal|bawal)\b"
+        r"|ห้าม|禁止|禁用|禁塑|금지|ហាមឃាត់|ຫ້າມ|ပိတ်ပင်|တားမြစ်",
+        r"\b(?:ban(?:s|ned|ning)?|prohibit\w*|forbid\w*|forbade|outlaw\w*|no longer|phase[sd]? out"
+        r"|phasing out|(?:me|di|pe)?larang\w*|(?:meng|di|peng)haram\w*|cấm|ipinagbawal|bawal)\b"
+        r"|ห้าม|งด|禁|금지|ហាមឃាត់|ຫ້າມ|ပိတ်ပင်|တားမြစ်",
+    ),
+}
+
 _COMPILED = {
     kind: {
         name: (re.compile(a, re.IGNORECASE), re.compile(s, re.IGNORECASE)) for name, (a, s) in things.items()
@@ -112,3 +126,18 @@ def speaks_of(sentence: str, kind: str, things: tuple[str, ...]) -> bool:
     """Whether a sentence speaks of every specific thing asked."""
     table = _COMPILED.get(kind, {})
     return all(table[name][1].search(sentence) is not None for name in things)
+
+
+_TOPICS_COMPILED = {
+    name: (re.compile(a, re.IGNORECASE), re.compile(s, re.IGNORECASE)) for name, (a, s) in _TOPICS.items()
+}
+
+
+def topics_asked(question: str) -> tuple[str, ...]:
+    """What a question asks about that its source document must speak of somewhere ("ban")."""
+    return tuple(name for name, (asks, _) in _TOPICS_COMPILED.items() if asks.search(question))
+
+
+def document_speaks_of(text: str, topics: tuple[str, ...]) -> bool:
+    """Whether a document's text speaks of every topic asked."""
+    return all(_TOPICS_COMPILED[name][1].search(text) is not None for name in topics)

@@ -141,6 +141,28 @@ def test_an_amount_states_a_price_only_beside_what_it_is_the_price_of(small_sett
     assert any(c.stated and "PHP3,000" in result.passages()[c.passage].text[c.start : c.end] for c in found)
 
 
+def test_a_date_answers_when_a_ban_began_only_from_a_document_that_speaks_of_a_ban(
+    small_settings: Settings,
+) -> None:
+    searcher = open_searcher(small_settings)
+
+    def found(question: str, doc_ids: list[str] | None = None) -> list[tuple[str, bool]]:
+        result = searcher.search_result(question, k=5, mode="hybrid", doc_ids=doc_ids)
+        weights = keyword.question_weights(result.version.bm25, question)
+        cands = candidates(question, focus(question), list(range(5)), weights, result, result.passages())
+        return [(c.doc_id, c.stated) for c in cands]
+
+    # The KL training page (the question's place filter) holds dates but names no ban: none of its
+    # sentences says when one began.
+    page = "sea-map-kep-epr-kuala-lumpur-2025.txt"
+    kl = found("When did Kuala Lumpur ban plastic bags?", [page])
+    assert kl and not any(stated for _, stated in kl)
+    hainan = found("When did Hainan ban non-degradable plastic bags?")
+    assert any(stated for doc, stated in hainan if "hainan" in doc)
+    # Asked without the ban, the same page's dates say when the training was.
+    assert any(stated for _, stated in found("When was the EPR training in Kuala Lumpur?", [page]))
+
+
 def test_a_word_every_found_sentence_holds_counts_less() -> None:
     # "workshop" and "manila" are what every sentence is about; "venue" tells which one answers.
     sentences = [

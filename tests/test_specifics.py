@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from retriever.asked import states_kind
-from retriever.specifics import asked_of, speaks_of
+from retriever.specifics import asked_of, document_speaks_of, speaks_of, topics_asked
 
 
 @pytest.mark.parametrize(
@@ -74,6 +74,38 @@ def test_a_sentence_speaks_of_the_specific_thing_asked(
     sentence: str, kind: str, things: tuple[str, ...], speaks: bool
 ) -> None:
     assert speaks_of(sentence, kind, things) is speaks
+
+
+@pytest.mark.parametrize(
+    ("question", "topics"),
+    [
+        ("When did Thailand ban plastic bags?", ("ban",)),
+        ("泰国什么时候禁止塑料袋？", ("ban",)),
+        ("Bilakah Thailand mengharamkan beg plastik?", ("ban",)),
+        ("Pasar basah ditargetkan sudah tercakup larangan kapan?", ("ban",)),
+        ("태국은 언제 비닐봉투를 금지했나요?", ("ban",)),
+        ("When did Thailand's recycling campaign start?", ()),
+        ("Which city is the bank in?", ()),  # "ban" only as a whole word
+    ],
+)
+def test_a_question_on_a_ban_is_told(question: str, topics: tuple[str, ...]) -> None:
+    assert topics_asked(question) == topics
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        ("Hainan has banned non-degradable bags since 1 December 2020.", True),
+        ("From 1 January 2020 shops may no longer give away single-use bags.", True),
+        ("Perwali ini melarang pusat perbelanjaan menyediakan kantong plastik.", True),
+        ("海南全面禁止生产、销售不可降解塑料袋。", True),
+        ("Thailand aims to recycle 100 percent of plastic waste by 2027.", False),
+        ("The bank funded the campaign.", False),
+    ],
+)
+def test_a_document_speaks_of_a_ban_in_any_words(text: str, speaks: bool) -> None:
+    assert document_speaks_of(text, ("ban",)) is speaks
+    assert document_speaks_of(text, ())  # nothing asked: any document will do
 
 
 def test_a_fine_is_not_answered_by_a_tax_nor_a_law_in_force_by_its_consultation() -> None:
