@@ -57,9 +57,17 @@ _WEIGHT = re.compile(
     r"\b(?:tons?|tonnes?|kilo(?:gram)?s?|kg|tấn|tan|tonelada)\b|ตัน|吨|公斤|톤|킬로", re.IGNORECASE
 )
 
-_CODES = r"RM|Rp|Rs|INR|USD|US\$|EUR|SGD|THB|VND|KHR|PHP|MYR|IDR|CNY|RMB|NT\$|KRW|JPY"
+# ISO codes and the abbreviations the region's documents print beside an amount ("VT 20,000" in
+# Vanuatu, "Tk 50" in Bangladesh, "MOP 1,000" in Macao); none is also an English word.
+_CODES = (
+    r"RM|Rp|Rs|INR|USD|US\$|EUR|SGD|THB|VND|KHR|PHP|MYR|IDR|CNY|RMB|NT\$|KRW|JPY|HKD|TWD|MOP|BND|LAK|MMK"
+    r"|PKR|LKR|NPR|BDT|Tk|MVR|Rf|MNT|AUD|NZD|FJD|VT|VUV|WST|PGK|SBD|GBP|CHF|CAD|KES|KSh|RWF|TZS|UGX|NGN|ZAR"
+)
 # Currencies named in words, in the languages' own spelling where the documents use it.
-CURRENCY_WORDS = r"dollars?|euros?|ringgit|rupiah|rupees?|baht|đồng|riels?|pesos?|yuan|yen"
+CURRENCY_WORDS = (
+    r"dollars?|euros?|ringgit|rupiah|rupees?|baht|đồng|riels?|pesos?|yuan|yen|kyats?|taka|rufiyaa|vatu"
+    r"|patacas?|tugriks?|shillings?|francs?"
+)
 
 MEASURES = {
     "money": (
@@ -75,7 +83,7 @@ MEASURES = {
             r"[$€£¥₩₫฿៛₹]"
             rf"|(?<![A-Za-z0-9])(?:{_CODES})\.?\s?\d|\d\s(?:{_CODES})(?![A-Za-z])"
             rf"|\b(?:{CURRENCY_WORDS}|cents?)\b"
-            r"|\d\s?(?:won|sen|dong)\b"
+            r"|\d\s?(?:won|sen|dong|kip)\b"
             r"|บาท|元|원|엔|free of charge|\bfor free\b|\b(?:is|are|was|were|be|remain|remains) free\b"
             r"|\bat no (?:cost|charge)\b|\bno (?:fee|charge|deposit)",
             re.IGNORECASE,

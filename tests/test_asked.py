@@ -245,6 +245,12 @@ def test_money_and_counts_are_told_from_look_alike_numbers(
         ("澳门环保局一共开出多少张罚单？", "零售商如不依法收費，可被科處澳門元1,000元罰款。", False),
         ("How much is the fine for a first offence?", "A first offence carries a fine of RM1,000.", True),
         ("How many ringgit is the fine?", "A first offence carries a fine of RM1,000.", True),
+        # The region's other currencies, by the code or word their documents print.
+        ("What is the fine for an individual?", "An individual faces a fine of up to VT 20,000.", True),
+        ("What is the fine for shops?", "Shops may be fined Tk 50,000.", True),
+        ("What is the fine for shops?", "Shops may be fined up to 500,000 kip.", True),
+        ("What is the fine for shops?", "Shops may be fined up to 50,000 kyats.", True),
+        ("What is the fine for shops?", "The top 10 shops were named.", False),  # "top" is no code
     ],
 )
 def test_how_many_fines_counts_them_and_how_much_asks_money(
