@@ -100,6 +100,15 @@ COUNTRIES: dict[str, str] = {
         "UK|U.K.|Britania Raya|Vương quốc Anh|Anh Quốc|สหราชอาณาจักร|ประเทศอังกฤษ|ចក្រភពអង់គ្លេស|ယူနိုက်တက်ကင်းဒမ်း"
         "|ဗြိတိန်|英国|英國|영국"
     ),
+    # The Pacific islands, whose bans and levies the region's officials compare with their own.
+    "New Zealand": "Selandia Baru|Niu Di-lân|นิวซีแลนด์|ນິວຊີແລນ|នូវែលសេឡង់|နယူးဇီလန်|新西兰|新西蘭|紐西蘭|뉴질랜드",
+    "Fiji": "Phi-gi|ฟิจิ|ຟີຈີ|ហ្វីជី|ဖီဂျီ|斐济|斐濟",
+    "Vanuatu": "Va-nu-a-tu|วานูอาตู|វ៉ានូអាទូ|ဗနွားတူ|瓦努阿图|瓦努阿圖|萬那杜|바누아투",
+    "Samoa": "ซามัว|萨摩亚|薩摩亞|사모아",
+    "Tonga": "ตองกา|汤加|湯加|東加|통가",
+    "Papua New Guinea": "Papua Nugini|Papua Niu Ghi-nê|ปาปัวนิวกินี|巴布亚新几内亚|巴布亞新幾內亞|파푸아뉴기니",
+    "Solomon Islands": "Kepulauan Solomon|Quần đảo Solomon|หมู่เกาะโซโลมอน|所罗门群岛|索羅門群島|솔로몬 제도",
+    "Palau": "ปาเลา|帕劳|帛琉|팔라우",
 }
 
 # city or province: (country, other names)
@@ -220,6 +229,12 @@ CITIES: dict[str, tuple[str, str]] = {
     "Adelaide": ("Australia", "แอดิเลด|阿德莱德|阿德萊德|애들레이드"),
     "Matosinhos": ("Portugal", ""),
     "Cali": ("Colombia", ""),
+    "Indore": ("India", "इंदौर|อินดอร์|印多尔|印多爾|인도르"),
+    "Jaipur": ("India", "जयपुर|ชัยปุระ|斋浦尔|齋浦爾|자이푸르"),
+    "Suva": ("Fiji", "ซูวา|苏瓦|蘇瓦|수바"),
+    "Port Vila": ("Vanuatu", "พอร์ตวิลา|维拉港|維拉港|포트빌라"),
+    "Port Moresby": ("Papua New Guinea", "พอร์ตมอร์สบี|莫尔兹比港|莫爾斯比港|포트모르즈비"),
+    "Auckland": ("New Zealand", "โอ๊คแลนด์|奥克兰|奧克蘭|오클랜드"),
     "New York": ("United States", "NYC|New York City|นิวยอร์ก|ນິວຢອກ|ញូវយ៉ក|နယူးယောက်|纽约|紐約|뉴욕"),
 }
 

@@ -60,6 +60,11 @@ def test_a_question_typed_in_any_case_still_names_a_place_by_its_acronym(text: s
         ("Ano ang ipinagbawal ng Tsina?", "China"),  # fil
         ("Ilan ang plastik na ipinagbawal sa QC?", "Quezon City"),
         ("会议在Bangkok举行", "Bangkok"),  # a Latin name touching Chinese is still a word
+        ("sa vanuatu, magkano multa sa isang indibidwal?", "Vanuatu"),  # the Pacific islands
+        ("斐济什么时候禁止塑料袋？", "Fiji"),
+        ("ปาปัวนิวกินีห้ามถุงพลาสติก", "Papua New Guinea"),
+        ("Berapa peserta forum 3R di Jaipur?", "Jaipur"),
+        ("인도르 3R 포럼은 언제였나요?", "Indore"),
     ],
 )
 def test_a_place_is_named_in_each_language_and_script(text: str, name: str) -> None:
