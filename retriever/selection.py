@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -59,6 +59,7 @@ class Candidate:
     stated: bool
     elsewhere: bool  # the sentence (or its section) names only places other than those asked about
     doc_id: str
+    named: float = 1.0  # share of the names asked about that the sentence's passage mentions
 
 
 def _quotable(sentence: str) -> bool:
@@ -150,6 +151,12 @@ def candidates(
     common = discounted(weights, tokens)
     within = {p: within_document(common, next(every)) for p in found}
     about = {p: next(every) for p in found} if of_what else {}
+    # Which of the names asked about each passage mentions (title, section and text).
+    named = dict.fromkeys(found, 1.0)
+    if focus.names:
+        for p in found:
+            held = f"{passages[p].title} {passages[p].section} {passages[p].text}".lower()
+            named[p] = sum(grounding.mentions_name(held, n) for n in focus.names) / len(focus.names)
     out: list[Candidate] = []
     for (p, i, start, end), toks, cosine in zip(spans, tokens, cosines, strict=True):
         sentence, doc = passages[p].text[start:end], passages[p].doc_id
@@ -178,7 +185,7 @@ def candidates(
         if elsewhere:
             score -= ELSEWHERE_PENALTY
         cand = Candidate(p, start, end, score, vectors[p][i], float(cosine), cover, stated, elsewhere, doc)
-        out.append(cand)
+        out.append(replace(cand, named=named[p]))
     return sorted(out, key=lambda c: -c.score)
 
 
@@ -198,6 +205,9 @@ def select(candidates: list[Candidate], settings: Settings) -> list[Candidate]:
         if cand.elsewhere and not best.elsewhere:
             continue
         if cand.doc_id != best.doc_id and cand.score < best.score - OTHER_DOCUMENT_MARGIN:
+            continue
+        # ... and about the same names: the Seoul forum's opening remarks do not join the KEP's organisers.
+        if cand.doc_id != best.doc_id and cand.named < best.named:
             continue
         if chars + cand.end - cand.start > MAX_QUOTE_CHARS:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -86,6 +87,29 @@ def test_a_sentence_of_another_document_joins_only_when_about_as_good(small_sett
     far_other = _candidate(1.0 - OTHER_DOCUMENT_MARGIN - 0.05, "kr-plan.md", axis=3)
     chosen = select([best, close_other, far_other, same_doc], small_settings.with_(max_answer_sentences=4))
     assert chosen == [best, close_other, same_doc]
+
+
+def test_a_sentence_of_another_document_joins_only_when_its_passage_names_what_the_best_one_does(
+    small_settings: Settings,
+) -> None:
+    # "Who gave the opening remarks at the KEP?": Seoul's forum opener is as close, but names no KEP.
+    best = replace(_candidate(1.0, "kep.txt"), named=1.0)
+    unnamed = replace(_candidate(0.99, "seoul.txt", axis=1), named=0.0)
+    named = replace(_candidate(0.99, "kep-tour.txt", axis=2), named=1.0)
+    assert select([best, unnamed, named], small_settings.with_(max_answer_sentences=3)) == [best, named]
+    # The same document's sentences join as before: its other passages need not repeat the name.
+    same = replace(_candidate(0.99, "kep.txt", axis=3), named=0.0)
+    assert select([best, same], small_settings) == [best, same]
+
+
+def test_the_names_a_passage_holds_are_read_from_its_title_section_and_text(small_settings: Settings) -> None:
+    searcher = open_searcher(small_settings)
+    question = "Who opened the 9th Regional 3R Forum in Bangkok?"
+    result = searcher.search_result(question, k=5, mode="hybrid")
+    weights = keyword.question_weights(result.version.bm25, question)
+    found = candidates(question, focus(question), list(range(5)), weights, result, result.passages())
+    assert {c.named for c in found if "9th-bangkok" in c.doc_id} == {1.0}
+    assert any(c.named < 1.0 for c in found if "9th-bangkok" not in c.doc_id)
 
 
 def test_a_sentence_about_another_place_does_not_join_one_about_the_asked_place(
