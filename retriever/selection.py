@@ -42,6 +42,15 @@ REPEAT = 0.95
 # A question word most found sentences hold weighs this share less (see `discounted`).
 COMMON_DISCOUNT = 0.8
 _LABEL = re.compile(r"[^\W\d][^:\n]{0,40}:\s")
+# A news report's lead opens with where and when it was filed ("RAYONG, 9 June 2023 – ...") and sums
+# up the whole story, so it shares the most words with any question on it; the sentence that states
+# the asked day, venue or figure wins a near tie. Dev: sum +2 (a study tour's days, a workshop's hotel;
+# a course's dates lost); 0.05 +1, 0.15 -1; no test-half answer changed.
+DATELINE_PENALTY = 0.1
+_DATELINE = re.compile(
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}){0,2},\s*"
+    r"(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,?)\s+\d{4}\s*[–—:-]\s"
+)
 _HANGUL = re.compile("[\uac00-\ud7af]{2}")
 
 
@@ -179,6 +188,8 @@ def candidates(
             score += 0.08
         if _is_listed(passages[p].text, start, end):
             score -= LISTED_PENALTY
+        if focus.kind and _DATELINE.match(sentence):
+            score -= DATELINE_PENALTY
         elsewhere = _elsewhere(places_asked, passages[p], start, end)
         if elsewhere and focus.kind in ("number", "when"):
             continue  # a figure or date told of another place is never the asked place's

@@ -12,6 +12,7 @@ from retriever import Settings, keyword
 from retriever.grounding import focus
 from retriever.retrieval import open_searcher
 from retriever.selection import (
+    _DATELINE,
     COMMON_DISCOUNT,
     JOIN_MARGIN,
     OTHER_DOCUMENT_MARGIN,
@@ -185,6 +186,34 @@ def test_a_date_answers_when_a_ban_began_only_from_a_document_that_speaks_of_a_b
     assert any(stated for doc, stated in hainan if "hainan" in doc)
     # Asked without the ban, the same page's dates say when the training was.
     assert any(stated for _, stated in found("When was the EPR training in Kuala Lumpur?", [page]))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dateline"),
+    [
+        ("RAYONG, 9 June 2023 – Twenty-eight officials received certificates.", True),
+        ("PASAY CITY, Metro Manila, 7 March 2024 – Regulators met in Manila.", True),
+        ("Kuala Lumpur, Malaysia, 18-19 November 2025: The SEA-MaP Regional Project kicked off.", True),
+        ("Bangkok, Thailand, June 22, 2019 - The heads of state met.", True),
+        ("The course was opened by Mr. Chaiwat, 5 June 2023 - he said.", False),
+        ("On 9 June 2023, officials received certificates.", False),
+    ],
+)
+def test_a_news_reports_dateline_lead_is_told(sentence: str, dateline: bool) -> None:
+    assert (_DATELINE.match(sentence) is not None) is dateline
+
+
+def test_a_dateline_lead_yields_to_the_sentence_stating_the_asked_day(small_settings: Settings) -> None:
+    # The KL page's lead gives the training's days (18-19 November) beside "two-day study tour"; the
+    # sentence on the study tour gives its own.
+    question = "When were the study tour days of the Kuala Lumpur KEP?"
+    result = open_searcher(small_settings).search_result(question, k=5, mode="hybrid")
+    weights = keyword.question_weights(result.version.bm25, question)
+    found = candidates(question, focus(question), list(range(5)), weights, result, result.passages())
+    best = result.passages()[found[0].passage].text[found[0].start : found[0].end]
+    assert "20 – 21 November 2025" in best
+    lead = next(c for c in found if "18-19 November" in result.passages()[c.passage].text[c.start : c.end])
+    assert lead.score < found[0].score and lead.stated  # still a date, only no longer the best
 
 
 def test_a_word_every_found_sentence_holds_counts_less() -> None:
