@@ -30,7 +30,7 @@ PIPELINE_CHANGES = {
     5: "a PDF's wrapped lines are joined into paragraphs and its running headers and footers dropped; "
     "a web page's sidebar, footer and forms are left out",
     6: "the Pacific islands and New Zealand, Indore and Jaipur are known places, so documents on them "
-    "are found by where they are",
+    "are found by where they are; a web page's masthead outside its <main> or <article> is left out",
 }
 _DOC_FIELDS = ("title", "source", "publisher", "date", "language")
 

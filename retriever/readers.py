@@ -133,8 +133,13 @@ _BLOCK |= {"pre", "table", "ul", "ol", "dl", "form", "figure", "figcaption", "ad
 class _HTMLText(HTMLParser):
     """Readable text of a page: blocks on their own lines, headings as markdown heading lines."""
 
-    def __init__(self) -> None:
+    def __init__(self, site_header: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        # On a page with a <main> or <article>, a <header> outside them is the site's masthead (logo,
+        # tagline, search box), not the story's: "Coastal Thailand News" had been quoted as a sentence.
+        self.site_header = site_header
+        self.content = 0  # open <main> and <article> elements
+        self.headers: list[bool] = []  # for each open <header>, whether it is skipped
         self.blocks: list[str] = []
         self.line: list[str] = []
         self.skip = self.heading = 0
@@ -164,6 +169,10 @@ class _HTMLText(HTMLParser):
             self.meta["language"] = a["lang"]
         self.in_title = self.in_title or tag == "title"
         self.skip += tag in _SKIP
+        self.content += tag in ("main", "article")
+        if tag == "header":
+            self.headers.append(self.site_header and not self.content)
+            self.skip += self.headers[-1]
         if self._block(tag):
             self.heading = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else 0
             self.line.append("- " if tag == "li" else "")
@@ -171,6 +180,9 @@ class _HTMLText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         self.in_title = self.in_title and tag != "title"
         self.skip -= tag in _SKIP and self.skip > 0
+        self.content -= tag in ("main", "article") and self.content > 0
+        if tag == "header" and self.headers:
+            self.skip -= self.headers.pop() and self.skip > 0
         if self._block(tag):
             self.heading = 0
         elif tag in ("td", "th"):
@@ -190,7 +202,7 @@ class _HTMLText(HTMLParser):
 def _read_html(data: bytes) -> Read:
     """Text and metadata of an HTML page: <title>, <html lang> and a few <meta> tags."""
     markup = _decode_text(data)  # pages saved from a browser are UTF-8; older charsets are refused
-    parser = _HTMLText()
+    parser = _HTMLText(site_header=re.search(r"<(?:main|article)\b", markup, re.IGNORECASE) is not None)
     parser.feed(_normalise(markup))
     parser.close()
     # <meta name="date|publisher|source|language|author|description">; other names say little.

@@ -265,3 +265,16 @@ def test_html_sidebar_footer_forms_and_empty_menu_items_are_not_text(tmp_path: P
         assert boilerplate not in doc.text.split(), boilerplate
     assert "ferries" not in doc.text and "desk@" not in doc.text
     assert "-" not in doc.text.split("\n")  # an icon-only menu item leaves no "-" line (a feed marker)
+
+
+def test_html_masthead_outside_the_story_is_not_text_but_the_storys_own_header_is(tmp_path: Path) -> None:
+    page = """<html><body><header class="site-header"><div class="logo">Coastal Thailand News</div></header>
+    <main><article><header><h1>ASEAN meets in Phuket</h1><p>Phuket, 23 November 2017</p></header>
+    <p>About 150 participants attended.</p></article></main></body></html>"""
+    doc = read(tmp_path, "page.html", page)
+    assert "Coastal Thailand News" not in doc.text
+    assert "Phuket, 23 November 2017" in doc.text and "About 150 participants attended." in doc.text
+    # A page with no <main> or <article> may keep its story in a <header>: nothing is dropped.
+    bare_page = "<html><body><header><h1>Fiji bans bags</h1></header><p>Banned.</p></body></html>"
+    bare = read(tmp_path, "bare.html", bare_page)
+    assert "Fiji bans bags" in bare.text
