@@ -34,7 +34,8 @@ from .stated import (
 
 # A question on what one person did or is: the answer names a person, not a body.
 _ASKS_PERSON = re.compile(
-    r"\bwho (?:chaired|opened|presided|spoke|signed|delivered|welcomed|heads?|headed|chairs?)\b"
+    r"\bwho (?:chaired|opened|presided|spoke|signed|delivered|welcomed|heads?|headed|chairs?|inaugurated"
+    r"|moderated|addressed)\b|\bwho (?:gave|made) (?:the |a |an )?(?:\w+ )?(?:remarks|speech|address|keynote)"
     r"|\b(?:mayor|minister|governor|chair(?:man|person|woman)?|speaker|secretary|councill?or|director)\b"
     r"|\bmenteri\b|\bdatuk bandar\b|\bwali ?kota\b|\bpengerusi\b|\balkalde\b|\bkalihim\b"
     r"|\bsiapa(?:kah)? (?:yang )?(?:memimpin|mempengerusikan|merasmikan|meresmikan|membuka|menandatangani)\b"

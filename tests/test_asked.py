@@ -138,6 +138,14 @@ def test_a_question_on_what_a_person_did_wants_a_person() -> None:
         ("Who was the mayor of Mandalay in 2015?", "Mandalay Mayor Dr Ye Lwin presented plans.", True),
         ("Which minister announced the ban?", "Minister Nik Nazmi Nik Ahmad announced it.", True),
         ("Who opened the training?", "Dr Azlina, Principal Assistant Secretary, opened it.", True),
+        # Who spoke, gave the remarks or the keynote: a person, not the body that organised the event.
+        (
+            "Who gave the opening remarks at the KEP?",
+            "The KEP was organized in collaboration with the Asian Institute of Technology (AIT).",
+            False,
+        ),
+        ("Who gave the opening remarks at the KEP?", "Ms. Azlina Said welcomed the participants.", True),
+        ("Who delivered the keynote?", "The keynote was delivered by Mr. Grick Cordero.", True),
         # In the officials' languages too: who led or officiated wants a person, not a body.
         ("Siapa yang memimpin mesyuarat itu?", "The Environment Ministry organised the meeting.", False),
         ("Siapa yang memimpin mesyuarat itu?", "Minister Nik Nazmi Nik Ahmad chaired it.", True),
