@@ -192,7 +192,10 @@ def answer_question(
     # A question naming INC-3 or 2030 is answered only from passages that name them exactly.
     p = answerability.probability(found.features, settings.answer_model) if found.chosen else 0.0
     cut = answerability.threshold(settings.answer_model)
-    answer_it = bool(found.chosen) and found.grounded and p >= cut
+    # A question asking no date, place, name or number is answered only by a quote sharing a word with
+    # it: "What's the air quality in Seoul tomorrow?" had been answered with the Seoul forum's title.
+    unrelated = not found.kind and answerability.shares_no_word(found.features)
+    answer_it = bool(found.chosen) and found.grounded and p >= cut and not unrelated
     if answer_it:
         text, citations = _citations(found.chosen, found.passages)
         notes, citations = _notes(citations, found.passages, documents, lang)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import catalog, exact, glossary, grounding, keyword, places
+from . import answerability, catalog, exact, glossary, grounding, keyword, places
 from . import lang as language
 from .retrieval import Searcher, SearchResult
 from .selection import Candidate, candidates, select
@@ -36,6 +36,7 @@ class Assessment:
     chosen: list[Candidate]
     features: dict[str, float]
     grounded: bool  # every exact name and number asked about is in a cited passage
+    kind: str = ""  # the kind of fact asked ("when", "where", "who", "number"; "" for none)
 
 
 def _about(result: SearchResult, focus: grounding.Focus, question: str) -> dict[str, set[str]]:
@@ -151,6 +152,7 @@ def _features(
         "first_stated": 1.0 if chosen[0].stated else 0.0,
         "place_matches": 0.0 if all(c.elsewhere for c in chosen) else 1.0,
         "cross_lingual": 1.0 if cross else 0.0,
+        answerability.ASKED_WORDS: float(len(weights)),
     }
 
 
@@ -195,4 +197,4 @@ def assess(
         any(exact.states_ordinal(q, *asked) for q in quotes) for asked in exact.counted_ordinals(question)
     )
     features = _features(question, focus, weights, result, passages, chosen, found)
-    return Assessment(result, passages, chosen, features, grounded)
+    return Assessment(result, passages, chosen, features, grounded, focus.kind)

@@ -61,6 +61,17 @@ def test_off_topic_questions_are_refused(small_settings: Settings, question: str
     assert "won't guess" in answer.answer
 
 
+def test_a_question_asking_no_kind_of_fact_is_not_answered_by_a_quote_sharing_none_of_its_words(
+    corpus_settings: Settings,
+) -> None:
+    # The Seoul forum's title scores a high cosine for any question on Seoul, but says nothing of air.
+    answer = ask("What's the air quality in Seoul tomorrow?", settings=corpus_settings)
+    assert answer.refused and not answer.citations
+    # A question the documents answer in its own words is still answered.
+    answer = ask("What is the Bottle-Free Seas project in Bangkok?", settings=corpus_settings)
+    assert not answer.refused and "Bottle-Free Seas" in answer.answer
+
+
 def test_refusal_names_the_closest_documents(small_settings: Settings) -> None:
     answer = ask("How many people attended INC-5?", settings=small_settings)
     assert answer.refused

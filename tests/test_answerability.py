@@ -105,3 +105,13 @@ def test_unmeasured_word_overlap_reads_as_the_average(tmp_path: Path) -> None:
     assert probability(unknown, path) == pytest.approx(probability(average, path))
     none = usual | {"sentence_cover": 0.0, "document_cover": 0.0}
     assert probability(unknown, path) > probability(none, path)
+
+
+def test_a_quote_sharing_no_word_of_the_question_is_told_from_one_that_cannot_be_compared() -> None:
+    assert answerability.shares_no_word({"sentence_cover": 0.0, "asked_words": 2})
+    assert not answerability.shares_no_word({"sentence_cover": 0.05, "asked_words": 2})
+    # One word asked and missed is as often a synonym ("ban" asked, "forbids" quoted).
+    assert not answerability.shares_no_word({"sentence_cover": 0.0, "asked_words": 1})
+    # Between two languages the glossary cannot bridge, no overlap was measured: nothing is told.
+    assert not answerability.shares_no_word({"sentence_cover": math.nan, "asked_words": 3})
+    assert not answerability.shares_no_word({})

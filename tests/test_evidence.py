@@ -8,7 +8,7 @@ import re
 import pytest
 
 from retriever import Settings, index_documents, keyword
-from retriever.answerability import CROSS, FEATURES
+from retriever.answerability import ASKED_WORDS, CROSS, FEATURES
 from retriever.evidence import (
     SEARCH_DEPTH,
     assess,
@@ -24,7 +24,8 @@ def test_assessment_reads_one_version_and_keeps_the_ranked_passages(small_settin
     assert found.result.version.name == found.result.version.manifest["version"]
     assert found.grounded and found.chosen
     assert {found.passages[c.passage].doc_id for c in found.chosen} == {INC3}
-    assert set(found.features) == {*FEATURES, CROSS}
+    assert set(found.features) == {*FEATURES, CROSS, ASKED_WORDS}
+    assert found.kind == "when" and found.features[ASKED_WORDS] >= 1
 
 
 def test_only_passages_about_the_named_session_are_quoted(small_settings: Settings) -> None:
