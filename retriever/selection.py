@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -140,16 +140,12 @@ def candidates(
     of_what = keyword.without(weights, [*measured, *places.named_in(question)]) if measured else {}
     # A question on a ban is not answered from a document that speaks of none (one search per document).
     topics = specifics.topics_asked(question) if focus.kind else ()
-    silent = {
-        doc
-        for doc in {passages[p].doc_id for p in usable}
-        if topics and not specifics.document_speaks_of(result.document_text(doc), topics)
-    }
+    docs = {passages[p].doc_id for p in usable} if topics else set()
+    silent = {d for d in docs if not specifics.document_speaks_of(result.document_text(d), topics)}
     cosines = np.array([float(np.dot(vectors[p][i], result.query_vector)) for p, i, _, _ in spans])
     found = sorted({p for p, _, _, _ in spans})
-    texts = (
-        [f"{passages[p].title} {passages[p].section} {passages[p].text}" for p in found] if of_what else []
-    )
+    whole = {p: f"{passages[p].title} {passages[p].section} {passages[p].text}" for p in found}
+    texts = [whole[p] for p in found] if of_what else []
     # One tokenizer call for all sentences, titles and passages: per-call overhead dominated composition.
     every = iter(
         keyword.tokenize(
@@ -162,10 +158,9 @@ def candidates(
     about = {p: next(every) for p in found} if of_what else {}
     # Which of the names asked about each passage mentions (title, section and text).
     named = dict.fromkeys(found, 1.0)
-    if focus.names:
-        for p in found:
-            held = f"{passages[p].title} {passages[p].section} {passages[p].text}".lower()
-            named[p] = sum(grounding.mentions_name(held, n) for n in focus.names) / len(focus.names)
+    for p in found if focus.names else ():
+        held = whole[p].lower()
+        named[p] = sum(grounding.mentions_name(held, n) for n in focus.names) / len(focus.names)
     out: list[Candidate] = []
     for (p, i, start, end), toks, cosine in zip(spans, tokens, cosines, strict=True):
         sentence, doc = passages[p].text[start:end], passages[p].doc_id
@@ -195,8 +190,8 @@ def candidates(
             continue  # a figure or date told of another place is never the asked place's
         if elsewhere:
             score -= ELSEWHERE_PENALTY
-        cand = Candidate(p, start, end, score, vectors[p][i], float(cosine), cover, stated, elsewhere, doc)
-        out.append(replace(cand, named=named[p]))
+        vector, cos = vectors[p][i], float(cosine)
+        out.append(Candidate(p, start, end, score, vector, cos, cover, stated, elsewhere, doc, named[p]))
     return sorted(out, key=lambda c: -c.score)
 
 

@@ -108,12 +108,14 @@ _TOPICS: dict[str, tuple[str, str]] = {
     ),
 }
 
-_COMPILED = {
-    kind: {
-        name: (re.compile(a, re.IGNORECASE), re.compile(s, re.IGNORECASE)) for name, (a, s) in things.items()
-    }
-    for kind, things in _SPECIFICS.items()
-}
+
+def _compiled(table: dict[str, tuple[str, str]]) -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Each (how a question asks, how a text speaks of it) pair, compiled without regard to case."""
+    return {name: (re.compile(a, re.I), re.compile(s, re.I)) for name, (a, s) in table.items()}
+
+
+_COMPILED = {kind: _compiled(things) for kind, things in _SPECIFICS.items()}
+_TOPICS_COMPILED = _compiled(_TOPICS)
 
 
 def asked_of(question: str, kind: str) -> tuple[str, ...]:
@@ -126,11 +128,6 @@ def speaks_of(sentence: str, kind: str, things: tuple[str, ...]) -> bool:
     """Whether a sentence speaks of every specific thing asked."""
     table = _COMPILED.get(kind, {})
     return all(table[name][1].search(sentence) is not None for name in things)
-
-
-_TOPICS_COMPILED = {
-    name: (re.compile(a, re.IGNORECASE), re.compile(s, re.IGNORECASE)) for name, (a, s) in _TOPICS.items()
-}
 
 
 def topics_asked(question: str) -> tuple[str, ...]:
