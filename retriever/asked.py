@@ -41,6 +41,8 @@ _ASKS_PERSON = re.compile(
     r"|\bsiapa(?:kah)? (?:yang )?(?:memimpin|mempengerusikan|merasmikan|meresmikan|membuka|menandatangani)\b"
     r"|\bsino ang (?:namuno|nagbukas|pumirma)\b|\bai (?:chủ trì|khai mạc|ký)\b"
     r"|ใครเป็นประธาน|ใครเปิด|谁主持|谁签署|누가 주재|누가 개회"
+    r"|អ្នកណា(?:ជា)?(?:អ្នក)?(?:បើក|ដឹកនាំ|ចុះហត្ថលេខា|ធ្វើជាប្រធាន)|ໃຜ(?:ເປັນຜູ້)?(?:ເປີດ|ເປັນປະທານ|ລົງນາມ|ກ່າວ)"
+    r"|ဘယ်သူ.{0,6}(?:ဖွင့်|ဥက္ကဋ္ဌ|လက်မှတ်ထိုး)|谁(?:致|宣布)?开幕|誰(?:致|宣布)?開幕|由谁主持"
     r"|\bbộ trưởng\b|\bthị trưởng\b|\bchủ tịch\b|รัฐมนตรี|ผู้ว่าราชการ|นายกเทศมนตรี|部长|市长|主席|장관|시장|의장",
     re.IGNORECASE,
 )
@@ -60,6 +62,48 @@ _ASKS_ROLE = re.compile(
     r"|secretary|councill?or|director|official|officer|head|president|ambassador|spokesperson)s?\b",
     re.IGNORECASE,
 )
+
+
+# "The name of the mayor", "whats the name of the director general": a person by role, asked anywhere.
+_NAME_OF_ROLE = re.compile(
+    r"\bnames? of (?:the |a |an )?(?:[\w'’-]+\s+){0,4}?(?:mayor|minister|governor|chair(?:man|person|woman)?"
+    r"|speaker|secretary|councill?or|director|official|officer|head|president|ambassador|spokesperson)s?\b",
+    re.IGNORECASE,
+)
+# A question asking a person's name: "The Mayor of Cebu City welcomed the delegates" names a role, not her.
+_NAME_ASKED = re.compile(
+    r"\bnames?\b|\bnama(?:nya)?\b|\bpangalan\b|\btên\b|ชื่อ|名字|姓名|이름|ឈ្មោះ|ຊື່|အမည်|နာမည်", re.IGNORECASE
+)
+# A title followed by the name it belongs to ("Mayor Michael Rama", "Dr. Vijay Kumar"), not by "of".
+_TITLED_NAME = re.compile(
+    PERSON_TITLE.pattern + r"\.?\s+(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z'’-]+\b(?!\s+(?:of|for)\b)"
+)
+# Capitalised words of a role, not of a name: "Director General of the Ministry" names nobody.
+_ROLE_WORDS = frozenset(
+    {
+        "mr", "ms", "mrs", "dr", "prof", "minister", "mayor", "director", "secretary", "chair", "president",
+        "governor", "officer", "head", "deputy", "vice", "ambassador", "executive", "datuk", "dato",
+        "councillor", "councilor", "senator", "commissioner", "general", "regional", "chief", "senior",
+        "acting", "permanent", "assistant", "under", "the", "city", "provincial", "national",
+        "deputy-director", "vice-minister",
+    }
+)  # fmt: skip
+
+
+def _names_a_person(sentence: str) -> bool:
+    """Whether a sentence gives a person's name, not only a title ("Mayor Rama", not "the Mayor of Cebu")."""
+    for match in (*_TITLED_NAME.finditer(sentence), *PERSON_NAMED.finditer(sentence)):
+        tokens = match.group().split()
+        while tokens and not tokens[0][0].isupper():  # "chaired by Luis ..."
+            tokens.pop(0)
+        name = []  # the capitalised run holding the name: "Director General" of "... of the Ministry"
+        for token in tokens:
+            if not token[0].isupper():
+                break
+            name.append(token.strip(",.").lower())
+        if any(word not in _ROLE_WORDS for word in name):
+            return True
+    return False
 
 
 # "How long", and its kin in other languages ("berapa lama", "bao lâu", 多久, 몇 년 "how many years").
@@ -116,14 +160,14 @@ _KINDS = {
         r"\bhow (?:many|much|long|big|large)\b"
         # Typed as a note: "fine for a bali restaurant giving out straws?", "penalty amount"
         r"|\b(?:fines?|penalt(?:y|ies)|fees?) (?:for|amount)\b|\b(?:number|amount) of\b"
-        r"|\b(?:min|max|minimum|maximum)\b"
+        r"|\b(?:min|max|minimum|maximum)\b|\bwhat did (?:it|they|\w+) cost\b"
         r"|\bwhat (?:percentage|share|proportion|amount|rate|number|fines?|penalt(?:y|ies)|fees?)\b"
         r"|\b(?:apa|berapa)(?:kah)? (?:sanksi|denda|hukuman)\b|\b(?:sanksi|denda|hukuman)(?:nya)? apa\b"
         r"|\b(?:anong|ano ang) (?:multa|parusa)\b"
         r"|\bwhat (?:is|was|are|were|will be) the (?:\w+ )?(?:fine|penalty|fee|charge|rate|percentage|share"
         r"|amount|number|budget|cost|price|target rate)s?\b"
         r"|\bwhat \w+ (?:rate|percentage|share|fine|fee|penalty|charge)s?\b"
-        r"|\bberapa(?:kah)?\b|กี่|เท่าไร|เท่าไหร่|จำนวน|\bbao nhiêu\b|\bmấy\b|\bilan\b|\bmagkano\b"
+        r"|\bberapa(?:kah)?\b|กี่|เท่าไร|เท่าไหร่|จำนวน|\bbao nhiêu\b|\bmấy\b|\bilan(?:g)?\b|\bmagkano\b"
         r"|多少|几个|几家|几名|百分之|몇|얼마"
         r"|ប៉ុន្មាន|ເທົ່າໃດ|ຈັກ(?:ໂຕນ|ຄົນ|ປະເທດ|ແຫ່ງ|ເປີເຊັນ|ປີ|ວັນ)|ຈຳນວນ|ဘယ်လောက်|မည်မျှ|ဘယ်နှစ်"
     ),
@@ -135,7 +179,7 @@ _KIND_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _KIND
 # "How many" in each language, where it differs from "how much" (Indonesian "berapa", Chinese 多少 ask both;
 # 多少 before a classifier, 多少张 or 多少家, asks how many).
 _COUNT_ASKED = re.compile(
-    r"\bhow many\b|กี่(?!โมง)|\bmấy\b|几|幾|몇(?!\s*(?:년|월|일|시))|\bilan\b|ຈັກ|ဘယ်နှစ်"
+    r"\bhow many\b|กี่(?!โมง)|\bmấy\b|几|幾|몇(?!\s*(?:년|월|일|시))|\bilan(?:g)?\b|ຈັກ|ဘယ်နှစ်"
     r"|多少(?=[张張个個家名位次份台件所座项項条條])",
     re.IGNORECASE,
 )
@@ -162,6 +206,8 @@ def question_kind(question: str) -> str:
     found = [(m.start(), kind) for kind, pattern in _KIND_RES.items() if (m := pattern.search(opening))]
     if (role := _ASKS_ROLE.match(question.lstrip())) is not None:
         found.append((role.start(), "who"))
+    if (role := _NAME_OF_ROLE.search(question)) is not None:
+        found.append((role.start(), "who"))
     if found:
         return min(found)[1]
     # After an English question word, "when" and "where" join clauses ("What catchphrase did they use
@@ -180,6 +226,7 @@ class _Asked:
     measure: str  # money | weight | percent | "" (a "how much" question's unit)
     measured: tuple[str, ...]  # the words asking for it ("harga", "price", "fine")
     person: bool  # it asks for a person, not a body
+    name: bool  # ... by name: a title alone ("the Mayor of Cebu City") does not answer
     role: str  # ... by this English role ("mayor"), "" for none
     counted: frozenset[str]  # stems of what "how many" counts; empty for none
     count: bool  # it asks how many (a count), not how much
@@ -205,7 +252,8 @@ def _asked(question: str) -> _Asked:
         said=canonical(question),
         measure=measure,
         measured=tuple(m.group() for m in MEASURES[measure][0].finditer(glossed)) if measure else (),
-        person=_ASKS_PERSON.search(question) is not None,
+        person=_ASKS_PERSON.search(question) is not None or _NAME_OF_ROLE.search(question) is not None,
+        name=_NAME_ASKED.search(question) is not None,
         role=role.group(1).lower() if role else "",
         counted=counting.counted(question) or counting.people_counted(english),
         count=count,
@@ -264,6 +312,8 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
             # role asked ("Who was the mayor?" is not answered by a council member's name).
             if asked.role and re.search(rf"\b{asked.role[:6]}", sentence, re.IGNORECASE) is None:  # Ministry
                 return False
+            if asked.name:
+                return _names_a_person(sentence)
             return bool(PERSON_TITLE.search(sentence) or PERSON_NAMED.search(sentence))
         # A name is new when two of its words are ("Quezon City Council" adds only "Council").
         names = re.findall(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|bin|binti|de|van))+", sentence)

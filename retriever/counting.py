@@ -28,7 +28,7 @@ _NOT_COUNTED = frozenset(
     {
         "did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "will", "would", "can",
         "could", "in", "at", "of", "on", "for", "from", "to", "by", "under", "during", "since", "per",
-        "each", "a", "the", "attended", "joined", "took",
+        "each", "a", "the", "attended", "joined", "took", "got", "get", "gets", "been", "being",
     }
 )  # fmt: skip
 # Words that name people as the thing counted, not as the subject of a question.
@@ -76,11 +76,18 @@ def counts_of(sentence: str, stems: frozenset[str]) -> list[str]:
     for i, token in enumerate(tokens):
         is_count = NUMBER.fullmatch(token) is not None or token.lower() in COUNT_WORDS
         following = [t for t in tokens[i + 1 : i + 6] if t.lower() not in _MULTIPLIERS][:3]
+        # "four categories of businesses" counts categories: the businesses in them are not counted.
+        if following and following[0].lower() in _CLASSES and not _counts(following[0], stems):
+            continue
         if is_count and any(_counts(t, stems) for t in following):
             found.append(token)
     return found
 
 
+_CLASSES = frozenset(
+    {"categories", "category", "types", "type", "kinds", "kind", "classes", "sorts", "groups", "sectors",
+     "sizes", "tiers", "levels", "phases", "stages"}
+)  # fmt: skip
 _MULTIPLIERS = frozenset(
     {"hundred", "thousand", "million", "billion", "dozen", "more", "than", "over", "some"}
 )

@@ -312,3 +312,35 @@ def test_a_year_inside_a_legal_documents_number_is_no_date() -> None:
     asked = "vietnam EPR recycling duty for packaging starts when (decree 08)?"
     assert not states_kind("Decree 08/2022/ND-CP details how the Law is implemented.", "when", asked)
     assert states_kind("Mandatory recycling of packaging has applied since 1 January 2024.", "when", asked)
+
+
+def test_a_persons_name_asked_is_not_answered_by_a_title_alone() -> None:
+    mayor = "name of the cebu city mayor who welcomed delegates at the 3rd marine litter meeting"
+    assert question_kind(mayor) == "who"
+    assert question_kind("korea rules - whats the name of the director general at MOE?") == "who"
+    assert not states_kind("The Mayor of Cebu City welcomed the delegates.", "who", mayor)
+    assert states_kind("Mayor Michael Rama welcomed the delegates.", "who", mayor)
+    official = "What is the name of the official who opened the forum?"
+    assert not states_kind("The Director General of the Ministry opened it.", "who", official)
+    assert states_kind("It was opened by Vice-Minister Hiroshi Tanaka.", "who", official)
+    assert states_kind("The workshop was chaired by Luis Vayas Valdivieso.", "who", official)
+    # Asked who, not by name, the role answers.
+    assert states_kind("The Mayor of Cebu City welcomed the delegates.", "who", "Who welcomed the delegates?")
+
+
+def test_cost_and_filipino_ilang_ask_for_an_amount() -> None:
+    cost = "what did it cost india to host the 8th 3R forum in indore?"
+    assert question_kind(cost) == "number"
+    assert not states_kind("The forum was held in Indore from 10 to 12 April 2018.", "number", cost)
+    assert states_kind("Hosting it cost the government INR 12 crore.", "number", cost)
+    tonnes = "Islamabad: ilang tonelada ng bag ang nakumpiska?"  # how many tonnes of bags were seized?
+    assert question_kind(tonnes) == "number"
+    assert states_kind("Teams confiscated about 3 tonnes of polythene bags.", "number", tonnes)
+
+
+def test_who_opened_in_khmer_asks_for_a_person() -> None:
+    opened = "តើអ្នកណាជាអ្នកបើកវេទិកាលើកទី៤ នៅ Can Tho ឆ្នាំ២០២៥?"  # who opened the 4th forum in Can Tho?
+    assert question_kind(opened) == "who"
+    future = "The fourth forum will be held in Can Tho in 2025, on the Mekong Delta."
+    assert not states_kind(future, "who", opened)
+    assert states_kind("Vice-Minister Le Cong Thanh opened the forum.", "who", opened)

@@ -44,3 +44,12 @@ def test_the_count_is_of_the_noun_right_after_the_number() -> None:
     assert counts_of("Some 45 trainees took part.", trainees) == ["45"]
     bags = counted("How many plastic bags do consumers use?")
     assert counts_of("Consumers use 30 billion plastic bags a year.", bags) == ["30"]
+
+
+def test_categories_of_a_thing_are_not_a_count_of_it() -> None:
+    businesses = counted("how many businesses got fined in the first year?")
+    assert "got" not in businesses
+    assert counts_of("Four categories of businesses may no longer provide straws.", businesses) == []
+    assert counts_of("By June, 120 businesses had been fined.", businesses) == ["120"]
+    types = counted("How many types of plastic are banned?")
+    assert counts_of("Three types of plastic are banned.", types) == ["Three"]
