@@ -14,7 +14,7 @@ from functools import lru_cache
 from . import counting, glossary, specifics
 from .counting import IDENTIFIER, NUMBER
 from .exact import YEAR, canonical
-from .lang import is_latin
+from .lang import detect, is_latin
 from .places import find_places
 from .stated import (
     COUNT_WORD,
@@ -104,6 +104,35 @@ def _names_a_person(sentence: str) -> bool:
         if any(word not in _ROLE_WORDS for word in name):
             return True
     return False
+
+
+# "A rate per kg" is not answered by "200 rupiah per plastic carrier bag": the words after "per" (or a
+# "/kg") say what a rate is of.
+_PER = re.compile(r"\bper[\s-]+((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)|/\s?([^\W\d_]+)\b", re.IGNORECASE)
+_UNITS = {
+    "kilogram": "kg", "kilograms": "kg", "kilo": "kg", "kilos": "kg", "tonnes": "tonne", "tons": "tonne",
+    "ton": "tonne", "t": "tonne", "capita": "person", "head": "person", "persons": "person",
+    "people": "person",
+}  # fmt: skip
+_PER_SKIPPED = frozenset({"a", "an", "one", "each", "every", "the"})
+# Words that end what a rate is per: "per kg did Indonesia ...", "per kilogram of plastic".
+_PER_ENDS = frozenset(
+    {"of", "did", "does", "do", "is", "are", "was", "were", "will", "in", "for", "under", "at", "on", "to",
+     "from", "and", "or", "with", "by", "that", "which", "cent", "centum", "annum", "se"}
+)  # fmt: skip
+
+
+def per_units(text: str) -> frozenset[str]:
+    """What the rates of a text are per ("per kg" -> {"kg"}, "per plastic bag" -> {"plast", "bag"})."""
+    units: set[str] = set()
+    for m in _PER.finditer(text):
+        for word in (m.group(1) or m.group(2)).lower().split():
+            if word in _PER_ENDS:
+                break
+            if word not in _PER_SKIPPED:
+                unit = _UNITS.get(word, word)
+                units.add(unit if unit in _UNITS.values() else unit.rstrip("s")[:5])
+    return frozenset(units)
 
 
 # "How long", and its kin in other languages ("berapa lama", "bao lâu", 多久, 몇 년 "how many years").
@@ -231,6 +260,7 @@ class _Asked:
     counted: frozenset[str]  # stems of what "how many" counts; empty for none
     count: bool  # it asks how many (a count), not how much
     how_long: bool  # it asks for a duration, so "a two-day tour" counts
+    per: frozenset[str]  # what an asked rate is per ("kg"); empty for none
     amount_of: tuple[str, ...]  # what an asked amount is of: ("penalty",) wants a fine, not a tax
     date_of: tuple[str, ...]  # what an asked date is of: ("start",) wants the day it took effect
     place_of: tuple[str, ...]  # what an asked place is: ("building",) wants a hotel or hall, not a city
@@ -258,6 +288,7 @@ def _asked(question: str) -> _Asked:
         counted=counting.counted(question) or counting.people_counted(english),
         count=count,
         how_long=_DURATION_ASKED.search(question) is not None,
+        per=per_units(question) if detect(question) == "en" else frozenset(),  # "per kantong" is "per bag"
         amount_of=specifics.asked_of(glossed, "number"),
         date_of=specifics.asked_of(glossed, "when"),
         place_of=specifics.asked_of(glossed, "where"),
@@ -289,6 +320,8 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
     if kind == "number":
         if not specifics.speaks_of(sentence, "number", asked.amount_of):
             return False
+        if asked.per and (told := per_units(sentence)) and not told & asked.per and detect(sentence) == "en":
+            return False  # a rate per bag for one asked per kg
         if asked.measure:  # "What is the fine?" wants an amount of money, not any number
             return MEASURES[asked.measure][1].search(sentence) is not None
         # A count or amount, not a date or a name: "30 April 2024" says when, "INC-1" which session,

@@ -15,6 +15,7 @@ from . import asked, exact, grounding, keyword, places, scope, specifics
 from . import lang as language
 from .retrieval import SearchResult
 from .settings import Settings
+from .stated import DOCUMENT_NUMBER
 from .types import Passage
 
 MAX_QUOTE_CHARS = 700
@@ -142,6 +143,9 @@ def candidates(
     topics = specifics.topics_asked(question) if focus.kind else ()
     docs = {passages[p].doc_id for p in usable} if topics else set()
     silent = {d for d in docs if not specifics.document_speaks_of(result.document_text(d), topics)}
+    actual = bool(focus.kind) and specifics.asks_actual(question)
+    # A year qualifying an asked amount ("the 2030 target", "attendance in 2023").
+    years = frozenset(focus.years) if focus.kind == "number" else frozenset()
     cosines = np.array([float(np.dot(vectors[p][i], result.query_vector)) for p, i, _, _ in spans])
     found = sorted({p for p, _, _, _ in spans})
     whole = {p: f"{passages[p].title} {passages[p].section} {passages[p].text}" for p in found}
@@ -169,6 +173,12 @@ def candidates(
         if stated and of_what and keyword.cover(of_what, about[p]) == 0.0:
             stated = False
         if doc in silent:
+            stated = False
+        # "How many were actually installed?" is not answered by a target, nor by a sentence under "Targets".
+        heading = passages[p].section if passages[p].section != passages[p].title else ""
+        if stated and actual and any(specifics.planned(t, focus.kind) for t in (sentence, heading)):
+            stated = False
+        if stated and years and other_years(sentence, heading, years):
             stated = False
         # The passage's relevance carries a sentence that states the fact without repeating the
         # question's words; one that lacks the asked kind of fact (a date for "when") rarely answers it.
@@ -226,6 +236,26 @@ def select(candidates: list[Candidate], settings: Settings) -> list[Candidate]:
         chosen.append(cand)
         chars += cand.end - cand.start
     return chosen
+
+
+_YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+# A law cited by its year ("Act No. 47 of 1980", "Management Act 2007") says which law, not when.
+_STATUTE = re.compile(
+    r"\b(?:Act|Law|Decree|Regulation|Ordinance|Order|Rules?)\s+(?:No\.?\s*\d+\s+)?(?:of\s+)?(?:19|20)\d\d\b"
+)
+
+
+def other_years(sentence: str, heading: str, asked: frozenset[str]) -> bool:
+    """Whether a sentence (else, naming none, its section's heading) names years but none of those asked:
+    "What is the 2030 target?" is not answered by "giảm 50% ..." under "Mục tiêu đến năm 2025"."""
+    for text in (sentence, heading):
+        text = _STATUTE.sub(" ", DOCUMENT_NUMBER.sub(" ", text))  # "Decree 08/2022/ND-CP" names no year
+        named = set(exact.YEAR.findall(text))
+        for first, last in _YEAR_SPAN.findall(text):  # "2020-2023" covers 2021 and 2022
+            named |= {str(y) for y in range(int(first), int(last) + 1)}
+        if named:
+            return not named & asked
+    return False
 
 
 def asked_places(question: str) -> frozenset[str]:

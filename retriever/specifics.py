@@ -109,6 +109,37 @@ _TOPICS: dict[str, tuple[str, str]] = {
 }
 
 
+# "How many machines were actually installed by 2022?" asks what happened: a target ("place one machine
+# in each atoll by 2022", under "Targets") or a proposal does not state it.
+_ACTUAL_ASKED = re.compile(
+    r"\bactual(?:ly)?\b|\bin (?:practice|reality)\b|\bso far\b|\bto date\b|\breally\b"
+    r"|\bsebenarnya\b|\bsesungguhnya\b|\b(?:te)?realisasi\b|\bthực tế\b|\bthực sự\b|\btalaga\b"
+    r"|\baktwal\b|\bsetakat (?:ini|ni)\b|\bsejauh ini\b|\bhingga kini\b|\bcho đến nay\b|\btính đến nay\b"
+    r"|\bsa ngayon\b|จริง|จนถึงปัจจุบัน|ถึงตอนนี้|实际|實際|迄今|至今|到目前为止|실제|지금까지",
+    re.IGNORECASE,
+)
+# Plans, targets and proposals in every language answered; "will" and "expected" only for an amount: "the
+# scheme will start on 1 April" does say when it actually starts.
+_PLANNED = re.compile(
+    r"\b(?:targets?|targeted|aims?|aimed|goals?|plans?|planned|propos\w*|pledge[sd]?|intends?|envisag\w*"
+    r"|draft|consult\w*|rencana|sasaran|usulan|konsultasi|mục tiêu|kế hoạch|dự kiến|đề xuất|tham vấn|layunin"
+    r"|plano|panukala)\b|เป้าหมาย|แผน|ประชาพิจารณ์|目标|目標|计划|計劃|拟|擬|征求意见|목표|계획|의견 ?수렴",
+    re.IGNORECASE,
+)
+_FORESEEN = re.compile(r"\b(?:will|shall|expects?|expected|akan|sẽ)\b|预计|預計|将|將|예정", re.IGNORECASE)
+
+
+def asks_actual(question: str) -> bool:
+    """Whether a question asks what actually happened ("actually installed", "so far"), not a plan."""
+    return _ACTUAL_ASKED.search(question) is not None
+
+
+def planned(text: str, kind: str) -> bool:
+    """Whether a sentence (or its section's heading) speaks of a plan, target or proposal rather than
+    what happened; for an amount, also of what will or is expected to happen."""
+    return _PLANNED.search(text) is not None or (kind == "number" and _FORESEEN.search(text) is not None)
+
+
 def _compiled(table: dict[str, tuple[str, str]]) -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     """Each (how a question asks, how a text speaks of it) pair, compiled without regard to case."""
     return {name: (re.compile(a, re.I), re.compile(s, re.I)) for name, (a, s) in table.items()}

@@ -23,6 +23,7 @@ from retriever.selection import (
     asked_places,
     candidates,
     discounted,
+    other_years,
     select,
 )
 from retriever.types import Passage
@@ -232,3 +233,15 @@ def test_a_word_every_found_sentence_holds_counts_less() -> None:
     assert keyword.cover(weights, ["venu"]) == keyword.cover(weights, ["workshop"])
     assert keyword.cover(less, ["venu"]) > keyword.cover(less, ["workshop"])
     assert discounted(weights, [["other"]]) == weights  # a word no sentence holds keeps its weight
+
+
+def test_an_amount_under_another_years_heading_is_told() -> None:
+    asked = frozenset({"2030"})
+    assert other_years("giảm 50% rác thải nhựa trên biển;", "Mục tiêu đến năm 2025", asked)
+    assert not other_years("giảm 75% rác thải nhựa trên biển;", "Mục tiêu đến năm 2030", asked)
+    assert not other_years("By 2030, 75% of waste is collected, up from 40% in 2020.", "Targets", asked)
+    assert not other_years("The plan runs 2021-2035 and cuts waste by half.", "", asked)  # a span covers it
+    # A law cited by its year, or a decree's number, names no year of the amount.
+    assert not other_years("Under Act No. 47 of 1980 the fine is Rs 10,000.", "", frozenset({"2017"}))
+    assert other_years("In 2016, 300 people attended.", "", frozenset({"2017"}))
+    assert not other_years("300 people attended.", "", frozenset({"2017"}))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from retriever.asked import states_kind
-from retriever.specifics import asked_of, document_speaks_of, speaks_of, topics_asked
+from retriever.specifics import asked_of, asks_actual, document_speaks_of, planned, speaks_of, topics_asked
 
 
 @pytest.mark.parametrize(
@@ -131,3 +131,28 @@ def test_a_fine_is_not_answered_by_a_tax_nor_a_law_in_force_by_its_consultation(
     assert states_kind("Ministers met in Bangkok.", "where", "Where did the ministers meet?")
     # A question that asks only when, not when something starts, takes any new date.
     assert states_kind("Thailand ran a consultation in March 2024.", "when", "When was the consultation?")
+
+
+@pytest.mark.parametrize(
+    ("question", "actual"),
+    [
+        ("maldives plan - how many reverse vending machines were actually installed by 2022?", True),
+        ("When does Singapore's return scheme actually start operating?", True),
+        ("Setakat ni dah berapa banyak pengilang yang sertai skim itu?", True),  # so far, how many makers
+        ("How many participants so far?", True),
+        ("How many reverse vending machines does the plan call for?", False),
+    ],
+)
+def test_a_question_asking_what_actually_happened_is_told(question: str, actual: bool) -> None:
+    assert asks_actual(question) is actual
+
+
+def test_a_target_a_proposal_or_a_consultation_is_a_plan() -> None:
+    assert planned("3. Targets", "number")
+    assert planned("The city aims for 500,000 reusable cup uses in the first year.", "number")
+    assert planned("NEA issued a consultation paper on a proposed return scheme in 2022.", "when")
+    assert planned("Mục tiêu đến năm 2025", "number")
+    # What will happen is a plan for an amount, but it does say when a scheme starts.
+    assert planned("The scheme will install 200 machines.", "number")
+    assert not planned("The scheme will start on 1 April 2026.", "when")
+    assert not planned("By June 2022, 15 machines had been installed.", "number")
