@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import counting, glossary, specifics
-from .counting import IDENTIFIER, NUMBER
+from .counting import IDENTIFIER, NUMBER, per_units
 from .exact import YEAR, canonical
 from .lang import detect, is_latin
+from .persons import ASKS_PERSON, ASKS_ROLE, NAME_ASKED, NAME_OF_ROLE, ROLE, names_a_person
 from .places import find_places
 from .stated import (
     COUNT_WORD,
@@ -32,107 +33,7 @@ from .stated import (
     WEEKDAYS,
 )
 
-# A question on what one person did or is: the answer names a person, not a body.
-_ASKS_PERSON = re.compile(
-    r"\bwho (?:chaired|opened|presided|spoke|signed|delivered|welcomed|heads?|headed|chairs?|inaugurated"
-    r"|moderated|addressed)\b|\bwho (?:gave|made) (?:the |a |an )?(?:\w+ )?(?:remarks|speech|address|keynote)"
-    r"|\b(?:mayor|minister|governor|chair(?:man|person|woman)?|speaker|secretary|councill?or|director)\b"
-    r"|\bmenteri\b|\bdatuk bandar\b|\bwali ?kota\b|\bpengerusi\b|\balkalde\b|\bkalihim\b"
-    r"|\bsiapa(?:kah)? (?:yang )?(?:memimpin|mempengerusikan|merasmikan|meresmikan|membuka|menandatangani)\b"
-    r"|\bsino ang (?:namuno|nagbukas|pumirma)\b|\bai (?:chủ trì|khai mạc|ký)\b"
-    r"|ใครเป็นประธาน|ใครเปิด|谁主持|谁签署|누가 주재|누가 개회"
-    r"|អ្នកណា(?:ជា)?(?:អ្នក)?(?:បើក|ដឹកនាំ|ចុះហត្ថលេខា|ធ្វើជាប្រធាន)|ໃຜ(?:ເປັນຜູ້)?(?:ເປີດ|ເປັນປະທານ|ລົງນາມ|ກ່າວ)"
-    r"|ဘယ်သူ.{0,6}(?:ဖွင့်|ဥက္ကဋ္ဌ|လက်မှတ်ထိုး)|谁(?:致|宣布)?开幕|誰(?:致|宣布)?開幕|由谁主持"
-    r"|\bbộ trưởng\b|\bthị trưởng\b|\bchủ tịch\b|รัฐมนตรี|ผู้ว่าราชการ|นายกเทศมนตรี|部长|市长|主席|장관|시장|의장",
-    re.IGNORECASE,
-)
-
 _CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]?s\b", re.IGNORECASE)
-# The role a question asks a person by, in English, as the stem a sentence naming it holds.
-_ROLE = re.compile(
-    r"\b(mayor|minister|governor|chair|speaker|secretary|councill?or|director|president|ambassador)"
-    r"(?:s|ed|ing|man|person|woman)?\b",
-    re.IGNORECASE,
-)
-
-
-# "Which minister", "what official": a question word asking for a person by role.
-_ASKS_ROLE = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:mayor|minister|governor|chair(?:man|person|woman)?|speaker"
-    r"|secretary|councill?or|director|official|officer|head|president|ambassador|spokesperson)s?\b",
-    re.IGNORECASE,
-)
-
-
-# "The name of the mayor", "whats the name of the director general": a person by role, asked anywhere.
-_NAME_OF_ROLE = re.compile(
-    r"\bnames? of (?:the |a |an )?(?:[\w'’-]+\s+){0,4}?(?:mayor|minister|governor|chair(?:man|person|woman)?"
-    r"|speaker|secretary|councill?or|director|official|officer|head|president|ambassador|spokesperson)s?\b",
-    re.IGNORECASE,
-)
-# A question asking a person's name: "The Mayor of Cebu City welcomed the delegates" names a role, not her.
-_NAME_ASKED = re.compile(
-    r"\bnames?\b|\bnama(?:nya)?\b|\bpangalan\b|\btên\b|ชื่อ|名字|姓名|이름|ឈ្មោះ|ຊື່|အမည်|နာမည်", re.IGNORECASE
-)
-# A title followed by the name it belongs to ("Mayor Michael Rama", "Dr. Vijay Kumar"), not by "of".
-_TITLED_NAME = re.compile(
-    PERSON_TITLE.pattern + r"\.?\s+(?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z'’-]+\b(?!\s+(?:of|for)\b)"
-)
-# Capitalised words of a role, not of a name: "Director General of the Ministry" names nobody.
-_ROLE_WORDS = frozenset(
-    {
-        "mr", "ms", "mrs", "dr", "prof", "minister", "mayor", "director", "secretary", "chair", "president",
-        "governor", "officer", "head", "deputy", "vice", "ambassador", "executive", "datuk", "dato",
-        "councillor", "councilor", "senator", "commissioner", "general", "regional", "chief", "senior",
-        "acting", "permanent", "assistant", "under", "the", "city", "provincial", "national",
-        "deputy-director", "vice-minister",
-    }
-)  # fmt: skip
-
-
-def _names_a_person(sentence: str) -> bool:
-    """Whether a sentence gives a person's name, not only a title ("Mayor Rama", not "the Mayor of Cebu")."""
-    for match in (*_TITLED_NAME.finditer(sentence), *PERSON_NAMED.finditer(sentence)):
-        tokens = match.group().split()
-        while tokens and not tokens[0][0].isupper():  # "chaired by Luis ..."
-            tokens.pop(0)
-        name = []  # the capitalised run holding the name: "Director General" of "... of the Ministry"
-        for token in tokens:
-            if not token[0].isupper():
-                break
-            name.append(token.strip(",.").lower())
-        if any(word not in _ROLE_WORDS for word in name):
-            return True
-    return False
-
-
-# "A rate per kg" is not answered by "200 rupiah per plastic carrier bag": the words after "per" (or a
-# "/kg") say what a rate is of.
-_PER = re.compile(r"\bper[\s-]+((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)|/\s?([^\W\d_]+)\b", re.IGNORECASE)
-_UNITS = {
-    "kilogram": "kg", "kilograms": "kg", "kilo": "kg", "kilos": "kg", "tonnes": "tonne", "tons": "tonne",
-    "ton": "tonne", "t": "tonne", "capita": "person", "head": "person", "persons": "person",
-    "people": "person",
-}  # fmt: skip
-_PER_SKIPPED = frozenset({"a", "an", "one", "each", "every", "the"})
-# Words that end what a rate is per: "per kg did Indonesia ...", "per kilogram of plastic".
-_PER_ENDS = frozenset(
-    {"of", "did", "does", "do", "is", "are", "was", "were", "will", "in", "for", "under", "at", "on", "to",
-     "from", "and", "or", "with", "by", "that", "which", "cent", "centum", "annum", "se"}
-)  # fmt: skip
-
-
-def per_units(text: str) -> frozenset[str]:
-    """What the rates of a text are per ("per kg" -> {"kg"}, "per plastic bag" -> {"plast", "bag"})."""
-    units: set[str] = set()
-    for m in _PER.finditer(text):
-        for word in (m.group(1) or m.group(2)).lower().split():
-            if word in _PER_ENDS:
-                break
-            if word not in _PER_SKIPPED:
-                unit = _UNITS.get(word, word)
-                units.add(unit if unit in _UNITS.values() else unit.rstrip("s")[:5])
-    return frozenset(units)
 
 
 # "How long", and its kin in other languages ("berapa lama", "bao lâu", 多久, 몇 년 "how many years").
@@ -233,9 +134,9 @@ def question_kind(question: str) -> str:
     question = _CONTRACTED.sub(r"\1 is", question)  # "what's the penalty" asks as "what is the penalty"
     opening = question[: len(" ".join(question.split()[:3]))] if is_latin(question) else ""
     found = [(m.start(), kind) for kind, pattern in _KIND_RES.items() if (m := pattern.search(opening))]
-    if (role := _ASKS_ROLE.match(question.lstrip())) is not None:
+    if (role := ASKS_ROLE.match(question.lstrip())) is not None:
         found.append((role.start(), "who"))
-    if (role := _NAME_OF_ROLE.search(question)) is not None:
+    if (role := NAME_OF_ROLE.search(question)) is not None:
         found.append((role.start(), "who"))
     if found:
         return min(found)[1]
@@ -268,7 +169,7 @@ class _Asked:
 
 @lru_cache(maxsize=1024)
 def _asked(question: str) -> _Asked:
-    role = _ROLE.search(question)
+    role = ROLE.search(question)
     # A question in another language is read with the English of its glossary terms too: "罚多少钱"
     # and "ពិន័យប៉ុន្មាន" ask for a fine as "what is the fine?" does, "ຜູ້ເຂົ້າຮ່ວມຈັກຄົນ" for people.
     english = " ".join(glossary.translate(question).english)
@@ -282,8 +183,8 @@ def _asked(question: str) -> _Asked:
         said=canonical(question),
         measure=measure,
         measured=tuple(m.group() for m in MEASURES[measure][0].finditer(glossed)) if measure else (),
-        person=_ASKS_PERSON.search(question) is not None or _NAME_OF_ROLE.search(question) is not None,
-        name=_NAME_ASKED.search(question) is not None,
+        person=ASKS_PERSON.search(question) is not None or NAME_OF_ROLE.search(question) is not None,
+        name=NAME_ASKED.search(question) is not None,
         role=role.group(1).lower() if role else "",
         counted=counting.counted(question) or counting.people_counted(english),
         count=count,
@@ -346,7 +247,7 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
             if asked.role and re.search(rf"\b{asked.role[:6]}", sentence, re.IGNORECASE) is None:  # Ministry
                 return False
             if asked.name:
-                return _names_a_person(sentence)
+                return names_a_person(sentence)
             return bool(PERSON_TITLE.search(sentence) or PERSON_NAMED.search(sentence))
         # A name is new when two of its words are ("Quezon City Council" adds only "Council").
         names = re.findall(r"[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|bin|binti|de|van))+", sentence)

@@ -104,3 +104,32 @@ def people_counted(words: str) -> frozenset[str]:
     people = _COUNTED_KINDS[0]
     named = {_stem(w) for w in re.findall(r"[a-z]+", words.lower())} & _PEOPLE_COUNTED
     return people if named else frozenset()
+
+
+# "A rate per kg" is not answered by "200 rupiah per plastic carrier bag": the words after "per" (or a
+# "/kg") say what a rate is of.
+_PER = re.compile(r"\bper[\s-]+((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)|/\s?([^\W\d_]+)\b", re.IGNORECASE)
+_UNITS = {
+    "kilogram": "kg", "kilograms": "kg", "kilo": "kg", "kilos": "kg", "tonnes": "tonne", "tons": "tonne",
+    "ton": "tonne", "t": "tonne", "capita": "person", "head": "person", "persons": "person",
+    "people": "person",
+}  # fmt: skip
+_PER_SKIPPED = frozenset({"a", "an", "one", "each", "every", "the"})
+# Words that end what a rate is per: "per kg did Indonesia ...", "per kilogram of plastic".
+_PER_ENDS = frozenset(
+    {"of", "did", "does", "do", "is", "are", "was", "were", "will", "in", "for", "under", "at", "on", "to",
+     "from", "and", "or", "with", "by", "that", "which", "cent", "centum", "annum", "se"}
+)  # fmt: skip
+
+
+def per_units(text: str) -> frozenset[str]:
+    """What the rates of a text are per ("per kg" -> {"kg"}, "per plastic bag" -> {"plast", "bag"})."""
+    units: set[str] = set()
+    for m in _PER.finditer(text):
+        for word in (m.group(1) or m.group(2)).lower().split():
+            if word in _PER_ENDS:
+                break
+            if word not in _PER_SKIPPED:
+                unit = _UNITS.get(word, word)
+                units.add(unit if unit in _UNITS.values() else unit.rstrip("s")[:5])
+    return frozenset(units)

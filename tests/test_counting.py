@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retriever.counting import counted, counts_of, people_counted
+from retriever.counting import counted, counts_of, people_counted, per_units
 
 
 def test_a_question_counts_the_words_after_how_many_and_their_kind() -> None:
@@ -53,3 +53,12 @@ def test_categories_of_a_thing_are_not_a_count_of_it() -> None:
     assert counts_of("By June, 120 businesses had been fined.", businesses) == ["120"]
     types = counted("How many types of plastic are banned?")
     assert counts_of("Three types of plastic are banned.", types) == ["Three"]
+
+
+def test_what_a_rate_is_per() -> None:
+    assert per_units("What excise fee per kg did Indonesia impose?") == {"kg"}
+    assert per_units("The excise is Rp 30,000 per kilogram of plastic.") == {"kg"}
+    assert per_units("The fee is VND 1,500/kg.") == {"kg"}
+    assert per_units("the per-bag charge under Macau's levy") == {"bag", "charg"}
+    assert per_units("200 rupiah per plastic carrier bag") == {"plast", "carri", "bag"}
+    assert per_units("Recycling rose 5 per cent, 2 per annum.") == set()
