@@ -52,6 +52,8 @@ ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
 _KINDS = {
     "when": (
         r"\bwhen\b|\bwhat (?:date|year|day|month)\b|\bwhich (?:date|year|day|month)\b|\bsince when\b"
+        # "What time does the forum start?", in each language
+        r"|\bwhat time\b|\b(?:jam|pukul) berapa\b|\bmấy giờ\b|\banong oras\b|กี่โมง|几点|幾點|몇 ?시(?!간)"
         # Typed as a note: "india SUP ban start date", "deadline for MPR reports"
         r"|\b(?:start|end|effective|closing|opening|due|launch) dates?\b|\bdates? of\b|\bdeadline\b"
         r"|\bdates?\W*$"  # "thai-japan course batch 1 - dates?"
@@ -95,7 +97,7 @@ _KINDS = {
         r"|\b(?:apa|berapa)(?:kah)? (?:sanksi|denda|hukuman)\b|\b(?:sanksi|denda|hukuman)(?:nya)? apa\b"
         r"|\b(?:anong|ano ang) (?:multa|parusa)\b"
         r"|\bwhat (?:is|was|are|were|will be) the (?:\w+ )?(?:fine|penalty|fee|charge|rate|percentage|share"
-        r"|amount|number|budget|cost|price|target rate)s?\b"
+        r"|amount|number|budget|cost|price|target rate|population|size|area|capacity|volume)s?\b"
         r"|\bwhat \w+ (?:rate|percentage|share|fine|fee|penalty|charge)s?\b"
         r"|\bberapa(?:kah)?\b|กี่|เท่าไร|เท่าไหร่|จำนวน|\bbao nhiêu\b|\bmấy\b|\bilan(?:g)?\b|\bmagkano\b"
         r"|多少|几个|几家|几名|百分之|몇|얼마"

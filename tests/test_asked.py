@@ -353,3 +353,14 @@ def test_a_rate_asked_per_one_unit_is_not_answered_by_a_rate_per_another() -> No
     assert states_kind("The excise is 200 rupiah a bag.", "number", per_kg)  # no rate per anything else
     # Across languages the words differ: "per kantong" is "per bag".
     assert states_kind("The excise is 200 rupiah per bag.", "number", "Berapa cukai per kantong plastik?")
+
+
+def test_what_time_asks_when_and_the_population_asks_a_number() -> None:
+    assert question_kind("What time does the Seoul forum start tomorrow?") == "when"
+    assert question_kind("Jam berapa forum dimulai?") == "when"  # at what time does the forum start?
+    assert question_kind("몇 시에 시작해요?") == "when"  # at what time does it start?
+    assert question_kind("몇 시간 걸려요?") == "number"  # how many hours does it take?
+    population = "What is the population of Hainan?"
+    assert question_kind(population) == "number"
+    ban = "Since 1 December 2020, Hainan Province has prohibited non-degradable plastic bags."
+    assert not states_kind(ban, "number", population)
