@@ -62,6 +62,17 @@ _TIME: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?:ในปี|在)\s*{_YEAR}(?!\d)"), "in"),
     (re.compile(rf"(?<!\d){_YEAR}\s*년에"), "in"),
 ]
+# "Tomorrow", "next week": a time after today, which only a document dated then or later (an
+# announced event, a rule taking effect) can speak of. "Weather in Da Nang next week? going for a
+# meeting" is not answered by the 2023 forum held there.
+_SOON = re.compile(
+    r"\b(?:tomorrow|tonight|next (?:week|month)|this (?:coming )?weekend|besok|esok|lusa"
+    r"|(?:minggu|bulan) depan|ngày mai|tuần (?:sau|tới)|tháng (?:sau|tới)|bukas"
+    r"|sa susunod na (?:linggo|buwan))\b"
+    r"|พรุ่งนี้|สัปดาห์หน้า|อาทิตย์หน้า|เดือนหน้า|明天|明日|下周|下星期|下個月|下个月|내일|다음 ?주|다음 ?달"
+    r"|ថ្ងៃស្អែក|សប្តាហ៍ក្រោយ|ມື້ອື່ນ|ອາທິດໜ້າ|မနက်ဖြန်|နောက်အပတ်",
+    re.I,
+)
 # Not "current" or "recent": "the current status of Sub-Decree 168" asks about one document, old or not.
 _LATEST = re.compile(r"\b(?:latest|most recent|newest|terkini|terbaru|mới nhất)\b|ล่าสุด|最新|최신", re.I)
 _IN_FORCE = re.compile(
@@ -171,6 +182,11 @@ def parse(question: str, documents: catalog.Documents, *, today: dt.date | None 
     if dated:
         keep = dated
         words.append(when)
+    elif not when and _SOON.search(text):
+        # Unlike a year, a time to come no document meets leaves none: the collection cannot speak of it.
+        date_from = ((today or dt.date.today()) + dt.timedelta(days=1)).isoformat()
+        keep = docs.dated(date_from, None, False, keep)
+        words.append(f"from {date_from}")
     else:
         # A time no document (of the places asked) meets is no filter, like a place no document is
         # about: "Indonesia's target for 2025" is told in a 2024 document. An answer must still

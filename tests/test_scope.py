@@ -162,6 +162,20 @@ def test_time_filters(entries: dict[str, dict[str, Any]]) -> None:
     assert scope.parse("2023年以来有哪些新规定?", entries).date_from == "2023"
 
 
+def test_a_time_to_come_keeps_only_documents_dated_then_or_later(entries: dict[str, dict[str, Any]]) -> None:
+    # The KL training was in November 2025: nothing the collection holds speaks of next week.
+    weather = scope.parse("weather in kuala lumpur next week? attending the training", entries, today=TODAY)
+    assert weather.doc_ids == () and weather.date_from == "2026-01-16"
+    assert weather.description == "documents about Kuala Lumpur (Malaysia) from 2026-01-16"
+    assert scope.parse("Cuaca di Bangkok besok?", entries, today=TODAY).doc_ids == ()  # tomorrow
+    assert scope.parse("明天首尔论坛几点开始?", entries, today=TODAY).doc_ids == ()  # the forum, tomorrow
+    # A document dated later (an event to come, a rule taking effect) still speaks of it.
+    early = scope.parse("What happens in Malaysia next month?", entries, today=dt.date(2024, 1, 15))
+    assert early.doc_ids and all(any(v >= "2024-01-16" for v in _dates(entries[d])) for d in early.doc_ids)
+    # Without a time to come, no time filter.
+    assert scope.parse("When was the training in Kuala Lumpur?", entries, today=TODAY).date_from is None
+
+
 def test_latest_and_in_force(entries: dict[str, dict[str, Any]]) -> None:
     forum = scope.parse("What was the most recent 3R Forum about?", entries)
     assert forum.latest and forum.kind == "event" and FORUM_11 in (forum.doc_ids or ())
