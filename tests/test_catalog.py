@@ -74,6 +74,10 @@ def _reference(question: str, entries: dict[str, Any], today: dt.date) -> scope.
             if any(in_range(v, date_from, date_to) for v in own_dates(entries[d], facts[d], due))
         }
         words.append(when)
+    elif scope._SOON.search(text):
+        date_from = (today + dt.timedelta(days=1)).isoformat()
+        keep = {d for d in keep if any(in_range(v, date_from, None) for v in own_dates(entries[d], facts[d]))}
+        words.append(f"from {date_from}")
     in_force = bool(scope._IN_FORCE.search(text))
     latest = bool(scope._LATEST.search(text)) and not in_force and not grounding.focus(text).exact
     kind = ""
