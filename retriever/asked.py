@@ -165,6 +165,7 @@ class _Asked:
     how_long: bool  # it asks for a duration, so "a two-day tour" counts
     per: frozenset[str]  # what an asked rate is per ("kg"); empty for none
     amount_of: tuple[str, ...]  # what an asked amount is of: ("penalty",) wants a fine, not a tax
+    actor: str  # who an asked amount is for: "person" or "business" ("" for either)
     date_of: tuple[str, ...]  # what an asked date is of: ("start",) wants the day it took effect
     place_of: tuple[str, ...]  # what an asked place is: ("building",) wants a hotel or hall, not a city
 
@@ -193,6 +194,7 @@ def _asked(question: str) -> _Asked:
         how_long=_DURATION_ASKED.search(question) is not None,
         per=per_units(question) if detect(question) == "en" else frozenset(),  # "per kantong" is "per bag"
         amount_of=specifics.asked_of(glossed, "number"),
+        actor=specifics.actor_asked(glossed),
         date_of=specifics.asked_of(glossed, "when"),
         place_of=specifics.asked_of(glossed, "where"),
     )
@@ -223,6 +225,8 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
     if kind == "number":
         if not specifics.speaks_of(sentence, "number", asked.amount_of):
             return False
+        if asked.actor and specifics.speaks_only_of_other_actor(sentence, asked.actor):
+            return False  # a company's fine for one asked of a shopper
         if asked.per and (told := per_units(sentence)) and not told & asked.per and detect(sentence) == "en":
             return False  # a rate per bag for one asked per kg
         if asked.measure:  # "What is the fine?" wants an amount of money, not any number

@@ -111,15 +111,17 @@ class Catalog:
             where = {f.country, *f.countries} - {""}
             for country in where:
                 countries[country].add(d)
-                if not f.city:
-                    cityless[country].add(d)
+            # A national measure speaks for the country's cities; a workshop in Kuala Lumpur whose
+            # participants came from Viet Nam does not speak of Hanoi.
+            for country in ({f.country} - {""} or where) if not f.city else ():
+                cityless[country].add(d)
             if f.city:
                 cities[f.city].add(d)
         return _frozen(countries), _frozen(cities), _frozen(cityless)
 
     def place_docs(self, name: str, country: str, kind: str) -> set[str]:
         """Documents about a country (its own place or among its countries), or about a city: set in
-        that city, or in no one city and about its country (national measures, several cities)."""
+        that city, or in no one city and of its country (national measures, several cities)."""
         countries, cities, cityless = self._places
         if kind == "country":
             return set(countries.get(name, ()))

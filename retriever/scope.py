@@ -21,6 +21,12 @@ _NAMED_AFTER = re.compile(
     r"\s+(?:Declaration|Agreement|Convention|Protocol|Vision|Commitment|Statement|Accord|Charter|Principles)\b"
 )
 _CODE = re.compile("[A-Z]{2}")
+# A place the question sets aside, in any case: "in NZ (not taiwan)", "bukan Thailand".
+_SET_ASIDE = re.compile(
+    r"(?:\bnot|\brather than|\binstead of|\bunlike|\bas opposed to|\bexcept|\bbukan|\bkhông phải|\bhindi)"
+    r"\s+(?:(?:the|in|at|di|sa|ở)\s+)?$",
+    re.I,
+)
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _YEAR2 = r"(?P<y2>(?:19|20)\d\d)"
 # (pattern, what it sets): since -> from y; after -> from y+1; before -> to y-1; until -> to y; in -> y..y
@@ -125,7 +131,9 @@ def question_places(question: str) -> list[tuple[str, str, str]]:
     found = [
         p
         for p in find_places(question, any_case=True)
-        if p.kind != "region" and not _NAMED_AFTER.match(question, p.span[1])
+        if p.kind != "region"
+        and not _NAMED_AFTER.match(question, p.span[1])
+        and not _SET_ASIDE.search(question, max(0, p.span[0] - 30), p.span[0])
     ]
     # Two-letter country codes are English usage: Vietnamese shortens its own words in capitals
     # ("KH hành động" is kế hoạch, a plan, not Cambodia). The language is read only when a code is there.

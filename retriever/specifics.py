@@ -140,6 +140,37 @@ def planned(text: str, kind: str) -> bool:
     return _PLANNED.search(text) is not None or (kind == "number" and _FORESEEN.search(text) is not None)
 
 
+# Whom an amount is for: "the fine for an individual" is not answered by "companies face a fine of up to
+# NZ$100,000", nor a shopper's fine by the penalty for making or importing bags.
+_ACTORS = {
+    "person": re.compile(
+        r"\b(?:individuals?|persons?|people|citizens?|consumers?|shoppers?|customers?|residents?|tourists?"
+        r"|visitors?|households?|perorangan|individu|cá nhân|người dân|indibidwal|mamimili)\b"
+        r"|บุคคล|ประชาชน|个人|個人|消费者|消費者|개인|소비자",
+        re.IGNORECASE,
+    ),
+    "business": re.compile(
+        r"\b(?:compan(?:y|ies)|corporat\w*|business(?:es)?|firms?|retailers?|shops?|stores?|producers?"
+        r"|manufactur\w*|importers?|importing|making|establishments?|vendors?|traders?|syarikat|perusahaan"
+        r"|peniaga|doanh nghiệp|cơ sở|kumpanya|negosyo)\b"
+        r"|บริษัท|ผู้ประกอบการ|企业|企業|公司|商家|기업|업체|사업자",
+        re.IGNORECASE,
+    ),
+}
+
+
+def actor_asked(question: str) -> str:
+    """Whom an asked amount is for: "person", "business", or "" (neither, or both named)."""
+    named = [actor for actor, words in _ACTORS.items() if words.search(question)]
+    return named[0] if len(named) == 1 else ""
+
+
+def speaks_only_of_other_actor(sentence: str, actor: str) -> bool:
+    """Whether a sentence names only the other kind of actor than the one asked about."""
+    other = "business" if actor == "person" else "person"
+    return _ACTORS[other].search(sentence) is not None and _ACTORS[actor].search(sentence) is None
+
+
 def _compiled(table: dict[str, tuple[str, str]]) -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
     """Each (how a question asks, how a text speaks of it) pair, compiled without regard to case."""
     return {name: (re.compile(a, re.I), re.compile(s, re.I)) for name, (a, s) in table.items()}

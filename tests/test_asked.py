@@ -364,3 +364,10 @@ def test_what_time_asks_when_and_the_population_asks_a_number() -> None:
     assert question_kind(population) == "number"
     ban = "Since 1 December 2020, Hainan Province has prohibited non-degradable plastic bags."
     assert not states_kind(ban, "number", population)
+
+
+def test_a_fine_asked_for_a_person_is_not_stated_by_a_companys() -> None:
+    person = "nz microbeads regs - max fine for an individual person?"
+    assert not states_kind("Companies face a fine of up to NZ$100,000.", "number", person)
+    assert states_kind("Individuals face a fine of up to NZ$20,000.", "number", person)
+    assert states_kind("Violators face a fine of up to NZ$20,000.", "number", person)  # anyone

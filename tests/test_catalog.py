@@ -56,7 +56,8 @@ def _reference(question: str, entries: dict[str, Any], today: dt.date) -> scope.
         for d, f in facts.items():
             if kind == "country" and name in (f.country, *f.countries):
                 where.add(d)
-            if kind == "city" and (f.city == name or (not f.city and country in (f.country, *f.countries))):
+            own = (f.country,) if f.country else f.countries
+            if kind == "city" and (f.city == name or (not f.city and country in own)):
                 where.add(d)
         if kind == "city" and not any(facts[d].city == name for d in where):
             where = set()
@@ -203,3 +204,18 @@ def test_a_new_version_is_scoped_by_its_own_documents(base_settings: Settings, t
     assert "Taipei" in after.scope
     assert {c.doc_id for c in after.citations} == {TAIPEI}
     assert ask("When did Hainan ban non-degradable plastic bags?", settings=settings).scope.endswith("Hainan")
+
+
+def test_a_city_is_spoken_for_by_its_own_countrys_national_documents_only() -> None:
+    entries = {
+        "kl-workshop.md": {"title": "Workshop in Kuala Lumpur", "facts": {"country": "Malaysia",
+                           "countries": ["Malaysia", "Viet Nam"], "kind": "event"}},
+        "vn-law.md": {"title": "Viet Nam law", "facts": {"country": "Viet Nam", "kind": "regulation"}},
+        "hanoi.md": {"title": "Hanoi", "facts": {"country": "Viet Nam", "city": "Hanoi", "kind": "event"}},
+        "asean.md": {"title": "ASEAN", "facts": {"countries": ["Viet Nam", "Thailand"], "kind": "event"}},
+    }  # fmt: skip
+    hanoi = catalog.of(entries).place_docs("Hanoi", "Viet Nam", "city")
+    # Viet Nam's law and a document of no one country listing it speak for Hanoi; a workshop in
+    # Kuala Lumpur that Vietnamese officials attended does not.
+    assert hanoi == {"hanoi.md", "vn-law.md", "asean.md"}
+    assert "kl-workshop.md" in catalog.of(entries).place_docs("Viet Nam", "Viet Nam", "country")

@@ -176,6 +176,15 @@ def test_a_time_to_come_keeps_only_documents_dated_then_or_later(entries: dict[s
     assert scope.parse("When was the training in Kuala Lumpur?", entries, today=TODAY).date_from is None
 
 
+def test_a_place_set_aside_in_any_case_is_no_filter() -> None:
+    assert scope.question_places("microbead ban - which agency enforces it in NZ (not taiwan)?") == []
+    malaysia, thailand = [("Malaysia", "Malaysia", "country")], [("Thailand", "Thailand", "country")]
+    assert scope.question_places("bans in malaysia rather than thailand") == malaysia
+    assert scope.question_places("Larangan beg di Malaysia, bukan Thailand?") == malaysia
+    # "not" before a verb sets nothing aside.
+    assert scope.question_places("Does the ban not apply in Thailand?") == thailand
+
+
 def test_latest_and_in_force(entries: dict[str, dict[str, Any]]) -> None:
     forum = scope.parse("What was the most recent 3R Forum about?", entries)
     assert forum.latest and forum.kind == "event" and FORUM_11 in (forum.doc_ids or ())

@@ -6,7 +6,16 @@ from __future__ import annotations
 import pytest
 
 from retriever.asked import states_kind
-from retriever.specifics import asked_of, asks_actual, document_speaks_of, planned, speaks_of, topics_asked
+from retriever.specifics import (
+    actor_asked,
+    asked_of,
+    asks_actual,
+    document_speaks_of,
+    planned,
+    speaks_of,
+    speaks_only_of_other_actor,
+    topics_asked,
+)
 
 
 @pytest.mark.parametrize(
@@ -156,3 +165,18 @@ def test_a_target_a_proposal_or_a_consultation_is_a_plan() -> None:
     assert planned("The scheme will install 200 machines.", "number")
     assert not planned("The scheme will start on 1 April 2026.", "when")
     assert not planned("By June 2022, 15 machines had been installed.", "number")
+
+
+def test_whom_an_amount_is_for() -> None:
+    assert actor_asked("nz microbeads regs - max fine for an individual person?") == "person"
+    assert actor_asked("bangladesh polythene ban: fine for a shopper caught carrying a bag?") == "person"
+    assert actor_asked("What is the fine for shops in Makati?") == "business"
+    assert actor_asked("Denda untuk syarikat?") == "business"  # the fine for companies?
+    assert actor_asked("Fines for individuals and companies?") == ""  # both
+    assert actor_asked("What is the fine?") == ""
+    companies = "Companies convicted of an offence face a fine of up to NZ$100,000."
+    assert speaks_only_of_other_actor(companies, "person")
+    assert speaks_only_of_other_actor("Making or importing banned bags can be punished.", "person")
+    both = "Maximum fine: FJ$10,000 (individual); FJ$50,000 (company)"
+    assert not speaks_only_of_other_actor(both, "person")
+    assert not speaks_only_of_other_actor("Violators face a fine of PHP 1,000.", "business")
