@@ -97,7 +97,9 @@ MEASURES = {
             re.IGNORECASE,
         ),
         re.compile(
-            r"%|\bper ?cent\b|\bpercentage points?\b|\b(?:half|third|quarter|fifth|tenth)s?\b|\bone in \w+\b"
+            r"%|\bper ?cent\b|\bpercentage points?\b|\bhalf\b|\bone in \w+\b"
+            # "a third", "two fifths": a counted fraction ("on the third day" is none)
+            r"|\b(?:a|one|two|three|four)[ -](?:third|quarter|fifth|tenth)s?\b"
             r"|persen|peratus|ร้อยละ|phần trăm|百分之|퍼센트|프로",
             re.IGNORECASE,
         ),

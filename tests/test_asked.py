@@ -371,3 +371,10 @@ def test_a_fine_asked_for_a_person_is_not_stated_by_a_companys() -> None:
     assert not states_kind("Companies face a fine of up to NZ$100,000.", "number", person)
     assert states_kind("Individuals face a fine of up to NZ$20,000.", "number", person)
     assert states_kind("Violators face a fine of up to NZ$20,000.", "number", person)  # anyone
+
+
+def test_an_ordinal_is_no_fraction() -> None:
+    share = "what share of participants were women at the hanoi workshop 2024?"
+    assert not states_kind("On the third day, 40 participants visited the port.", "number", share)
+    assert states_kind("About a third of the participants were women.", "number", share)
+    assert states_kind("About 41 percent of the participants were women.", "number", share)
