@@ -195,7 +195,9 @@ def candidates(
             score -= LISTED_PENALTY
         if focus.kind and _DATELINE.match(sentence):
             score -= DATELINE_PENALTY
-        elsewhere = _elsewhere(places_asked, passages[p], start, end)
+        # Asked where, the answer is another place than the one the question names the event by:
+        # "Where is the next Seoul roundtable?" is answered by Phnom Penh.
+        elsewhere = focus.kind != "where" and _elsewhere(places_asked, passages[p], start, end)
         if elsewhere and focus.kind in ("number", "when"):
             continue  # a figure or date told of another place is never the asked place's
         if elsewhere:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import ROOT
 
-from retriever import Settings, keyword
+from retriever import Settings, index_documents, keyword
+from retriever.answer import answer_question
 from retriever.grounding import focus
 from retriever.retrieval import open_searcher
 from retriever.selection import (
@@ -245,3 +249,21 @@ def test_an_amount_under_another_years_heading_is_told() -> None:
     assert not other_years("Under Act No. 47 of 1980 the fine is Rs 10,000.", "", frozenset({"2017"}))
     assert other_years("In 2016, 300 people attended.", "", frozenset({"2017"}))
     assert not other_years("300 people attended.", "", frozenset({"2017"}))
+
+
+def test_asked_where_the_answer_may_name_another_place_than_the_question(
+    base_settings: Settings, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(ROOT / "gold" / "fresh5" / "b-seoul-marine-plastics-epr-roundtable-2024.md", docs)
+    settings = base_settings.with_(
+        documents_dir=docs, index_dir=tmp_path / "index", data_dir=tmp_path / "data"
+    )
+    index_documents(settings=settings)
+    searcher = open_searcher(settings)
+    # The question names Seoul to say which roundtable; the answer names Phnom Penh.
+    korean = "서울 라운드테이블 다음 회의 개최지는 어디?"  # where is the Seoul roundtable's next meeting?
+    for question in ("Where will the roundtable after Seoul be held?", korean):
+        found = answer_question(searcher, question, settings=settings)
+        assert not found.refused and "Phnom Penh" in found.citations[0].quote, question

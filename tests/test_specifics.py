@@ -180,3 +180,10 @@ def test_whom_an_amount_is_for() -> None:
     both = "Maximum fine: FJ$10,000 (individual); FJ$50,000 (company)"
     assert not speaks_only_of_other_actor(both, "person")
     assert not speaks_only_of_other_actor("Violators face a fine of PHP 1,000.", "business")
+
+
+def test_a_deadline_is_stated_by_the_day_something_is_due() -> None:
+    assert speaks_of("PIBOs had to register on the centralised portal by 30 June 2022.", "when", ("end",))
+    assert speaks_of("Plans are due by the end of 2025.", "when", ("end",))
+    assert speaks_of("PIBOs file annual returns by 30 June for the previous year.", "when", ("end",))
+    assert not speaks_of("The rules were adopted by the Ministry on 16 February 2022.", "when", ("end",))
