@@ -29,20 +29,15 @@ ROLE = re.compile(
 )
 
 
+# The roles a question asks a person by.
+_ROLES = (
+    r"(?:mayor|minister|governor|chair(?:man|person|woman)?|speaker|secretary|councill?or|director|official"
+    r"|officer|head|president|ambassador|spokesperson)s?\b"
+)
 # "Which minister", "what official": a question word asking for a person by role.
-ASKS_ROLE = re.compile(
-    r"\b(?:which|what)\s+(?:\w+\s+){0,2}?(?:mayor|minister|governor|chair(?:man|person|woman)?|speaker"
-    r"|secretary|councill?or|director|official|officer|head|president|ambassador|spokesperson)s?\b",
-    re.IGNORECASE,
-)
-
-
+ASKS_ROLE = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,2}?" + _ROLES, re.IGNORECASE)
 # "The name of the mayor", "whats the name of the director general": a person by role, asked anywhere.
-NAME_OF_ROLE = re.compile(
-    r"\bnames? of (?:the |a |an )?(?:[\w'’]+[\s-]+){0,4}?"
-    r"(?:mayor|minister|governor|chair(?:man|person|woman)?|speaker|secretary|councill?or|director|official|officer|head|president|ambassador|spokesperson)s?\b",
-    re.IGNORECASE,
-)
+NAME_OF_ROLE = re.compile(r"\bnames? of (?:the |a |an )?(?:[\w'’]+[\s-]+){0,4}?" + _ROLES, re.IGNORECASE)
 # A question asking a person's name: "The Mayor of Cebu City welcomed the delegates" names a role, not her.
 NAME_ASKED = re.compile(
     r"\bnames?\b|\bnama(?:nya)?\b|\bpangalan\b|\btên\b|ชื่อ|名字|姓名|이름|ឈ្មោះ|ຊື່|အမည်|နာမည်", re.IGNORECASE
