@@ -15,7 +15,16 @@ from . import counting, glossary, specifics
 from .counting import IDENTIFIER, NUMBER, per_units
 from .exact import YEAR, canonical
 from .lang import detect, is_latin
-from .persons import ASKS_PERSON, ASKS_ROLE, NAME_ASKED, NAME_OF_ROLE, ROLE, names_a_person
+from .persons import (
+    ASKS_PERSON,
+    ASKS_ROLE,
+    NAME_ASKED,
+    NAME_OF_ROLE,
+    ROLE,
+    names_a_person,
+    nationality_asked,
+    serves_elsewhere,
+)
 from .places import find_places
 from .stated import (
     COUNT_WORD,
@@ -159,6 +168,7 @@ class _Asked:
     measured: tuple[str, ...]  # the words asking for it ("harga", "price", "fine")
     person: bool  # it asks for a person, not a body
     name: bool  # ... by name: a title alone ("the Mayor of Cebu City") does not answer
+    nationality: str  # ... serving this country ("which Japanese minister"); "" for any
     role: str  # ... by this English role ("mayor"), "" for none
     counted: frozenset[str]  # stems of what "how many" counts; empty for none
     count: bool  # it asks how many (a count), not how much
@@ -188,6 +198,7 @@ def _asked(question: str) -> _Asked:
         measured=tuple(m.group() for m in MEASURES[measure][0].finditer(glossed)) if measure else (),
         person=ASKS_PERSON.search(question) is not None or NAME_OF_ROLE.search(question) is not None,
         name=NAME_ASKED.search(question) is not None,
+        nationality=nationality_asked(question),
         role=role.group(1).lower() if role else "",
         counted=counting.counted(question) or counting.people_counted(english),
         count=count,
@@ -251,6 +262,8 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
             # "Who chaired INC-4?" wants a person: a title or a name introduced by its role, and the
             # role asked ("Who was the mayor?" is not answered by a council member's name).
             if asked.role and re.search(rf"\b{asked.role[:6]}", sentence, re.IGNORECASE) is None:  # Ministry
+                return False
+            if asked.nationality and serves_elsewhere(sentence, asked.nationality):
                 return False
             if asked.name:
                 return names_a_person(sentence)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .places import find_places
 from .stated import PERSON_NAMED, PERSON_TITLE
 
 # A question on what one person did or is: the answer names a person, not a body.
@@ -30,14 +31,36 @@ ROLE = re.compile(
 
 
 # The roles a question asks a person by.
-_ROLES = (
-    r"(?:mayor|minister|governor|chair(?:man|person|woman)?|speaker|secretary|councill?or|director|official"
-    r"|officer|head|president|ambassador|spokesperson)s?\b"
+_ROLE_NAMES = (
+    r"mayor|minister|governor|chair(?:man|person|woman)?|speaker|secretary|councill?or|director|official"
+    r"|officer|head|president|ambassador|spokesperson"
 )
+_ROLES = rf"(?:{_ROLE_NAMES})s?\b"
 # "Which minister", "what official": a question word asking for a person by role.
 ASKS_ROLE = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,2}?" + _ROLES, re.IGNORECASE)
 # "The name of the mayor", "whats the name of the director general": a person by role, asked anywhere.
 NAME_OF_ROLE = re.compile(r"\bnames? of (?:the |a |an )?(?:[\w'’]+[\s-]+){0,4}?" + _ROLES, re.IGNORECASE)
+# "Japan's state minister", "the Japanese minister": the country a person asked for by role serves.
+_OF_COUNTRY = re.compile(
+    rf"(?:['’]s)?\s+(?:[\w'’]+[\s-]+){{0,3}}?(?:delegate|representative|{_ROLE_NAMES})s?\b", re.IGNORECASE
+)
+
+
+def nationality_asked(question: str) -> str:
+    """The country whose official a question asks for ("which Japanese minister"), or ""."""
+    for place in find_places(question, any_case=True):
+        if place.kind == "country" and _OF_COUNTRY.match(question, place.span[1]):
+            return place.country
+    return ""
+
+
+def serves_elsewhere(sentence: str, country: str) -> bool:
+    """Whether a sentence names countries or cities, none of them in the country asked about: Korea's
+    vice-minister does not answer for Japan's."""
+    named = {p.country for p in find_places(sentence) if p.kind != "region"}
+    return bool(named) and country not in named
+
+
 # A question asking a person's name: "The Mayor of Cebu City welcomed the delegates" names a role, not her.
 NAME_ASKED = re.compile(
     r"\bnames?\b|\bnama(?:nya)?\b|\bpangalan\b|\btên\b|ชื่อ|名字|姓名|이름|ឈ្មោះ|ຊື່|အမည်|နာမည်", re.IGNORECASE

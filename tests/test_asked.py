@@ -378,3 +378,10 @@ def test_an_ordinal_is_no_fraction() -> None:
     assert not states_kind("On the third day, 40 participants visited the port.", "number", share)
     assert states_kind("About a third of the participants were women.", "number", share)
     assert states_kind("About 41 percent of the participants were women.", "number", share)
+
+
+def test_an_official_of_one_country_does_not_answer_for_anothers() -> None:
+    japan = "Which Japanese minister attended the 2nd Regional 3R Forum in Petaling Jaya in 2010?"
+    malaysian = "Minister Datuk Chor Chee Heung announced the plan in Petaling Jaya after opening the forum."
+    assert not states_kind(malaysian, "who", japan)
+    assert states_kind("Japan's Senior Vice-Minister Ryu Shionoya addressed the forum.", "who", japan)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.persons import ASKS_PERSON, NAME_ASKED, NAME_OF_ROLE, names_a_person
+from retriever.persons import (
+    ASKS_PERSON,
+    NAME_ASKED,
+    NAME_OF_ROLE,
+    names_a_person,
+    nationality_asked,
+    serves_elsewhere,
+)
 
 
 @pytest.mark.parametrize(
@@ -45,3 +52,13 @@ def test_a_persons_name_asked_by_role_anywhere_in_the_question() -> None:
 )
 def test_who_opened_asks_for_a_person_in_every_language(question: str) -> None:
     assert ASKS_PERSON.search(question)
+
+
+def test_the_country_an_official_asked_for_serves() -> None:
+    assert nationality_asked("name of japan's state minister for env at the seoul roundtable?") == "Japan"
+    assert nationality_asked("Which Japanese vice-minister attended the forum in Petaling Jaya?") == "Japan"
+    assert nationality_asked("Who opened the forum in Japan?") == ""  # where, not whose
+    korea = "The roundtable was chaired by Park Sung-ho, Vice Minister of the Republic of Korea."
+    assert serves_elsewhere(korea, "Japan")
+    assert not serves_elsewhere("Japan's State Minister Ito spoke in Seoul.", "Japan")
+    assert not serves_elsewhere("Minister Nik Nazmi announced the plan.", "Malaysia")  # names no place
