@@ -149,6 +149,9 @@ def candidates(
     cosines = np.array([float(np.dot(vectors[p][i], result.query_vector)) for p, i, _, _ in spans])
     found = sorted({p for p, _, _, _ in spans})
     whole = {p: f"{passages[p].title} {passages[p].section} {passages[p].text}" for p in found}
+    # A section's own heading ("3. Targets"), not the title a passage without sections repeats.
+    headings = {p: passages[p].section if passages[p].section != passages[p].title else "" for p in found}
+    planned_under = {p: actual and specifics.planned(headings[p], focus.kind) for p in found}
     texts = [whole[p] for p in found] if of_what else []
     # One tokenizer call for all sentences, titles and passages: per-call overhead dominated composition.
     every = iter(
@@ -175,10 +178,9 @@ def candidates(
         if doc in silent:
             stated = False
         # "How many were actually installed?" is not answered by a target, nor by a sentence under "Targets".
-        heading = passages[p].section if passages[p].section != passages[p].title else ""
-        if stated and actual and any(specifics.planned(t, focus.kind) for t in (sentence, heading)):
+        if stated and actual and (planned_under[p] or specifics.planned(sentence, focus.kind)):
             stated = False
-        if stated and years and other_years(sentence, heading, years):
+        if stated and years and other_years(sentence, headings[p], years):
             stated = False
         # The passage's relevance carries a sentence that states the fact without repeating the
         # question's words; one that lacks the asked kind of fact (a date for "when") rarely answers it.

@@ -85,12 +85,12 @@ _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
             r"|\b(?:closing date|deadline|due date|last day|end date|berakhir|ditutup|tamat|kết thúc"
             r"|hết hạn)\b"
             r"|สิ้นสุด|截止|结束|結束|마감|종료",
-            # "register by 30 June 2022", "by the end of 2025": the day something is due
-            r"\bby\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-            r"|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b|"
             r"\b(?:close[sd]?|closing|end(?:s|ed|ing)?|until|till|through|deadline|due|expir\w*|conclu\w*"
             r"|finish\w*|last day|berakhir|ditutup|tamat|sehingga|hingga|sampai|kết thúc|đến ngày|hết hạn)\b"
-            r"|สิ้นสุด|ถึง|截止|结束|結束|至|마감|종료|까지" + _SPAN,
+            r"|สิ้นสุด|ถึง|截止|结束|結束|至|마감|종료|까지"
+            # "register by 30 June 2022", "by the end of 2025": the day something is due
+            r"|\bby\s+(?:the\s+end\s+of\s+)?(?:(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+            r"[a-z]*|(?:19|20)\d\d)\b" + _SPAN,
         ),
     },
     "where": {"building": (_BUILDING_ASKED, _BUILDING_STATED)},
