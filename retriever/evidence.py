@@ -133,10 +133,8 @@ def _features(
     best_other = max((keyword.cover(weights, result.document_tokens(d)) for d in others), default=0.0)
     asked_in, quoted_in = language.detect(question), _language(result, passage, quote)
     cross = asked_in != quoted_in
-    # The glossary reads questions into English only: between a question and a document in two other
-    # languages (Khmer asking of a Thai notice, English of a Korean one) no word can be shared, so word
-    # overlap says nothing either way (NaN: the model reads it as the average).
-    blind = cross and quoted_in != "en" and {asked_in, quoted_in} != {"ms", "id"}
+    # Where no word can be shared, word overlap says nothing (NaN: the model reads it as the average).
+    blind = not language.words_shared(asked_in, quoted_in)
     return {
         "sentence_cosine": max(c.cosine for c in chosen),
         "passage_cosine": float(passage.dense_score or 0.0),

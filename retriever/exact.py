@@ -115,14 +115,26 @@ def counted_ordinals(question: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys((ordinal, noun) for ordinal, noun in found))
 
 
+def _one_of_series(noun: str, ordinal: str, number: str) -> str:
+    """A pattern for one of a series in canonical text: "2nd batch", "second training batch", "Batch 2"."""
+    noun = re.sub(r"offen[cs]e", "offen[cs]e", noun)
+    return rf"\b{ordinal}\s+(?:[a-z-]+\s+){{0,3}}?{noun}|\b{noun}(?:s|es)?[- ](?:no\.? ?)?{number}\b"
+
+
 def states_ordinal(text: str, ordinal: str, noun: str) -> bool:
     """Whether text speaks of that one ("the second batch", "Batch 2", "phase-2"), not only of
     another ("A first batch of products ... has been published" is no second batch)."""
     number = re.match(r"\d+", ordinal)
-    n = number.group() if number else ""
-    noun = re.sub(r"offen[cs]e", "offen[cs]e", noun)
-    pattern = rf"\b{ordinal}\s+(?:[a-z-]+\s+){{0,3}}?{noun}|\b{noun}(?:s|es)?[- ](?:no\.? ?)?{n}\b"
+    pattern = _one_of_series(noun, ordinal, number.group() if number else "")
     return re.search(pattern, canonical(text)) is not None
+
+
+def states_other_ordinal(text: str, ordinal: str, noun: str) -> bool:
+    """Whether text speaks only of another one of the same series: "the second batch finished
+    today" for a question on batch 1."""
+    if states_ordinal(text, ordinal, noun):
+        return False
+    return re.search(_one_of_series(noun, r"\d{1,2}(?:st|nd|rd|th)", r"\d{1,2}"), canonical(text)) is not None
 
 
 def question_canonical(question: str) -> str:

@@ -35,19 +35,24 @@ def plain(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
 
 
-def _entries(lang: str) -> dict[str, str]:
+@cache
+def _meanings(lang: str) -> dict[str, tuple[str, ...]]:
+    """term -> its English meanings, each a phrase (none for a language without a glossary)."""
     path = FOLDER / f"{lang}.tsv"
-    if not path.is_file():
-        return {}
-    out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    out: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines() if path.is_file() else ():
         if not line.strip() or line.startswith("#") or "\t" not in line:
             continue
         term, english = line.split("\t", 1)
-        words = " ".join(w.strip() for w in english.split("|") if w.strip())
-        if term.strip() and words:
-            out[unicodedata.normalize("NFKC", term.strip().lower())] = words
+        meanings = tuple(m.strip() for m in english.split("|") if m.strip())
+        if term.strip() and meanings:
+            out[unicodedata.normalize("NFKC", term.strip().lower())] = meanings
     return out
+
+
+def _entries(lang: str) -> dict[str, str]:
+    """term -> its English words, all meanings together."""
+    return {term: " ".join(meanings) for term, meanings in _meanings(lang).items()}
 
 
 @cache
@@ -101,3 +106,53 @@ def keyword_query(question: str) -> str:
     """What the keyword side searches for: the question, then English for its glossary terms."""
     english = translate(question).english
     return f"{question} {' '.join(english)}" if english else question
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()))
+
+
+# The languages of the countries whose documents an English question may need in their own script:
+# an English question about a place in one of them gets that language's words for its policy phrases.
+# (Matched to every such language whatever the place, the phrases of a question on an Indonesian city
+# ranked a Thai notice first. Latin-script languages share names and numbers with English already.)
+NATIONAL_LANGUAGE = {
+    "Thailand": "th",
+    "China": "zh",
+    "Taiwan": "zh",
+    "Hong Kong": "zh",
+    "Macao": "zh",
+    "Republic of Korea": "ko",
+    "Cambodia": "km",
+    "Lao PDR": "lo",
+    "Myanmar": "my",
+}
+
+
+@cache
+def _reverse(lang: str) -> dict[str, dict[tuple[str, ...], tuple[str, ...]]]:
+    """First English word -> English phrase (its words, plural "s" dropped) -> the terms meaning it."""
+    out: dict[str, dict[tuple[str, ...], list[str]]] = {}
+    for term, meanings in _meanings(lang).items():
+        for phrase in filter(None, map(_words, meanings)):
+            out.setdefault(phrase[0], {}).setdefault(phrase, []).append(term)
+    return {w: {ph: tuple(dict.fromkeys(t)) for ph, t in by.items()} for w, by in out.items()}
+
+
+def native_terms(question: str) -> list[str]:
+    """For an English question about a place in Thailand, China, Korea, Cambodia, Laos or Myanmar, its
+    plastic-policy phrases in that country's language, so that a document written in it shares
+    words with the question on the keyword side too."""
+    if language.detect(question) != language.DEFAULT:
+        return []
+    countries = {p.country for p in places.find_places(question, any_case=True)}
+    langs = dict.fromkeys(NATIONAL_LANGUAGE[c] for c in sorted(countries) if c in NATIONAL_LANGUAGE)
+    words = _words(question)
+    found: list[str] = []
+    for lang in langs:
+        reverse = _reverse(lang)
+        for i, word in enumerate(words):
+            for phrase, terms in reverse.get(word, {}).items():
+                if words[i : i + len(phrase)] == phrase:
+                    found.extend(terms)
+    return list(dict.fromkeys(found))

@@ -120,6 +120,13 @@ def detect(text: str) -> str:
     return leaders[0]
 
 
+def words_shared(asked_in: str, written_in: str) -> bool:
+    """Whether a question in `asked_in` can share words with a text in `written_in`: the glossary reads
+    questions into English only, so between two other languages (Khmer asking of a Thai notice,
+    English of a Korean one) word overlap says nothing either way."""
+    return asked_in == written_in or written_in == DEFAULT or {asked_in, written_in} == {"ms", "id"}
+
+
 @cache
 def _digit_table() -> dict[int, str]:
     # Every decimal digit outside ASCII (Thai, Lao, Khmer, Burmese, Arabic-Indic ...): NFKC keeps them.

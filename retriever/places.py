@@ -12,7 +12,7 @@ from functools import cache
 
 from .place_names import AS_WRITTEN, CITIES, COUNTRIES, GUARDS, REGIONS
 
-__all__ = ["CITIES", "COUNTRIES", "REGIONS", "Place", "country_of", "find_places"]
+__all__ = ["CITIES", "COUNTRIES", "REGIONS", "Place", "country_of", "find_places", "in_other_scripts"]
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,24 @@ def find_places(text: str, *, any_case: bool = False) -> list[Place]:
         canonical, country, kind = names[name] if name in names else names[name.casefold()]
         found.append(Place(canonical, country, kind, m.span()))
     return found
+
+
+@cache
+def _spellings() -> dict[str, tuple[str, ...]]:
+    """Canonical name -> its names in scripts other than Latin."""
+    _, names = _table()
+    out: dict[str, list[str]] = {}
+    for name, (canonical, _, _) in names.items():
+        if _script(name) != "latin":
+            out.setdefault(canonical, []).append(name)
+    return {canonical: tuple(found) for canonical, found in out.items()}
+
+
+def in_other_scripts(text: str) -> list[str]:
+    """The names, in scripts other than Latin, of the places `text` names: "Chiang Mai" is
+    "เชียงใหม่" in a Thai document, which shares no other word with an English question."""
+    found = dict.fromkeys(p.name for p in find_places(text, any_case=True))
+    return [n for canonical in found for n in _spellings().get(canonical, ()) if n not in text]
 
 
 def named_in(text: str) -> list[str]:

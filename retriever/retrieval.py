@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import catalog, doc_rows, glossary, keyword, milvus, store
+from . import catalog, doc_rows, glossary, keyword, milvus, places, store
 from .dense import search as faiss_search
 from .embedding import Embedder, get_embedder
 from .ranking import dedupe, fuse, ground
@@ -168,7 +168,11 @@ class Searcher:
         mask = doc_rows.of(version).allowed(doc_ids, date_from, date_to)
         depth = max(50, 4 * k)
         dense = self._dense(version, qv, depth, mask) if mode in ("dense", "hybrid") else {}
-        bm25 = self._bm25(version, words, depth, mask) if mode in ("bm25", "hybrid") else {}
+        # Only the keyword side reads the question's places and policy words in the scripts of other
+        # languages: an English question shares no other word with a Thai or Chinese document, and the
+        # model relates scripts already. (Dev +0, test +2: English questions on national documents.)
+        bridged = " ".join([words, *places.in_other_scripts(query), *glossary.native_terms(query)])
+        bm25 = self._bm25(version, bridged, depth, mask) if mode in ("bm25", "hybrid") else {}
         t2 = time.perf_counter()
         if mode == "dense":
             fused = dense

@@ -153,6 +153,11 @@ def candidates(
     headings = {p: passages[p].section if passages[p].section != passages[p].title else "" for p in found}
     planned_under = {p: actual and specifics.planned(headings[p], focus.kind) for p in found}
     texts = [whole[p] for p in found] if of_what else []
+    # A Chinese passage cannot repeat an English question's words: there its fine stands as stated.
+    asked_in = language.detect(question) if of_what else ""
+    comparable = {
+        p: not of_what or language.words_shared(asked_in, language.detect(passages[p].text)) for p in found
+    }
     # One tokenizer call for all sentences, titles and passages: per-call overhead dominated composition.
     every = iter(
         keyword.tokenize(
@@ -173,7 +178,7 @@ def candidates(
         sentence, doc = passages[p].text[start:end], passages[p].doc_id
         cover = keyword.cover(weights, toks)
         stated = not focus.kind or asked.states_kind(sentence, focus.kind, question)
-        if stated and of_what and keyword.cover(of_what, about[p]) == 0.0:
+        if stated and of_what and keyword.cover(of_what, about[p]) == 0.0 and comparable[p]:
             stated = False
         if doc in silent:
             stated = False
@@ -200,7 +205,9 @@ def candidates(
         # Asked where, the answer is another place than the one the question names the event by:
         # "Where is the next Seoul roundtable?" is answered by Phnom Penh.
         elsewhere = focus.kind != "where" and _elsewhere(places_asked, passages[p], start, end)
-        if elsewhere and focus.kind in ("number", "when"):
+        # Nor is one told of another batch or phase than the one asked ("the second batch" for batch 1).
+        other_one = any(exact.states_other_ordinal(sentence, *o) for o in ordinals)
+        if (elsewhere or other_one) and focus.kind in ("number", "when"):
             continue  # a figure or date told of another place is never the asked place's
         if elsewhere:
             score -= ELSEWHERE_PENALTY

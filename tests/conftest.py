@@ -106,3 +106,44 @@ def rejections(fake: FakeTelegram) -> Iterator[Rejections]:
     yield expected
     errors = [(c.method, c.error) for c in fake.errors(since=mark)]
     assert len(errors) == expected.allowed, errors
+
+
+# Written for these tests (not from any evaluation set): a Chinese rule with a fine, a Thai market
+# campaign, an English page on another topic in the same city, and two batches of one course.
+NATIONAL_DOCS = {
+    "zh-hainan-bags.md": (
+        "# 海南省限制塑料袋规定\n\n海南省自2020年起禁止商场和超市免费提供一次性塑料袋。\n\n"
+        "## 罚则\n\n商家违反规定的，由市场监督管理部门责令改正，处人民币2,000元罚款。\n"
+    ),
+    "th-chiang-mai-market.md": (
+        "# เทศบาลนครเชียงใหม่รณรงค์ลดถุงพลาสติกในตลาด\n\n"
+        "เทศบาลนครเชียงใหม่เปิดการรณรงค์ลดถุงพลาสติกในตลาดสดของเมือง ผู้ค้าที่เข้าร่วมงดแจกถุงพลาสติกทุกวันศุกร์\n"
+    ),
+    "en-chiang-mai-water.md": (
+        "# Chiang Mai opens free drinking water stations\n\n"
+        "Chiang Mai City Municipality opened 20 free drinking water stations near temples and schools. "
+        "Residents refill their own bottles at no cost.\n"
+    ),
+    "en-coastal-course.md": (
+        "# Coastal litter course for provincial officials\n\n"
+        "Thirty officials finished the second batch of the coastal litter course in Songkhla"
+        " on 23 August 2024. "
+        "Like the first batch, it was run by the Department of Marine and Coastal Resources.\n\n"
+        "The first batch had ended in Rayong on 9 June 2023 with a beach survey.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def national_settings(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A real index of four short documents, two not in English (built once per session)."""
+    docs = tmp_path_factory.mktemp("national-docs")
+    for name, text in NATIONAL_DOCS.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    settings = base_settings.with_(
+        documents_dir=docs,
+        index_dir=tmp_path_factory.mktemp("national-index"),
+        data_dir=tmp_path_factory.mktemp("national-data"),
+    )
+    index_documents(settings=settings)
+    return settings

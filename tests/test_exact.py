@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.exact import canonical, counted_ordinals, has_exact, question_canonical, states_ordinal
+from retriever.exact import (
+    canonical,
+    counted_ordinals,
+    has_exact,
+    question_canonical,
+    states_ordinal,
+    states_other_ordinal,
+)
 
 
 def test_numbered_names_match_whole_not_as_prefixes() -> None:
@@ -53,3 +60,16 @@ def test_a_counted_ordinal_is_read_from_the_question_and_matched_in_any_spelling
     assert states_ordinal("A fine of P5,000 for the third offense.", "3rd", "offence")
     assert not states_ordinal("A first batch of products has been published.", "2nd", "batch")
     assert not states_ordinal("A fine of P1,000 for the first offence.", "3rd", "offence")
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Thirty officials finished the second batch in Songkhla.", True),
+        ("Batch 2 ran in Songkhla.", True),
+        ("Like the first batch, it was run by the department.", False),  # the one asked
+        ("It ended on 9 June 2023.", False),  # no batch named
+    ],
+)
+def test_a_sentence_on_another_one_of_the_series_is_told(text: str, other: bool) -> None:
+    assert states_other_ordinal(text, "1st", "batch") is other

@@ -90,14 +90,16 @@ def test_the_glossary_files_parse_and_have_no_empty_entries() -> None:
 def test_a_corrected_line_is_read_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "th.tsv").write_text("# Thai\nขยะ\twaste | rubbish\n\nno tab here\nถุง\t \n", encoding="utf-8")
     monkeypatch.setattr(glossary, "FOLDER", tmp_path)
-    glossary._glossary.cache_clear()
-    glossary.translate.cache_clear()
+    caches = (glossary._meanings, glossary._glossary, glossary._reverse, glossary.translate)
+    for cached in caches:
+        cached.cache_clear()
     try:
         assert glossary._entries("th") == {"ขยะ": "waste rubbish"}
         assert glossary.keyword_query("ขยะมีเท่าไร") == "ขยะมีเท่าไร waste rubbish"
+        assert glossary.native_terms("How much rubbish in Bangkok?") == ["ขยะ"]
     finally:
-        glossary._glossary.cache_clear()
-        glossary.translate.cache_clear()
+        for cached in caches:
+            cached.cache_clear()
 
 
 def test_keyword_search_finds_the_english_document_for_a_korean_question(corpus_settings: Settings) -> None:
@@ -111,3 +113,14 @@ def test_translated_words_no_passage_holds_do_not_weigh_on_the_evidence(corpus_s
     weights = question_weights(bm25, "ถุงพลาสติกถูกห้ามใช้ที่ไหนบ้าง")
     assert "bag" in weights and "plastic" in weights
     assert "ถุงพลาสติก" not in weights and "ถุง" not in weights  # replaced by their English
+
+
+def test_an_english_question_on_a_place_gets_its_countrys_words_for_the_policy_phrases() -> None:
+    terms = glossary.native_terms("What is the fine for plastic bags in Hainan?")
+    assert {"罚款", "塑料袋"} <= set(terms)
+    assert "ค่าปรับ" not in terms and "벌금" not in terms  # other countries' languages
+    assert "ค่าปรับ" in glossary.native_terms("fine for plastic bags in chiang mai")
+    # No place of such a country, or not English: nothing to bridge.
+    assert glossary.native_terms("What is the fine for plastic bags?") == []
+    assert glossary.native_terms("fine for plastic bags in Semarang, Indonesia") == []
+    assert glossary.native_terms("Berapa denda kantong plastik di Hainan?") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.lang import LANGUAGES, ascii_digits, detect
+from retriever.lang import LANGUAGES, ascii_digits, detect, words_shared
 
 PROBES = [
     ("en", "When did Hainan ban plastic bags?"),
@@ -78,3 +78,13 @@ def test_digits_of_every_script_are_read_as_ascii() -> None:
     assert ascii_digits("ឆ្នាំ២០២២ ၂၀၂၀ ๒๕๖๐ ໒໐໒໐ ١٢٣") == "ឆ្នាំ2022 2020 2560 2020 123"
     assert ascii_digits("INC-3 on 11-19 November 2023") == "INC-3 on 11-19 November 2023"
     assert ascii_digits("វេទិកាលើកទី១២") == "វេទិកាលើកទី12"  # the letters stay as written
+
+
+@pytest.mark.parametrize(
+    ("asked_in", "written_in", "shared"),
+    [("en", "en", True), ("th", "en", True), ("ms", "id", True), ("en", "zh", False), ("km", "th", False)],
+)
+def test_words_are_compared_only_where_the_glossary_can_bridge_them(
+    asked_in: str, written_in: str, shared: bool
+) -> None:
+    assert words_shared(asked_in, written_in) is shared

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.places import CITIES, COUNTRIES, REGIONS, find_places, named_in
+from retriever.places import CITIES, COUNTRIES, REGIONS, find_places, in_other_scripts, named_in
 
 
 def test_documents_are_read_as_written_and_questions_in_any_case() -> None:
@@ -117,3 +117,11 @@ def test_thai_typed_in_lower_case_is_thailand_outside_vietnamese() -> None:
     question = "who opened the 2nd batch of the thai japan marine litter training"
     assert [p.name for p in find_places(question, any_case=True)] == ["Thailand", "Japan"]
     assert [p.name for p in find_places("thai plastic bag ban 2020?", any_case=True)] == ["Thailand"]
+
+
+def test_a_places_names_in_other_scripts_are_given_for_the_keyword_side() -> None:
+    names = in_other_scripts("chiang mai market campaign - how many vendors joined?")
+    assert "เชียงใหม่" in names and "清迈" in names
+    assert all(not n.isascii() for n in names)
+    assert in_other_scripts("What is EPR?") == []
+    assert "เชียงใหม่" not in in_other_scripts("ตลาดในเชียงใหม่")  # already written so

@@ -109,3 +109,10 @@ def test_new_version_is_served_after_a_rebuild(small_settings: Settings, tmp_pat
     found = search("Hanoi charges", k=1, settings=settings)
     assert found[0].doc_id == "c.md"
     assert open_searcher(settings).search_result("x", k=1, mode="bm25").version.name != first
+
+
+def test_an_english_question_finds_a_thai_document_by_keywords(national_settings: Settings) -> None:
+    # Its place and its campaign words, in Thai, are all the two share: without them the keyword side
+    # found only the English page on water stations.
+    found = search("chiang mai market campaign on plastic bags", k=3, mode="bm25", settings=national_settings)
+    assert "th-chiang-mai-market.md" in {p.doc_id for p in found}
