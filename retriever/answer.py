@@ -9,7 +9,7 @@ from typing import Any
 
 from . import answerability, catalog, disagreement, scope, texts
 from . import lang as language
-from .chatter import is_follow_up, is_smalltalk
+from .chatter import asks_for_tips, is_follow_up, is_smalltalk
 from .evidence import Candidate, assess
 from .retrieval import Searcher
 from .settings import Settings
@@ -195,6 +195,8 @@ def answer_question(
     # A question asking no date, place, name or number is answered only by a quote sharing a word with
     # it: "What's the air quality in Seoul tomorrow?" had been answered with the Seoul forum's title.
     unrelated = not found.kind and answerability.shares_no_word(found.features)
+    # Where to eat or stay near a documented venue: the venue's page matches, but no document answers.
+    unrelated = unrelated or asks_for_tips(question)
     answer_it = bool(found.chosen) and found.grounded and p >= cut and not unrelated
     if answer_it:
         text, citations = _citations(found.chosen, found.passages)

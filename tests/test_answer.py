@@ -72,6 +72,12 @@ def test_a_question_asking_no_kind_of_fact_is_not_answered_by_a_quote_sharing_no
     assert not answer.refused and "Bottle-Free Seas" in answer.answer
 
 
+def test_a_request_for_tips_near_a_documented_venue_is_refused(small_settings: Settings) -> None:
+    # The KEP page names Kuala Lumpur and its venues, but says nothing of where to eat.
+    answer = ask("any good nasi lemak spots near the KEP venue in Kuala Lumpur?", settings=small_settings)
+    assert answer.refused and not answer.citations
+
+
 def test_refusal_names_the_closest_documents(small_settings: Settings) -> None:
     answer = ask("How many people attended INC-5?", settings=small_settings)
     assert answer.refused

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.chatter import is_follow_up, is_smalltalk
+from retriever.chatter import asks_for_tips, is_follow_up, is_smalltalk
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,37 @@ def test_follow_ups_in_each_language_are_recognised(message: str) -> None:
 )
 def test_whole_questions_are_not_follow_ups(message: str) -> None:
     assert not is_follow_up(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "any good nasi lemak spots near the KEP venue in Kuala Lumpur?",
+        "cheap hotels near the convention centre in Bangkok?",
+        "Hotel murah dekat Bogor yang bagus apa ya?",
+        "เชียงใหม่มีร้านข้าวซอยอร่อยๆ แนะนำไหมคะ",
+        "北京哪家烤鸭最好吃？",
+        "서울 코엑스 근처 맛집 추천해 주세요",
+        "best way to get from Phnom Penh to Siem Reap?",
+    ],
+)
+def test_a_travellers_request_for_tips_is_told(message: str) -> None:
+    assert asks_for_tips(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Which hotel hosted the 9th 3R forum?",
+        "What did the workshop recommend for food packaging?",
+        "best practices for restaurants under the Quezon City ordinance",
+        "Which restaurants must stop using plastic straws?",
+        "recommended measures for restaurants and hotels",
+        "กระทรวงแนะนำให้ร้านค้าทำอะไร",
+        "哪家酒店举办了会议？",
+        "추천된 정책은 무엇인가요?",
+        "Is the fine for restaurants cheap?",
+    ],
+)
+def test_policy_questions_on_restaurants_and_hotels_are_no_tips(message: str) -> None:
+    assert not asks_for_tips(message)
