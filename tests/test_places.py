@@ -125,3 +125,23 @@ def test_a_places_names_in_other_scripts_are_given_for_the_keyword_side() -> Non
     assert all(not n.isascii() for n in names)
     assert in_other_scripts("What is EPR?") == []
     assert "เชียงใหม่" not in in_other_scripts("ตลาดในเชียงใหม่")  # already written so
+
+
+@pytest.mark.parametrize(
+    ("text", "any_case", "found"),
+    [
+        ("Semarang limits plastic bags", False, ["Semarang"]),
+        ("杭州市快递包装", False, ["Hangzhou"]),
+        ("대전광역시 축제", False, ["Daejeon"]),
+        ("ขอนแก่นห้ามโฟม", False, ["Khon Kaen"]),
+        ("Kota Medan", False, ["Medan"]),
+        ("세계 대전 이후", False, []),  # a world war, not Daejeon
+        ("medan perang", True, []),  # a battlefield, not Medan
+        ("makati ang balat ko", True, []),  # itchy, in Filipino: the city only as written
+        ("Makati City ordinance", False, ["Makati"]),
+    ],
+)
+def test_the_regions_larger_cities_are_known_and_not_read_into_words(
+    text: str, any_case: bool, found: list[str]
+) -> None:
+    assert [p.name for p in find_places(text, any_case=any_case)] == found
