@@ -282,10 +282,15 @@ def _elsewhere(asked: frozenset[str], passage: Passage, start: int, end: int) ->
     sentence on Seoul."""
     if not asked:
         return False
+    # In a document titled by the city asked about, countries named are where its people came from
+    # ("62 participants from 11 countries: ... and Timor-Leste"), not where the figure was told.
+    own_city = any(p.kind == "city" and p.name in asked for p in places.find_places(passage.title))
     before = [s for s, e in passage.sentences if e <= start]
     previous = passage.text[max(before) : start] if before else ""
     for text in (passage.text[start:end], previous, passage.section):
         named = [p for p in places.find_places(text) if p.kind != "region"]
         if named:
+            if own_city and all(p.kind == "country" for p in named):
+                return False
             return not any(p.name in asked or p.country in asked for p in named)
     return False

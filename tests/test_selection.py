@@ -40,10 +40,10 @@ def test_a_labelled_list_line_is_told_from_prose() -> None:
     assert not _is_listed(text, text.index("Note"), text.index("firm.") + 5)
 
 
-def _passage(text: str, section: str = "") -> Passage:
+def _passage(text: str, section: str = "", title: str = "A title") -> Passage:
     spans = tuple((m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text))
     return Passage(
-        "doc.md#0", "doc.md", text, "A title", section, None, "", "", "", 0, len(text), 0.8, sentences=spans
+        "doc.md#0", "doc.md", text, title, section, None, "", "", "", 0, len(text), 0.8, sentences=spans
     )
 
 
@@ -70,6 +70,18 @@ def test_a_sentence_only_about_other_places_is_told_apart(
     question: str, text: str, section: str, elsewhere: bool
 ) -> None:
     assert _elsewhere(asked_places(question), _passage(text, section), 0, len(text)) is elsewhere
+
+
+def test_countries_named_in_a_document_about_the_asked_city_are_where_its_people_came_from() -> None:
+    text = "The workshop brought together 62 participants from 11 countries, Timor-Leste among them."
+    asked = asked_places("How many people attended the Yogyakarta workshop?")
+    about_the_city = _passage(text, title="ASEAN data workshop in Yogyakarta")
+    assert not _elsewhere(asked, about_the_city, 0, len(text))
+    # In a document not titled by the city, the sentence is still about another place.
+    assert _elsewhere(asked, _passage(text), 0, len(text))
+    # And a city other than the one asked is elsewhere even in the asked city's document.
+    bangkok = "Bangkok sent 30 participants."
+    assert _elsewhere(asked, _passage(bangkok, title="ASEAN data workshop in Yogyakarta"), 0, len(bangkok))
 
 
 def _candidate(
