@@ -129,6 +129,10 @@ class Catalog:
         # A city no document is set in is no filter, even when its country's documents exist.
         return set(in_city | cityless.get(country, frozenset())) if in_city else set()
 
+    def set_in(self, city: str) -> frozenset[str]:
+        """Documents set in a city (not those of its country as a whole)."""
+        return self._places[1].get(city, frozenset())
+
     @cached_property
     def _dates(self) -> DateIndex:
         return DateIndex((v, d) for d, e in self.entries.items() for v in own_dates(e, self.facts[d]))

@@ -85,10 +85,19 @@ def _join_numbered(match: re.Match[str]) -> str:
     return f"{word.lower()}-{int(number)}"
 
 
+# Thai (and often Lao) text counts years in the Buddhist era, 543 ahead: 2566 is 2023.
+_BUDDHIST_SCRIPT = re.compile("[\u0e00-\u0eff]")
+_BUDDHIST_YEAR = re.compile(r"(?<![\d,.])25\d\d(?![\d,.])")
+
+
 def exact_tokens(text: str) -> frozenset[str]:
-    """The canonical tokens `has_exact` matches in `text` (numbered names, ordinals, numbers); not
-    memoised, for reading many texts once (a collection's titles)."""
-    return frozenset(re.findall(rf"{NUMBERED_NAME}|\d{{1,3}}(?:st|nd|rd|th)|\d+", canonical(text)))
+    """The canonical tokens `has_exact` matches in `text` (numbered names, ordinals, numbers, and the
+    common-era years of Thai and Lao text's Buddhist-era ones); not memoised, for reading many texts
+    once (a collection's titles)."""
+    tokens = set(re.findall(rf"{NUMBERED_NAME}|\d{{1,3}}(?:st|nd|rd|th)|\d+", canonical(text)))
+    if _BUDDHIST_SCRIPT.search(text):
+        tokens |= {str(int(y) - 543) for y in _BUDDHIST_YEAR.findall(text)}
+    return frozenset(tokens)
 
 
 _canonical_tokens = lru_cache(maxsize=8192)(exact_tokens)

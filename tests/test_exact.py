@@ -73,3 +73,8 @@ def test_a_counted_ordinal_is_read_from_the_question_and_matched_in_any_spelling
 )
 def test_a_sentence_on_another_one_of_the_series_is_told(text: str, other: bool) -> None:
     assert states_other_ordinal(text, "1st", "batch") is other
+
+
+def test_a_thai_documents_buddhist_era_year_holds_the_common_era_one() -> None:
+    assert has_exact("ในปี 2566 เก็บขยะได้ 38.6 ตัน", "2023") and has_exact("ในปี 2566", "2566")
+    assert not has_exact("We collected 2566 items in 2024.", "2023")  # English text counts years as written

@@ -162,6 +162,18 @@ def test_time_filters(entries: dict[str, dict[str, Any]]) -> None:
     assert scope.parse("2023年以来有哪些新规定?", entries).date_from == "2023"
 
 
+def test_a_year_none_of_the_asked_citys_documents_is_dated_in_keeps_the_city(
+    entries: dict[str, dict[str, Any]],
+) -> None:
+    # Hainan's 2020 ban is the only document set there; China's 2021 plan is dated 2021. "Bags saved in
+    # 2021" is told in Hainan's later reports, not in the national plan: the year is no filter.
+    found = scope.parse("How many bags did Hainan save in 2021?", entries)
+    assert HAINAN in (found.doc_ids or ()) and found.date_from is None
+    assert found.description == "documents about Hainan (China)"
+    # A year the city's own document is dated in still filters.
+    assert scope.parse("What did Hainan ban in 2020?", entries).date_from == "2020"
+
+
 def test_a_time_to_come_keeps_only_documents_dated_then_or_later(entries: dict[str, dict[str, Any]]) -> None:
     # The KL training was in November 2025: nothing the collection holds speaks of next week.
     weather = scope.parse("weather in kuala lumpur next week? attending the training", entries, today=TODAY)
