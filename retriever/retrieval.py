@@ -168,9 +168,9 @@ class Searcher:
         mask = doc_rows.of(version).allowed(doc_ids, date_from, date_to)
         depth = max(50, 4 * k)
         dense = self._dense(version, qv, depth, mask) if mode in ("dense", "hybrid") else {}
-        # Only the keyword side reads the question's places and policy words in the scripts of other
-        # languages: an English question shares no other word with a Thai or Chinese document, and the
-        # model relates scripts already. (Dev +0, test +2: English questions on national documents.)
+        # Only the keyword side reads the question's places in other scripts and its policy words in the
+        # language of the country asked about: an English question shares no other word with a Thai or
+        # Indonesian document, and the model relates languages already.
         bridged = " ".join([words, *places.in_other_scripts(query), *glossary.native_terms(query)])
         bm25 = self._bm25(version, bridged, depth, mask) if mode in ("bm25", "hybrid") else {}
         t2 = time.perf_counter()
