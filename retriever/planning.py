@@ -32,7 +32,8 @@ PIPELINE_CHANGES = {
     6: "the Pacific islands and New Zealand, Indore and Jaipur are known places, so documents on them "
     "are found by where they are; a web page's masthead outside its <main> or <article> is left out",
     7: "75 more cities of the region are known places (Semarang, Hangzhou, Daejeon, Khon Kaen, Can Tho and "
-    "others), so documents on them are found by where they are",
+    "others), so documents on them are found by where they are; a web page's publication date is read "
+    "from its article:published_time or Dublin Core <meta> too",
 }
 _DOC_FIELDS = ("title", "source", "publisher", "date", "language")
 

@@ -164,7 +164,8 @@ class _HTMLText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
         if tag == "meta" and a.get("content"):
-            self.meta.setdefault((a.get("name") or a.get("property") or "").lower(), a["content"])
+            key = a.get("name") or a.get("property") or a.get("itemprop") or ""
+            self.meta.setdefault(key.lower(), a["content"])
         elif tag == "html" and a.get("lang"):
             self.meta["language"] = a["lang"]
         self.in_title = self.in_title or tag == "title"
@@ -199,6 +200,11 @@ class _HTMLText(HTMLParser):
         return re.sub(r"\n\s*\n\s*", "\n\n", "".join(self.blocks)).strip()
 
 
+_PUBLISHED = (
+    "article:published_time", "og:published_time", "datepublished", "dc.date", "dcterms.date", "pubdate"
+)
+
+
 def _read_html(data: bytes) -> Read:
     """Text and metadata of an HTML page: <title>, <html lang> and a few <meta> tags."""
     markup = _decode_text(data)  # pages saved from a browser are UTF-8; older charsets are refused
@@ -207,6 +213,9 @@ def _read_html(data: bytes) -> Read:
     parser.close()
     # <meta name="date|publisher|source|language|author|description">; other names say little.
     meta: dict[str, Any] = {k: v for k, v in parser.meta.items() if k in (*_FIELDS, "author", "description")}
+    # News sites give the day a story was published under Open Graph's or Dublin Core's name instead.
+    published = next((parser.meta[k] for k in _PUBLISHED if parser.meta.get(k)), "")
+    meta["date"] = meta.get("date") or published
     if re.match(r"\d{4}-\d\d-\d\dT", meta.get("date", "")):
         meta["date"] = meta["date"][:10]
     meta["title"] = " ".join(parser.title.split())  # else the first heading, as for any format

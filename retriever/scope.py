@@ -65,6 +65,15 @@ _TIME: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?<!\d){_YEAR}\s*(?:年\s*(?:以前|之前)|년\s*(?:이전|전))"), "before"),
     (re.compile(rf"\b(?:until|up to|through|hingga|sampai)\s+{_YEAR}(?!\d)", re.I), "until"),
     (re.compile(rf"\b(?:in|during|pada(?:\s+tahun)?|tahun|vào năm|năm)\s+{_YEAR}(?!\d)", re.I), "in"),
+    # "the 2025 edition", "its 2023 workshop": an event of that year.
+    (
+        re.compile(
+            rf"(?<!\d){_YEAR}\s+(?:edition|meeting|workshop|forum|session|conference|dialogue|summit"
+            rf"|training|course|batch|round|roundtable)s?\b",
+            re.I,
+        ),
+        "in",
+    ),
     (re.compile(rf"(?:ในปี|在)\s*{_YEAR}(?!\d)"), "in"),
     (re.compile(rf"(?<!\d){_YEAR}\s*년에"), "in"),
 ]

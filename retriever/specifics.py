@@ -14,9 +14,11 @@ import re
 # A span of days ("13-19 November", "25 November-1 December") gives an event's first and last day.
 _SPAN = r"|\b\d{1,2}(?:\s+[A-Za-z]{3,9})?\s*(?:[-–]|to|until)\s*\d{1,2}\b"
 
-# "Which hotel was it in?" asks for a building, not the city a lead sentence names.
+# "Which hotel was it in?" and "the venue?" ask for a building, not the city a lead sentence names.
 _BUILDING_ASKED = (
     r"\b(?:which|what|in which|name of the|anong|saang) (?:hotel|building|hall|convention cent(?:re|er))\b"
+    r"|\bvenues?\b|\bwhere exactly\b|\bdi mana (?:tepatnya|persisnya)\b|\bđịa điểm\b|สถานที่จัด"
+    r"|会场|會場|场地|場地|举办地点|舉辦地點|행사장|개최 장소"
     r"|\bhotel (?:apa|mana|name)\b|\bkhách sạn (?:nào|gì)\b|โรงแรม(?:ไหน|ใด|อะไร)"
     r"|(?:哪家|哪个|哪個|哪間|哪间|什么|什麼)(?:酒店|饭店|飯店|宾馆|賓館)|(?:어느|무슨|어떤) 호텔"
 )

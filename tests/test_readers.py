@@ -251,6 +251,21 @@ def test_pdf_report_reads_as_paragraphs_without_its_running_header(tmp_path: Pat
     assert doc.page_at(doc.text.index("the second day")) == 3
 
 
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<meta property="article:published_time" content="2025-11-21T09:30:00+08:00">',
+        '<meta name="DC.date" content="2025-11-21">',
+        '<meta itemprop="datePublished" content="2025-11-21">',
+    ],
+)
+def test_a_news_pages_publication_date_is_read_from_its_open_graph_or_dublin_core_meta(
+    tmp_path: Path, tag: str
+) -> None:
+    page = f"<html><head><title>Workshop closes</title>{tag}</head><body><p>It closed.</p></body></html>"
+    assert read(tmp_path, "story.html", page).date == "2025-11-21"
+
+
 def test_html_sidebar_footer_forms_and_empty_menu_items_are_not_text(tmp_path: Path) -> None:
     page = """<html><body><ul class="icons"><li><a href="/"><img src="home.svg"></a></li></ul>
     <header>Green Policy Watch</header><form><input name="q"><button>Go</button></form>

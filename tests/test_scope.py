@@ -162,6 +162,14 @@ def test_time_filters(entries: dict[str, dict[str, Any]]) -> None:
     assert scope.parse("2023年以来有哪些新规定?", entries).date_from == "2023"
 
 
+def test_an_event_of_a_year_keeps_the_documents_of_that_year(entries: dict[str, dict[str, Any]]) -> None:
+    # "The 2023 forum" is the 11th (Siem Reap, 2023), not the 9th (Bangkok, 2019).
+    found = scope.parse("Who hosted the 2023 forum on 3R?", entries)
+    kept = found.doc_ids or ()
+    assert found.date_from == "2023" and FORUM_11 in kept and FORUM_9 not in kept
+    assert scope.parse("Who hosted the forum with 2023 targets?", entries).date_from is None
+
+
 def test_a_year_none_of_the_asked_citys_documents_is_dated_in_keeps_the_city(
     entries: dict[str, dict[str, Any]],
 ) -> None:

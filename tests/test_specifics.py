@@ -43,7 +43,9 @@ from retriever.specifics import (
         ("Hội nghị tổ chức ở khách sạn nào?", "where", ("building",)),
         ("会议在哪家酒店举行？", "where", ("building",)),
         ("Where was INC-3 held?", "where", ()),
-        ("What was the venue of the workshop?", "where", ()),  # a city may answer it
+        ("What was the venue of the workshop?", "where", ("building",)),  # not the city a lead names
+        ("Where exactly did the leaders endorse it?", "where", ("building",)),
+        ("Hội thảo diễn ra ở địa điểm nào?", "where", ("building",)),
     ],
 )
 def test_what_a_question_asks_an_amount_or_date_of(question: str, kind: str, things: tuple[str, ...]) -> None:
