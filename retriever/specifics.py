@@ -42,6 +42,13 @@ _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
             r"|penjara|sanksi|hukuman|parusa)\b|ពិន័យ|ປັບໃໝ|ဒဏ်"
             r"|ปรับ|จำคุก|罚|罰|处罚|徒刑|监禁|벌금|과태료|처벌|징역",
         ),
+        # "Jail time for a third offence?" is not answered by the third offence's fine.
+        "prison": (
+            r"\b(?:jail|prison|imprison\w*|penjara|kurungan|kulong|pagkakakulong|bilangguan|tù)\b"
+            r"|จำคุก|监禁|監禁|徒刑|拘役|징역|ពន្ធនាគារ|ຈຳຄຸກ|ထောင်ဒဏ်",
+            r"\b(?:jail\w*|prison\w*|imprison\w*|custod\w*|detention|penjara|kurungan|kulong|pagkakakulong"
+            r"|bilangguan|tù)\b|จำคุก|监禁|監禁|徒刑|拘役|징역|ពន្ធនាគារ|ຈຳຄຸກ|ထောင်",
+        ),
         "tax": (
             r"\b(?:tax(?:es)?|excise|levy|levies|duty|duties|cukai|pajak|thuế|buwis)\b|ภาษี|税|稅|세금",
             r"\b(?:tax\w*|excise|levy|levies|levied|duty|duties|cukai|pajak|thuế|buwis)\b|ภาษี|税|稅|세금|부담금",

@@ -57,6 +57,14 @@ def test_kind_of_fact_asked(question: str, kind: str) -> None:
     assert question_kind(question) == kind
 
 
+def test_jail_time_asked_is_answered_by_a_prison_term_not_a_fine() -> None:
+    asked = "iloilo ordinance - jail time for a 3rd offence?"
+    assert question_kind(asked) == "number"
+    fine = "Third offence | Fine of PHP 5,000 and a 30-day permit suspension"
+    prison = "Offenders face a fine of PHP 5,000 or imprisonment of up to six months."
+    assert not states_kind(fine, "number", asked) and states_kind(prison, "number", asked)
+
+
 def test_a_duration_is_no_count_unless_the_question_asks_how_long() -> None:
     tour = "The programme comprised a two-day training and a two-day study tour."
     assert not states_kind(tour, "number", "How many participants attended the programme?")

@@ -42,6 +42,8 @@ from retriever.specifics import (
         ("special asean ministerial meeting 2019 - which hotel was it in?", "where", ("building",)),
         ("Hội nghị tổ chức ở khách sạn nào?", "where", ("building",)),
         ("会议在哪家酒店举行？", "where", ("building",)),
+        ("What is the jail term for a second offence?", "number", ("penalty", "prison")),
+        ("Hukuman penjara berapa lama?", "number", ("penalty", "prison")),
         ("Where was INC-3 held?", "where", ()),
         ("What was the venue of the workshop?", "where", ("building",)),  # not the city a lead names
         ("Where exactly did the leaders endorse it?", "where", ("building",)),
