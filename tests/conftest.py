@@ -51,6 +51,15 @@ def fake() -> Iterator[FakeTelegram]:
         yield server
 
 
+def _indexed(base: Settings, factory: pytest.TempPathFactory, name: str, docs: Path) -> Settings:
+    """Settings over `docs` with a fresh index of them and their own data folder."""
+    settings = base.with_(
+        documents_dir=docs, index_dir=factory.mktemp(f"{name}-index"), data_dir=factory.mktemp(f"{name}-data")
+    )
+    index_documents(settings=settings)
+    return settings
+
+
 # Look-alikes (three INC sessions, two numbered 3R forums), city bans, and the KL event seed page.
 SMALL_CORPUS = (
     "factsheets/02_inc-2-paris-zero-draft-mandate-2023.md",
@@ -72,13 +81,7 @@ def small_settings(base_settings: Settings, tmp_path_factory: pytest.TempPathFac
     for name in SMALL_CORPUS:
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(DOCUMENTS / name, docs / name)
-    settings = base_settings.with_(
-        documents_dir=docs,
-        index_dir=tmp_path_factory.mktemp("small-index"),
-        data_dir=tmp_path_factory.mktemp("small-data"),
-    )
-    index_documents(settings=settings)
-    return settings
+    return _indexed(base_settings, tmp_path_factory, "small", docs)
 
 
 @pytest.fixture(scope="session")
@@ -140,10 +143,4 @@ def national_settings(base_settings: Settings, tmp_path_factory: pytest.TempPath
     docs = tmp_path_factory.mktemp("national-docs")
     for name, text in NATIONAL_DOCS.items():
         (docs / name).write_text(text, encoding="utf-8")
-    settings = base_settings.with_(
-        documents_dir=docs,
-        index_dir=tmp_path_factory.mktemp("national-index"),
-        data_dir=tmp_path_factory.mktemp("national-data"),
-    )
-    index_documents(settings=settings)
-    return settings
+    return _indexed(base_settings, tmp_path_factory, "national", docs)

@@ -281,13 +281,19 @@ def test_asked_where_the_answer_may_name_another_place_than_the_question(
         assert not found.refused and "Phnom Penh" in found.citations[0].quote, question
 
 
+def _candidates_of(settings: Settings, question: str) -> tuple[list[Passage], list[Candidate]]:
+    """The top three passages found for a question and every quotable sentence of them."""
+    result = open_searcher(settings).search_result(question, k=3, mode="hybrid")
+    passages = result.passages()
+    weights = keyword.question_weights(result.version.bm25, question)
+    usable = list(range(len(passages)))
+    return passages, candidates(question, focus(question), usable, weights, result, passages)
+
+
 def test_a_fine_in_a_chinese_rule_states_the_fine_asked_in_english(national_settings: Settings) -> None:
     # The passage cannot repeat the English words of what the fine is for; its amount still answers.
     question = "What is the fine for shops in Hainan that give out free plastic bags?"
-    result = open_searcher(national_settings).search_result(question, k=3, mode="hybrid")
-    passages = result.passages()
-    weights = keyword.question_weights(result.version.bm25, question)
-    found = candidates(question, focus(question), list(range(len(passages))), weights, result, passages)
+    passages, found = _candidates_of(national_settings, question)
     stated = [passages[c.passage].text[c.start : c.end] for c in found if c.stated]
     assert stated and all("2,000元" in s for s in stated)
     best = select(found, national_settings)[0]
@@ -296,10 +302,7 @@ def test_a_fine_in_a_chinese_rule_states_the_fine_asked_in_english(national_sett
 
 def test_a_date_told_of_another_batch_than_the_one_asked_is_not_quoted(national_settings: Settings) -> None:
     question = "When did batch 1 of the coastal litter course end?"
-    result = open_searcher(national_settings).search_result(question, k=3, mode="hybrid")
-    passages = result.passages()
-    weights = keyword.question_weights(result.version.bm25, question)
-    found = candidates(question, focus(question), list(range(len(passages))), weights, result, passages)
+    passages, found = _candidates_of(national_settings, question)
     quoted = [passages[c.passage].text[c.start : c.end] for c in found]
     assert quoted and not any("second batch" in q for q in quoted)
     best = select(found, national_settings)[0]
