@@ -30,6 +30,12 @@ _BUILDING_STATED = (
     r"|\bkhách sạn\b|โรงแรม|ศูนย์ประชุม|หอประชุม|酒店|饭店|飯店|宾馆|賓館|会议中心|會議中心|호텔|컨벤션"
 )
 
+# Women, in each answered language ("perempuan", "phụ nữ", ผู้หญิง, 女性, 여성, ແມ່ຍິງ, ស្ត្រី, အမျိုးသမီး).
+_WOMEN = (
+    r"\b(?:women|woman|female|females|wanita|perempuan|phụ nữ|nữ giới|kababaihan|babae)\b"
+    r"|ผู้หญิง|สตรี|女性|妇女|婦女|여성|ແມ່ຍິງ|ເພດຍິງ|ស្ត្រី|အမျိုးသမီး"
+)
+
 # kind of fact -> specific thing -> (how a question asks for it, how a sentence speaks of it)
 _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
     "number": {
@@ -41,6 +47,11 @@ _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
             r"|punish\w*|imprison\w*|jail\w*|prison\w*|compound|denda\w*|kompaun|multa\w*|phạt|vi phạm"
             r"|penjara|sanksi|hukuman|parusa)\b|ពិន័យ|ປັບໃໝ|ဒဏ်"
             r"|ปรับ|จำคุก|罚|罰|处罚|徒刑|监禁|벌금|과태료|처벌|징역",
+        ),
+        # "How many of the participants were women?" is not answered by the participants' number.
+        "women": (
+            _WOMEN,
+            _WOMEN + r"|\b(?:gender|sex)\b|\bmen\b|\bmale\b|laki-laki|lelaki|nam giới|ผู้ชาย|男性|남성",
         ),
         # "Jail time for a third offence?" is not answered by the third offence's fine.
         "prison": (

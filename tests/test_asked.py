@@ -65,6 +65,13 @@ def test_jail_time_asked_is_answered_by_a_prison_term_not_a_fine() -> None:
     assert not states_kind(fine, "number", asked) and states_kind(prison, "number", asked)
 
 
+def test_women_asked_are_answered_by_a_figure_on_women_not_all_participants() -> None:
+    asked = "how many women attended the workshop?"
+    assert not states_kind("The workshop brought together 62 participants.", "number", asked)
+    assert states_kind("Of the 62 participants, 27 were women.", "number", asked)
+    assert states_kind("It brought together 62 participants.", "number", "how many attended the workshop?")
+
+
 def test_a_duration_is_no_count_unless_the_question_asks_how_long() -> None:
     tour = "The programme comprised a two-day training and a two-day study tour."
     assert not states_kind(tour, "number", "How many participants attended the programme?")

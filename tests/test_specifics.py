@@ -43,6 +43,9 @@ from retriever.specifics import (
         ("Hội nghị tổ chức ở khách sạn nào?", "where", ("building",)),
         ("会议在哪家酒店举行？", "where", ("building",)),
         ("What is the jail term for a second offence?", "number", ("penalty", "prison")),
+        ("How many of the participants were women?", "number", ("women",)),
+        ("Berapa peserta perempuan yang hadir?", "number", ("women",)),
+        ("有多少女性参会者？", "number", ("women",)),
         ("Hukuman penjara berapa lama?", "number", ("penalty", "prison")),
         ("Where was INC-3 held?", "where", ()),
         ("What was the venue of the workshop?", "where", ("building",)),  # not the city a lead names
