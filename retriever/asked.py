@@ -45,10 +45,12 @@ from .stated import (
 _CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]?s\b", re.IGNORECASE)
 
 
+# A prison term asked for is a figure, and a duration: "jail time for a 3rd offence?"
+_JAIL_TERM = r"\b(?:jail|prison) (?:time|terms?|sentences?)\b"
 # "How long", and its kin in other languages ("berapa lama", "bao lâu", 多久, 몇 년 "how many years").
 _DURATION_ASKED = re.compile(
     r"\bhow long\b|\b(?:days?|weeks?|months?|years|hours?)\b|\bberapa lama\b|\bgaano katagal\b"
-    r"|\b(?:jail|prison) (?:time|terms?|sentences?)\b"
+    rf"|{_JAIL_TERM}"
     r"|\bbao lâu\b|\b(?:mấy|bao nhiêu) (?:năm|tháng|tuần|ngày)\b"
     r"|นาน(?:เท่าไร|เท่าไหร่|แค่ไหน)|กี่(?:ปี|เดือน|สัปดาห์|วัน)|多久|多长时间|多長時間|几年|几个月|几天"
     r"|얼마나 오래|몇 ?(?:년|개월|달|주|일)(?!도|에)|기간",
@@ -103,7 +105,7 @@ _KINDS = {
         # Typed as a note: "fine for a bali restaurant giving out straws?", "penalty amount"
         r"|\b(?:fines?|penalt(?:y|ies)|fees?) (?:for|amount)\b|\b(?:number|amount) of\b"
         r"|\b(?:min|max|minimum|maximum)\b|\bwhat did (?:it|they|\w+) cost\b"
-        r"|\b(?:jail|prison) (?:time|terms?|sentences?)\b"
+        rf"|{_JAIL_TERM}"
         r"|\bwhat (?:percentage|share|proportion|amount|rate|number|fines?|penalt(?:y|ies)|fees?)\b"
         r"|\b(?:apa|berapa)(?:kah)? (?:sanksi|denda|hukuman)\b|\b(?:sanksi|denda|hukuman)(?:nya)? apa\b"
         r"|\b(?:anong|ano ang) (?:multa|parusa)\b"

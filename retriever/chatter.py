@@ -39,10 +39,10 @@ def is_follow_up(question: str) -> bool:
 # recommend?"), nor is a restaurant or hotel alone ("Which hotel hosted it?"): one close to the other is.
 _TIP = (
     r"\b(?:(?:can|could) you recommend|recommend (?:me|us|a|an|any|some)|(?:any|pls|please) recommend\w*"
-    r"|any good|best(?! practi)|good(?! practi)|nice|tasty|delicious|must[- ]try"
-    r"|rekomendasi|rekomen|cadangkan|syorkan|murah|enak|sedap|masarap|irekomenda|gợi ý|ngon|rẻ)\b"
-    r"|แนะนำ(?:ไหม|หน่อย|ได้ไหม|ด้วย)|ช่วยแนะนำ|อร่อย|ราคาถูก|求推荐|推荐一下|有什么推荐|推荐几|好吃|便宜"
-    r"|추천해|추천 좀|맛있|저렴|ឆ្ងាញ់|ថោក|ແຊບ|ລາຄາຖືກ|စားကောင်း|ဈေးသက်သာ|အကြံပြု"
+    r"|any good|best(?! practi)|good(?! practi)|nice"
+    r"|rekomendasi|rekomen|cadangkan|syorkan|murah|enak|irekomenda|gợi ý|ngon|rẻ)\b"
+    r"|แนะนำ(?:ไหม|หน่อย|ได้ไหม|ด้วย)|ช่วยแนะนำ|ราคาถูก|求推荐|推荐一下|有什么推荐|推荐几|便宜"
+    r"|추천해|추천 좀|맛있|저렴|ថោក|ລາຄາຖືກ|ဈေးသက်သာ|အကြံပြု"
 )
 _LEISURE = (
     r"\b(?:restaurants?|eater(?:y|ies)|cuisine|noodles?|laksa|cafes?|coffee shops?|hotels?|hostels?"
@@ -51,7 +51,8 @@ _LEISURE = (
     r"|ร้านอาหาร|ร้านข้าว|ร้านกาแฟ|ข้าวซอย|ที่พัก|โรงแรม|ที่เที่ยว|餐厅|餐廳|美食|酒店|饭店|住宿|景点|面|麵"
     r"|맛집|식당|숙소|호텔|관광지|ភោជនីយដ្ឋាន|សណ្ឋាគារ|ຮ້ານອາຫານ|ໂຮງແຮມ|စားသောက်ဆိုင်|ဟော်တယ်"
 )
-# Within a few words of each other, in either order ("any good laksa spots", "hotel murah ... yg bagus").
+# Within a few words of each other, in either order ("any good laksa spots", "hotel murah ... yg bagus");
+# "delicious" and its kin ask for a tip on their own.
 _TIPS = re.compile(
     rf"(?:{_TIP}).{{0,25}}(?:{_LEISURE})|(?:{_LEISURE}).{{0,25}}(?:{_TIP})"
     r"|\b(?:cheap|affordable)\s+(?:\w+\s+){0,2}(?:hotels?|hostels?|eats|restaurants?|accommodation)\b"

@@ -150,7 +150,7 @@ def native_terms(question: str) -> list[str]:
     written in it shares words with the question on the keyword side too."""
     if language.detect(question) != language.DEFAULT:
         return []
-    countries = {p.country for p in places.find_places(question, any_case=True)}
+    countries = {p.country for p in places.in_question(question)}
     langs = dict.fromkeys(NATIONAL_LANGUAGE[c] for c in sorted(countries) if c in NATIONAL_LANGUAGE)
     words = _words(question)
     found: list[str] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .place_names import AS_WRITTEN, CITIES, COUNTRIES, GUARDS, REGIONS
 
@@ -143,10 +143,16 @@ def _spellings() -> dict[str, tuple[str, ...]]:
     return {canonical: tuple(found) for canonical, found in out.items()}
 
 
+@lru_cache(maxsize=1024)
+def in_question(question: str) -> tuple[Place, ...]:
+    """`find_places(question, any_case=True)`, read once per question however many readers ask."""
+    return tuple(find_places(question, any_case=True))
+
+
 def in_other_scripts(text: str) -> list[str]:
     """The names, in scripts other than Latin, of the places `text` names: "Chiang Mai" is
     "เชียงใหม่" in a Thai document, which shares no other word with an English question."""
-    found = dict.fromkeys(p.name for p in find_places(text, any_case=True))
+    found = dict.fromkeys(p.name for p in in_question(text))
     return [n for canonical in found for n in _spellings().get(canonical, ()) if n not in text]
 
 

@@ -206,8 +206,9 @@ def candidates(
         # "Where is the next Seoul roundtable?" is answered by Phnom Penh.
         elsewhere = focus.kind != "where" and _elsewhere(places_asked, passages[p], start, end)
         # Nor is one told of another batch or phase than the one asked ("the second batch" for batch 1).
-        other_one = any(exact.states_other_ordinal(sentence, *o) for o in ordinals)
-        if (elsewhere or other_one) and focus.kind in ("number", "when"):
+        if focus.kind in ("number", "when") and (
+            elsewhere or any(exact.states_other_ordinal(sentence, *o) for o in ordinals)
+        ):
             continue  # a figure or date told of another place is never the asked place's
         if elsewhere:
             score -= ELSEWHERE_PENALTY
@@ -282,15 +283,17 @@ def _elsewhere(asked: frozenset[str], passage: Passage, start: int, end: int) ->
     sentence on Seoul."""
     if not asked:
         return False
-    # In a document titled by the city asked about, countries named are where its people came from
-    # ("62 participants from 11 countries: ... and Timor-Leste"), not where the figure was told.
-    own_city = any(p.kind == "city" and p.name in asked for p in places.find_places(passage.title))
     before = [s for s, e in passage.sentences if e <= start]
     previous = passage.text[max(before) : start] if before else ""
     for text in (passage.text[start:end], previous, passage.section):
         named = [p for p in places.find_places(text) if p.kind != "region"]
-        if named:
-            if own_city and all(p.kind == "country" for p in named):
-                return False
-            return not any(p.name in asked or p.country in asked for p in named)
+        if not named:
+            continue
+        if any(p.name in asked or p.country in asked for p in named):
+            return False
+        # In a document titled by the city asked about, countries named are where its people came from
+        # ("62 participants from 11 countries: ... and Timor-Leste"), not where the figure was told.
+        if all(p.kind == "country" for p in named):
+            return not any(p.kind == "city" and p.name in asked for p in places.find_places(passage.title))
+        return True
     return False
