@@ -165,3 +165,29 @@ def parse_iso(value: str) -> str:
     except ValueError:
         pass
     raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+_HEADER_CHARS = 250  # longer than a header line (issuer, place and date): the body has begun
+# "RAYONG, 9 June 2023 –" or "Ha Noi (VNA) – 5/3/2024": a place, then the date, opening the story.
+_DATELINE = re.compile(r"[*_]*(?:[^\W\d][\w .’'()/,]{0,60}?(?:,|\s[–—-]))?\s*[*_]*")
+
+
+def stated_date(text: str) -> str:
+    """The date a document gives itself: in a short line above its body ("Issued 28 June 2021",
+    "Ulaanbaatar, 18 September 2024") or in its first paragraph's dateline; '' when it gives none.
+
+    A Word or PDF file's own creation date is when the file was made, not when its text was issued.
+    Only a day or a month counts: a year alone is in titles ("Action Plan 2024-2030").
+    """
+    for paragraph in filter(None, (p.strip() for p in text.split("\n\n")[:8])):
+        if paragraph.startswith("#"):
+            continue
+        header = len(paragraph) <= _HEADER_CHARS and not paragraph.endswith(".")
+        found = [d for d in find_dates(paragraph) if d.precision >= 2]
+        if header and found:
+            return found[0].start
+        if found and _DATELINE.fullmatch(paragraph[: found[0].span[0]]):
+            return found[0].start
+        if len(paragraph) > _HEADER_CHARS:
+            return ""
+    return ""

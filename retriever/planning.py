@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 # Bump when reading, chunking or what is kept per document changes what an unchanged file turns into:
 # forces a full rebuild once. Each bump says why, and that is printed as the rebuild's reason.
-PIPELINE = 7
+PIPELINE = 8
 PIPELINE_CHANGES = {
     2: "each document's facts and events are now kept in the index",
     3: "sentences and keywords of Thai, Lao, Khmer, Burmese, Chinese and Korean text are split anew",
@@ -34,6 +34,9 @@ PIPELINE_CHANGES = {
     7: "75 more cities of the region are known places (Semarang, Hangzhou, Daejeon, Khon Kaen, Can Tho and "
     "others), so documents on them are found by where they are; a web page's publication date is read "
     "from its article:published_time or Dublin Core <meta> too",
+    8: "a document's date is the one its header or dateline states (\"Issued 28 June 2021\", \"RAYONG, "
+    "9 June 2023 –\") where its metadata gives none, and over a Word or PDF file's creation date; a PDF "
+    "without a title is named by its first line, not by its first section heading",
 }
 _DOC_FIELDS = ("title", "source", "publisher", "date", "language")
 

@@ -15,6 +15,7 @@ from typing import Any, TypeAlias
 import yaml
 
 from . import pdf_text
+from .dates import find_dates, stated_date
 from .sentences import strip_decoration
 from .sources import SUPPORTED, SourceFile, unsupported
 from .texts import Reason
@@ -52,6 +53,7 @@ def read_document(source: SourceFile) -> Document:
     if not text.strip():
         raise ReadError(Reason("no text (the file holds only whitespace or front matter)", "reason_no_text"))
     fields = {k: _as_str(meta.pop(k, "")) for k in _FIELDS}
+    fields["date"] = _date(fields["date"], text, made=suffix in (".pdf", ".docx"))
     fields["title"] = strip_decoration(fields["title"]) or _fallback_title(text, source.path)
     return Document(
         id=source.id,
@@ -61,6 +63,26 @@ def read_document(source: SourceFile) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         **fields,
     )
+
+
+# python-docx's default template carries this creation date into every file made from it.
+_PYTHON_DOCX_STAMP = "2013-12-23"
+
+
+def _date(given: str, text: str, *, made: bool) -> str:
+    """The document's date: as its metadata gives it, else as its header or dateline states it.
+
+    A PDF's or Word file's date is when the file was made, which a text stating its own issue date
+    overrides unless the text names that month too ("Port Vila, February 2020").
+    """
+    stated = stated_date(text)
+    if not given or not made:
+        return given or stated
+    if given.startswith(_PYTHON_DOCX_STAMP):
+        return stated
+    if not stated or any(d.start.startswith(given[:7]) for d in find_dates(text)):
+        return given
+    return stated
 
 
 def _read_text(data: bytes) -> Read:
@@ -112,10 +134,21 @@ def _front_matter(text: str) -> tuple[str, dict[str, Any]]:
 
 
 def _fallback_title(text: str, path: Path) -> str:
-    """First markdown heading, else first non-empty line, cut at a word boundary."""
+    """First markdown heading, else first non-empty line, cut at a word boundary.
+
+    A PDF's headings are guessed from their shape and its title line may not look like one ("1.
+    Background" had become a levy's title): there the first line is the title, with the next one
+    too when it ends in a colon ("2nd ASEAN Forum on ...:" / "Summary Report").
+    """
     heading = _HEADING.search(text)
-    lines = [heading.group(1)] if heading else [line for line in text.split("\n") if line.strip()]
-    title = strip_decoration(lines[0]) if lines else ""
+    lines = [strip_decoration(_HEADING.sub(r"\1", line)) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if heading and path.suffix.lower() != ".pdf":
+        title = strip_decoration(heading.group(1))
+    else:
+        title = lines[0] if lines else ""
+        if title.endswith(":") and len(lines) > 1 and len(lines[1]) < 60:
+            title = f"{title} {lines[1]}"
     if len(title) > TITLE_CHARS:
         title = title[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"
     return title or path.stem

@@ -293,3 +293,53 @@ def test_html_masthead_outside_the_story_is_not_text_but_the_storys_own_header_i
     bare_page = "<html><body><header><h1>Fiji bans bags</h1></header><p>Banned.</p></body></html>"
     bare = read(tmp_path, "bare.html", bare_page)
     assert "Fiji bans bags" in bare.text
+
+
+def _docx_with_header(path: Path, header: str, created: dt.datetime | None) -> Path:
+    document = docx.Document()  # python-docx's own template: created 2013-12-23 unless set
+    if created is not None:
+        document.core_properties.created = created
+    document.add_heading("Ordinance No. 14: ban on plastic bags", 1)
+    document.add_paragraph(header)
+    document.add_paragraph("The ban takes effect on 1 January 2022. " * 12)
+    document.save(path)
+    return path
+
+
+def test_a_word_file_takes_the_date_its_header_states(tmp_path: Path) -> None:
+    made = _docx_with_header(tmp_path / "stamp.docx", "Public information sheet | Issued 28 June 2021", None)
+    assert read_path(made, tmp_path).date == "2021-06-28"
+    later = dt.datetime(2026, 12, 4, 10, 0)  # saved again years after it was issued
+    resaved = _docx_with_header(tmp_path / "resaved.docx", "Pasig City, 28 June 2021", later)
+    assert read_path(resaved, tmp_path).date == "2021-06-28"
+
+
+def test_a_file_date_stands_when_the_text_states_none_or_names_its_month(tmp_path: Path) -> None:
+    created = dt.datetime(2020, 2, 10, 9, 0)
+    silent = _docx_with_header(tmp_path / "silent.docx", "Public information sheet", created)
+    assert read_path(silent, tmp_path).date == "2020-02-10"
+    named = _docx_with_header(tmp_path / "named.docx", "Port Vila, February 2020", created)
+    assert read_path(named, tmp_path).date == "2020-02-10"
+    stamp = _docx_with_header(tmp_path / "stamp.docx", "Public information sheet", None)
+    assert read_path(stamp, tmp_path).date == ""  # python-docx's template date is nobody's
+
+
+def test_a_text_without_front_matter_takes_its_dateline(tmp_path: Path) -> None:
+    story = "# Course ends\n\nRAYONG, 9 June 2023 – Twenty-eight officials received certificates. " * 1
+    assert read(tmp_path, "course.md", story + "More text. " * 30).date == "2023-06-09"
+    given = "---\ndate: 2023-06-12\n---\n" + story
+    assert read(tmp_path, "given.md", given).date == "2023-06-12"
+
+
+def test_a_pdf_without_a_title_is_named_by_its_first_line(tmp_path: Path) -> None:
+    body = "The levy applies to plastic packaging made from virgin polymer placed on the market. " * 3
+    path = make_pdf(
+        tmp_path / "levy.pdf",
+        ["Kazakhstan: Levy on Virgin Plastic Packaging from 1 July 2026\n\n1. Background\n\n" + body],
+    )
+    doc = read_path(path, tmp_path)
+    assert "## 1. Background" in doc.text  # a section heading, not the title
+    assert doc.title == "Kazakhstan: Levy on Virgin Plastic Packaging from 1 July 2026"
+    report = "2nd ASEAN Forum on Plastic Credits:\n\nSummary Report\n\n" + body
+    two_lines = make_pdf(tmp_path / "report.pdf", [report])
+    assert read_path(two_lines, tmp_path).title == "2nd ASEAN Forum on Plastic Credits: Summary Report"
