@@ -57,6 +57,13 @@ _TIPS = re.compile(
     rf"(?:{_TIP}).{{0,25}}(?:{_LEISURE})|(?:{_LEISURE}).{{0,25}}(?:{_TIP})"
     r"|\b(?:cheap|affordable)\s+(?:\w+\s+){0,2}(?:hotels?|hostels?|eats|restaurants?|accommodation)\b"
     r"|\bthings to do\b|\bbest way to get\b|\b(?:delicious|tasty|must[- ]try|sedap|masarap)\b"
+    # Getting there: a fare, ticket or timetable of a ferry, flight or train (a bus fare paid in bottles
+    # is a policy, so buses count only when the cheapest one is asked).
+    r"|\b(?:cheapest|cheap|budget|murah|termurah)\s+(?:\w+\s+){0,2}(?:ferr(?:y|ies)|flights?|trains?|bus(?:es)?"
+    r"|tickets?|feri|kapal|pesawat|tiket)\b"
+    r"|\b(?:ferr(?:y|ies)|flights?|trains?|plane|boat)\s+(?:tickets?|fares?|schedules?|timetables?|times)\b"
+    r"|\b(?:tiket|vé)\s+(?:pesawat|kapal|feri|kereta|máy bay|tàu)\b"
+    r"|ตั๋วเครื่องบิน|ตั๋วเรือ|机票|船票|火车票|항공권|배편|뱃편"
     r"|好吃|อร่อย|맛집|맛있는|ឆ្ងាញ់|ແຊບ|စားကောင်း",
     re.IGNORECASE | re.DOTALL,
 )

@@ -63,6 +63,10 @@ def test_whole_questions_are_not_follow_ups(message: str) -> None:
         "北京哪家烤鸭最好吃？",
         "서울 코엑스 근처 맛집 추천해 주세요",
         "best way to get from Phnom Penh to Siem Reap?",
+        "cheapest ferry from Batangas to Puerto Galera next week?",
+        "flight times from Hanoi to Da Nang on Friday",
+        "tiket pesawat murah ke Bali bulan depan",
+        "去济州岛的船票多少钱",
     ],
 )
 def test_a_travellers_request_for_tips_is_told(message: str) -> None:
@@ -81,6 +85,8 @@ def test_a_travellers_request_for_tips_is_told(message: str) -> None:
         "哪家酒店举办了会议？",
         "추천된 정책은 무엇인가요?",
         "Is the fine for restaurants cheap?",
+        "How many plastic bottles pay a bus fare in Surabaya?",
+        "Did ferry operators join the island's plastic ban?",
     ],
 )
 def test_policy_questions_on_restaurants_and_hotels_are_no_tips(message: str) -> None:
