@@ -191,8 +191,7 @@ def assess(
     )
     # "The second batch" is not answered by the first: a quoted sentence must speak of the one asked.
     quotes = [passages[c.passage].text[c.start : c.end] for c in chosen]
-    grounded = grounded and all(
-        any(exact.states_ordinal(q, *asked) for q in quotes) for asked in exact.counted_ordinals(question)
-    )
+    named = exact.counted_ordinals(question, told=False)
+    grounded = grounded and all(any(exact.states_ordinal(q, *asked) for q in quotes) for asked in named)
     features = _features(question, focus, weights, result, passages, chosen, found)
     return Assessment(result, passages, chosen, features, grounded, focus.kind)

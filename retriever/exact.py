@@ -116,18 +116,53 @@ _COUNTED_ORDINAL = re.compile(rf"\b(\d{{1,2}}(?:st|nd|rd|th))\s+(?:[a-z-]+\s+){{
 _NUMBERED_COUNT = re.compile(rf"\b{_COUNTED_NOUN}[- ](?:no\.? ?)?(\d{{1,2}})\b(?![.,/:]\d)")
 
 
-def counted_ordinals(question: str) -> tuple[tuple[str, str], ...]:
-    """(ordinal, noun) of each "second batch", "3rd offence" or "batch 1" a question asks about."""
+# "Caught the 3rd time", "fined a second time": an offence counted by its times.
+_OFFENCE_TIME = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+time\b")
+_OFFENDING = re.compile(r"\b(?:caught|fined|penali[sz]|violat|offen[cd]|breach|break|repeat)")
+_FINED = re.compile(r"(?i)denda|kompaun|sanksi|multa|phạt|ปรับ|罚|과태료|벌금|penalt|fine")
+
+
+def counted_ordinals(question: str, *, told: bool = True) -> tuple[tuple[str, str], ...]:
+    """(ordinal, noun) of each "second batch", "3rd offence" or "batch 1" a question asks about;
+    `told=False` leaves out the offences only told by their times ("caught the 3rd time"), which
+    point to the right row of a table but are no name a quote must repeat."""
     text = canonical(question)
     found = _COUNTED_ORDINAL.findall(text)
+    if told and _OFFENDING.search(text):
+        found += [(ordinal, "offence") for ordinal in _OFFENCE_TIME.findall(text)]
+    # "denda kesalahan pertama", "multa sa ikalawang paglabag", "首次违规罚多少": asked with a fine.
+    if _FINED.search(question):
+        said = question.lower()
+        found += [(ordinal(n), "offence") for n in (1, 2, 3) if re.search(_natively(n), said)]
     found += [(ordinal(int(n)), noun) for noun, n in _NUMBERED_COUNT.findall(text)]
     return tuple(dict.fromkeys((ordinal, noun) for ordinal, noun in found))
 
 
 def _one_of_series(noun: str, ordinal: str, number: str) -> str:
     """A pattern for one of a series in canonical text: "2nd batch", "second training batch", "Batch 2"."""
-    noun = re.sub(r"offen[cs]e", "offen[cs]e", noun)
+    noun = re.sub(r"offen[cs]e", "(?:offen[cs]e|time)", noun)  # "caught a third time" is a 3rd offence
     return rf"\b{ordinal}\s+(?:[a-z-]+\s+){{0,3}}?{noun}|\b{noun}(?:s|es)?[- ](?:no\.? ?)?{number}\b"
+
+
+# An offence counted in the officials' languages: "kesalahan pertama", "ikalawang paglabag", "vi phạm
+# lần thứ hai", "ครั้งที่ 2", "第三次", "2차 위반". The ordinal words are 1st, 2nd and 3rd's.
+_NATIVE_ORDINALS = (
+    "pertama|unang|đầu|แรก|一|首|첫", "kedua|ikalawang|hai|สอง|二|두", "ketiga|ikatlong|ba|สาม|三|세"
+)
+_NATIVE_OFFENCE = (
+    r"(?:kesalahan|pelanggaran)\s+(?:yang\s+)?(?:kali\s+)?(?:ke-?{n}\b|(?:{w})\b)"
+    r"|\b(?:ika-?{n}|{w})(?:ng)?\s+(?:na\s+)?(?:paglabag|pagkakasala)"
+    r"|vi phạm\s+lần\s+(?:thứ\s+)?(?:{n}|{w})\b|lần\s+(?:thứ\s+)?(?:{n}|{w})\s+vi phạm"
+    r"|ครั้งที่\s*(?:{n}(?!\d)|{w})|ครั้ง(?:{w})|第(?:{n}|{w})次|(?:{w})次违"
+    r"|(?<!\d){n}\s*[차회]\s*위반|위반\s*{n}\s*회|(?:{w})\s*번째\s*위반"
+)
+
+
+def _natively(n: int) -> str:
+    """The pattern of the n-th offence in other languages than English ('' past the third)."""
+    if not 1 <= n <= len(_NATIVE_ORDINALS):
+        return ""
+    return _NATIVE_OFFENCE.format(n=n, w=_NATIVE_ORDINALS[n - 1])
 
 
 def states_ordinal(text: str, ordinal: str, noun: str) -> bool:
@@ -135,7 +170,11 @@ def states_ordinal(text: str, ordinal: str, noun: str) -> bool:
     another ("A first batch of products ... has been published" is no second batch)."""
     number = re.match(r"\d+", ordinal)
     pattern = _one_of_series(noun, ordinal, number.group() if number else "")
-    return re.search(pattern, canonical(text)) is not None
+    if re.search(pattern, canonical(text)):
+        return True
+    # Read as written: the canonical form has made "lần thứ hai" and "ครั้งที่ 2" plain ordinals.
+    native = _natively(int(number.group())) if number and noun.startswith("offen") else ""
+    return bool(native) and re.search(native, text.lower()) is not None
 
 
 def states_other_ordinal(text: str, ordinal: str, noun: str) -> bool:

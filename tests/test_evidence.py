@@ -325,3 +325,34 @@ def test_a_fact_stated_only_outside_the_first_document_is_marked(two_laws: Setti
         searcher, "Since when is Lakeland's packaging recycling obligation in force?", settings=two_laws
     )
     assert own.passages[0].doc_id == "decree.md" and own.features["stated_elsewhere"] == 0.0
+
+
+FINES_TABLE = (
+    "# Riverside City Ordinance No. 14: ban on plastic carry-out bags\n\n"
+    "Establishments may no longer give out plastic carry-out bags from 1 July 2021.\n\n"
+    "## Fines and penalties\n\n"
+    "Violations are recorded by city enforcers through a citation ticket. Fines rise with "
+    "each offence.\n\n"
+    "Offence | Fine | Additional penalty\n"
+    "First offence | PHP 1,000 | Written warning\n"
+    "Second offence | PHP 2,500 | Four-hour environmental seminar\n"
+    "Third and later offences | PHP 5,000 | Suspension of the business permit for 30 days\n"
+)
+REPEAT = (
+    "# Lakeside bans foam food boxes\n\n"
+    "Lakeside banned foam food boxes in 2022. Repeat offenders lose their business permit for a month.\n"
+)
+
+
+def test_an_offence_told_by_its_times_finds_its_row_and_no_quote_must_repeat_it(
+    base_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    fines = _one_document(base_settings, tmp_path_factory, "riverside.md", FINES_TABLE)
+    asked = "riverside bag ban - what happens to a store caught the 3rd time?"
+    third = assess(open_searcher(fines), asked, settings=fines)
+    quoted = [third.passages[c.passage].text[c.start : c.end] for c in third.chosen]
+    assert quoted[0].startswith("Third and later offences")
+    repeat = _one_document(base_settings, tmp_path_factory, "lakeside.md", REPEAT)
+    asked = "lakeside foam ban: what happens to a shop caught the third time?"
+    # "Repeat offenders" may answer it: the times asked are no name a quote must repeat.
+    assert assess(open_searcher(repeat), asked, settings=repeat).grounded

@@ -55,6 +55,13 @@ def test_a_counted_ordinal_is_read_from_the_question_and_matched_in_any_spelling
     subsequent = "What is the penalty for the third and subsequent offences?"
     assert counted_ordinals(subsequent) == (("3rd", "offence"),)
     assert counted_ordinals("When did INC-3 meet?") == ()
+    # Times an offender is caught are offences; the times a forum met are not.
+    assert counted_ordinals("what happens to a store caught the 3rd time?") == (("3rd", "offence"),)
+    assert counted_ordinals("fine if a shop is fined a second time?") == (("2nd", "offence"),)
+    assert counted_ordinals("Was it the third time the forum met?") == ()
+    assert counted_ordinals("what happens to a store caught the 3rd time?", told=False) == ()  # no gate
+    assert states_ordinal("Third and later offences | PHP 5,000 | Suspension", "3rd", "offence")
+    assert states_ordinal("Shops caught a third time lose their permit.", "3rd", "offence")
     assert states_ordinal("The second batch follows in 2025.", "2nd", "batch")
     assert states_ordinal("Batch 2 covers cutlery.", "2nd", "batch")
     assert states_ordinal("A fine of P5,000 for the third offense.", "3rd", "offence")
@@ -78,3 +85,30 @@ def test_a_sentence_on_another_one_of_the_series_is_told(text: str, other: bool)
 def test_a_thai_documents_buddhist_era_year_holds_the_common_era_one() -> None:
     assert has_exact("ในปี 2566 เก็บขยะได้ 38.6 ตัน", "2023") and has_exact("ในปี 2566", "2566")
     assert not has_exact("We collected 2566 items in 2024.", "2023")  # English text counts years as written
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinal", "stated"),
+    [
+        ("kompaun sehingga RM1,000 bagi kesalahan pertama", "1st", True),
+        ("kompaun RM2,000 bagi kesalahan kedua", "1st", False),
+        ("denda Rp500.000 untuk pelanggaran ke-2", "2nd", True),
+        ("Ikalawang paglabag: multang P2,000", "2nd", True),
+        ("vi phạm lần thứ hai bị phạt 5 triệu đồng", "2nd", True),
+        ("vi phạm lần thứ ba", "2nd", False),
+        ("ปรับ 1,000 บาท สำหรับการกระทำผิดครั้งแรก", "1st", True),
+        ("ครั้งที่ 12 ปรับ 5,000 บาท", "1st", False),
+        ("首次违规罚款500元", "1st", True),
+        ("1차 위반 시 과태료 10만원", "1st", True),
+        ("11차 위반 시 과태료", "1st", False),
+    ],
+)
+def test_an_offence_is_counted_in_the_officials_languages(text: str, ordinal: str, stated: bool) -> None:
+    assert states_ordinal(text, ordinal, "offence") is stated
+
+
+def test_a_question_counts_an_offence_in_its_language_only_beside_a_fine() -> None:
+    assert counted_ordinals("Berapa denda untuk kesalahan pertama?") == (("1st", "offence"),)
+    assert counted_ordinals("Magkano ang multa sa ikalawang paglabag?") == (("2nd", "offence"),)
+    assert counted_ordinals("首次违规罚多少钱？") == (("1st", "offence"),)
+    assert counted_ordinals("第一次会议在哪里举行？") == ()  # the first meeting: no fine asked
