@@ -161,3 +161,31 @@ def native_terms(question: str) -> list[str]:
                 if words[i : i + len(phrase)] == phrase:
                     found.extend(terms)
     return list(dict.fromkeys(found))
+
+
+# A law's number after its name, with the word for "number" between: អនុក្រឹត្យលេខ168, Nghị định số 08,
+# Peraturan Daerah Nomor 3, ประกาศฉบับที่ 2, 第168号. Not a date or a decimal ("08/2022" is the year's).
+_NUMBER_AFTER = re.compile(
+    r"\s*(?:លេខ|เลขที่|ฉบับที่|ເລກທີ|အမှတ်|số|nomor|no\.?|bilangan|blg\.?|bil\.?|blg|第|제)?\s*(\d{1,3})(?![/.,]?\d)"
+)
+_LAW_WORDS = frozenset({"decree", "sub-decree", "law", "act", "ordinance", "regulation", "resolution"})
+
+
+def numbered_names(question: str) -> tuple[str, ...]:
+    """The numbered laws a question names in its own language, as English canonical text spells them
+    ("អនុក្រឹត្យលេខ168" is Sub-Decree No. 168: "decree-168"), so it finds the document titled by it."""
+    lang = language.detect(question)
+    if lang == language.DEFAULT:
+        return ()
+    glossary = _glossary(lang, True)
+    if glossary.pattern is None:
+        return ()
+    text = unicodedata.normalize("NFKC", question.lower())
+    found = []
+    for m in glossary.pattern.finditer(text):
+        words = glossary.english[m.group()].split()
+        law = next((w for w in words if w in _LAW_WORDS), "")
+        number = _NUMBER_AFTER.match(text, m.end())
+        if law and number:
+            found.append(f"{law.split('-')[-1]}-{int(number.group(1))}")
+    return tuple(dict.fromkeys(found))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import places
+from . import glossary, places
 from .asked import ACRONYM, question_kind
 from .exact import NUMBERED_NAME, YEAR, question_canonical
 
@@ -74,6 +74,7 @@ def focus(question: str) -> Focus:
         rf"(?<![a-z0-9_])(?:{NUMBERED_NAME}|\d{{1,3}}(?:st|nd|rd|th))(?![a-z0-9_])", text
     ):
         exact.append(match.group())
+    exact += glossary.numbered_names(question)  # "អនុក្រឹត្យលេខ168" is Sub-Decree No. 168
     years = tuple(dict.fromkeys(YEAR.findall(text)))
     names: list[str] = []
     for match in _CAPITALISED.finditer(question):

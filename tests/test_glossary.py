@@ -124,3 +124,12 @@ def test_an_english_question_on_a_place_gets_its_countrys_words_for_the_policy_p
     # No place named, or not English: nothing to bridge.
     assert glossary.native_terms("What is the fine for plastic bags?") == []
     assert glossary.native_terms("Berapa denda kantong plastik di Hainan?") == []
+
+
+def test_a_law_numbered_in_the_questions_language_is_named_as_in_english() -> None:
+    assert glossary.numbered_names("តាមអនុក្រឹត្យលេខ168 ថង់ប្លាស្ទិកត្រូវក្រាស់ប៉ុន្មាន?") == ("decree-168",)
+    assert glossary.numbered_names("Nghị định 08 quy định gì?") == ("decree-8",)
+    assert glossary.numbered_names("Peraturan Gubernur No. 142 berlaku kapan?") == ("regulation-142",)
+    # A decree's number with its year ("08/2022") is no name; English questions are read as written.
+    assert glossary.numbered_names("Nghị định số 08/2022 quy định gì về EPR?") == ()
+    assert glossary.numbered_names("What does Sub-Decree 168 require?") == ()

@@ -136,3 +136,9 @@ def test_a_month_or_weekday_is_no_part_of_a_name() -> None:
     )
     assert focus("Who spoke at the forum in Quezon City on Monday?").names == ("quezon city",)
     assert focus("Ilang kalahok sa Maynila noong Marso 2024?").names == ("maynila",)
+
+
+def test_a_law_numbered_in_khmer_is_the_exact_entity_asked() -> None:
+    asked = focus("តាមអនុក្រឹត្យលេខ168 ថង់ប្លាស្ទិកដែលអនុញ្ញាតឱ្យប្រើ ត្រូវមានកម្រាស់យ៉ាងហោចណាស់ប៉ុន្មាន?")
+    assert asked.exact == ("decree-168",)
+    assert focus("Under Sub-Decree No. 168, how thick must bags be?").exact == ("decree-168",)
