@@ -129,10 +129,14 @@ def _features(
     # one is likely about that other (a Thai question naming Thailand's draft Act was answered from
     # Viet Nam's decree). Within one language names_found does this (dev: counted for every
     # question, false refusals 5 -> 10; across languages only, refusal 0.897 -> 0.920, none more).
-    others = {p.doc_id for p in passages} - {passage.doc_id}
-    best_other = max((keyword.cover(weights, result.document_tokens(d)) for d in others), default=0.0)
     asked_in, quoted_in = language.detect(question), _language(result, passage, quote)
     cross = asked_in != quoted_in
+    # Against documents in the cited one's language: a Khmer question's own particles are rare words
+    # that the one Khmer document shares with any Khmer question, and the English one cannot.
+    others = {p.doc_id: p for p in passages if p.doc_id != passage.doc_id}
+    alike = [d for d, p in others.items() if not cross or _language(result, p) == quoted_in]
+    best_other = max((keyword.cover(weights, result.document_tokens(d)) for d in alike), default=0.0)
+    lead = document_cover - best_other
     # Where no word can be shared, word overlap says nothing (NaN: the model reads it as the average).
     blind = not language.words_shared(asked_in, quoted_in)
     return {
@@ -141,7 +145,7 @@ def _features(
         "dense_margin": max(dense) - float(np.median(dense)),
         "sentence_cover": math.nan if blind else max(keyword.cover(weights, tokens) for tokens in quoted),
         "document_cover": math.nan if blind else document_cover,
-        "cover_lead": math.nan if blind else min(0.0, document_cover - best_other) if cross else 0.0,
+        "cover_lead": math.nan if blind else min(0.0, lead) if cross else 0.0,
         "names_found": len(names) / len(focus.names) if focus.names else 1.0,
         "kind_stated": 1.0 if any(c.stated for c in chosen) else 0.0,
         "stated_elsewhere": 1.0 if focus.kind and _stated_elsewhere(passages, chosen, found) else 0.0,

@@ -103,6 +103,32 @@ def _collection(base: Settings, tmp: pytest.TempPathFactory, name: str, files: d
     return settings
 
 
+FORUM = (
+    "# 1st ASEAN Forum on Plastic Credits meets in Bangkok\n\n"
+    "The 1st ASEAN Forum on Plastic Credits was held on 19-20 September 2023 at the Centara Grand hotel "
+    "in Bangkok. Officials from ten countries discussed plastic credits and EPR accounting.\n"
+)
+KHMER_CAMPAIGN = (
+    "# យុទ្ធនាការកាត់បន្ថយថង់ប្លាស្ទិកនៅភ្នំពេញ\n\n"
+    "រដ្ឋបាលរាជធានីភ្នំពេញបានប្រកាសយុទ្ធនាការកាត់បន្ថយថង់ប្លាស្ទិក នៅថ្ងៃទី៥ ខែមិថុនា ឆ្នាំ២០២៤។ "
+    "យុទ្ធនាការនេះត្រូវបានរៀបចំនៅផ្សារចំនួនប្រាំ ហើយអាជីវករត្រូវបានណែនាំឱ្យប្រើកាបូបប្រើឡើងវិញ។\n"
+)
+
+
+def test_a_question_is_not_held_to_its_own_languages_particles(
+    base_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A Khmer question shares its particles (ត្រូវបាន, រៀបចំ) with the one Khmer document, rare words
+    there: across languages the documents are compared on the words both could hold."""
+    settings = _collection(
+        base_settings, tmp_path_factory, "particles", {"forum.md": FORUM, "km-campaign.txt": KHMER_CAMPAIGN}
+    )
+    question = "វេទិកាអាស៊ាន លើកទី1 ស្តីពី plastic credits ឆ្នាំ 2023 ត្រូវបានរៀបចំនៅឯណា?"
+    found = assess(open_searcher(settings), question, settings=settings)
+    assert found.passages[found.chosen[0].passage].doc_id == "forum.md"
+    assert found.features[CROSS] == 1.0 and found.features["cover_lead"] == 0.0
+
+
 def _one_document(base: Settings, tmp: pytest.TempPathFactory, name: str, text: str) -> Settings:
     """A real index of one document written here."""
     return _collection(base, tmp, name.split(".")[0], {name: text})
