@@ -36,7 +36,8 @@ PIPELINE_CHANGES = {
     "from its article:published_time or Dublin Core <meta> too",
     8: "a document's date is the one its header or dateline states (\"Issued 28 June 2021\", \"RAYONG, "
     "9 June 2023 –\") where its metadata gives none, and over a Word or PDF file's creation date; a PDF "
-    "without a title is named by its first line, not by its first section heading",
+    "without a title is named by its first line, not by its first section heading; a title before a name "
+    "(Drs., Ir., Atty., Engr.) no longer ends a sentence",
 }
 _DOC_FIELDS = ("title", "source", "publisher", "date", "language")
 

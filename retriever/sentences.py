@@ -44,7 +44,10 @@ _ABBREV = frozenset(
     re.findall(
         r"\w+",
         "mr mrs ms dr prof sr jr st no nos vol pp para art sec fig ch approx ca vs cf al co gov gen col lt "
-        "sgt capt rev hon jan feb mar apr jun jul aug sep sept oct nov dec mt ft",
+        "sgt capt rev hon jan feb mar apr jun jul aug sep sept oct nov dec mt ft"
+        # Titles before names in the region's documents: "Drs. Muhammad Iqbal", "Ir. Andi", "Hj. Siti",
+        # "Atty. Marilou Dizon-Reyes", "Engr. Maricel Santiago", "Usec.", "TS. Nguyễn" (a doctor).
+        " drs dra ir hj bpk atty engr usec asec dir asst cllr coun sen rep ts ths pgs gs",
     )
 )
 # Capitalised words that start a post's body right after its title ("... Sustainability On November 7").

@@ -24,6 +24,15 @@ def sentences_of(text: str) -> list[str]:
             ["Sub-Decree No. 168 applies.", "The U.S. and Japan differ."],
         ),
         ("Chief Minister M.K. Stalin spoke. It rained.", ["Chief Minister M.K. Stalin spoke.", "It rained."]),
+        # The region's titles before a name end no sentence: the quote keeps who said it.
+        (
+            "Kepala Dinas Sulsel, Drs. Muhammad Iqbal, mengatakan 25.000 tumbler dibagikan. Itu baik.",
+            ["Kepala Dinas Sulsel, Drs. Muhammad Iqbal, mengatakan 25.000 tumbler dibagikan.", "Itu baik."],
+        ),
+        (
+            "Atty. Marilou Dizon-Reyes opened it, with Engr. Maricel Santiago. Next.",
+            ["Atty. Marilou Dizon-Reyes opened it, with Engr. Maricel Santiago.", "Next."],
+        ),
         (
             "It fell 2.5 percent under ECO 098:2023 in 2021-2030. Good.",
             ["It fell 2.5 percent under ECO 098:2023 in 2021-2030.", "Good."],
