@@ -46,6 +46,7 @@ _COUNTED_KINDS = (
     frozenset({"count", "natio", "state", "econo", "gover"}),
     frozenset({"item", "piece", "unit", "artic"}),
 )  # fmt: skip
+PEOPLE = _COUNTED_KINDS[0]  # the stems of people counted
 
 
 def _stem(word: str) -> str:
@@ -101,7 +102,7 @@ def people_counted(words: str) -> frozenset[str]:
     """The stems for people when `words` (the English of a question in another language) name
     people as what is counted ("participants", "delegates"); else empty. Only people: other counted
     words in a glossed question are as often its subject ("products", "ministry")."""
-    people = _COUNTED_KINDS[0]
+    people = PEOPLE
     named = {_stem(w) for w in re.findall(r"[a-z]+", words.lower())} & _PEOPLE_COUNTED
     return people if named else frozenset()
 
@@ -133,3 +134,117 @@ def per_units(text: str) -> frozenset[str]:
                 unit = _UNITS.get(word, word)
                 units.add(unit if unit in _UNITS.values() else unit.rstrip("s")[:5])
     return frozenset(units)
+
+
+# "How many participants from Indonesia": people counted by where they came from, in each answered
+# language ("peserta dari Indonesia", "đến từ Việt Nam", "来自印尼的代表", "จากไทย").
+_FROM = re.compile(
+    r"(?:\bfrom|\bdari|\bdaripada|\bgaling sa|\bmula sa|\btaga|\btừ|来自|來自|จาก|ຈາກ|ពី)\s*-?\s*$",
+    re.IGNORECASE,
+)
+
+
+def from_places(question: str) -> tuple[str, ...]:
+    """The places a question's counted people come from (canonical names); empty when none is said."""
+    from .places import find_places  # places reads the city table: only questions that count need it
+
+    found = find_places(question, any_case=True)
+    return tuple(p.name for p in found if _FROM.search(question[max(0, p.span[0] - 12) : p.span[0]]))
+
+
+def names_place(sentence: str, names: tuple[str, ...]) -> bool:
+    """Whether a sentence names one of these places, or its people ("Indonesian delegates")."""
+    from .places import find_places
+
+    return any(p.name in names or p.country in names for p in find_places(sentence, any_case=True))
+
+
+# "How many tonnes of plastic straws" is not answered by "200 tonnes of disposable plastic tableware":
+# an amount measured out of something names what it is of, and that must be the thing asked.
+_MEASURED_OF = re.compile(
+    r"\b(?:tonnes?|tons?|kg|kilo(?:gram)?s?|litres?|liters?|pieces|units|items|bottles|bags)\s+of\s+"
+    r"((?:[a-z-]+\s+){0,3}?[a-z-]+)(?=\s+(?:does|do|did|is|are|was|were|will|has|have|had|a|per|each|in|on"
+    r"|at|from|by|to|were|that|which|annually|daily|every)\b|\W*$|[,.;?])",
+    re.IGNORECASE,
+)
+
+
+def measures_other(question: str, sentence: str) -> bool:
+    """Whether a sentence's only amounts measured 'of' something are of another thing than the
+    question's ('of tableware' for 'of plastic straws'); False when either names none."""
+    asked = [m.group(1).split()[-1] for m in _MEASURED_OF.finditer(question)]
+    told = [m.group(1) for m in _MEASURED_OF.finditer(sentence)]
+    if not asked or not told:
+        return False
+    heads = {_stem(w) for w in asked}
+    return not any(_stem(w) in heads for phrase in told for w in phrase.split())
+
+
+# "How much did the levy raise in 2019?" asks a total: "20 cents per bag" is the rate, not what it raised.
+_TOTAL_ASKED = re.compile(
+    r"\b(?:collect(?:ed)?|rais(?:e|ed)|revenues?|generat(?:e|ed)|earn(?:ed)?|proceeds|income|takings"
+    r"|kutipan|pendapatan|penerimaan|hasil|thu được|doanh thu|nakolekta|kita)\b|收入|收益|수입|세수|รายได้",
+    re.IGNORECASE,
+)
+_AMOUNT = re.compile(
+    r"(?:[$€£¥₱฿₫]|\b[A-Z]{2,3}\$?\s?|\b(?:Rp|RM|PHP|P)\s?)\d[\d.,]*(?:\s*(?:million|billion))?"
+    r"|\b\d[\d.,]*[\s-]*(?:cents?|sen|pence|won|baht|dong|riel|yuan|rupiah|pesos?)\b"
+)
+_RATE_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:per|each|a|an|/)\s*(?:[a-z]+)", re.IGNORECASE)
+
+
+def rate_for_total(question: str, sentence: str) -> bool:
+    """Whether a question asks what was collected in all and the sentence's amounts are all rates
+    ("20 cents per bag"); False when it asks a rate or names no total."""
+    if not _TOTAL_ASKED.search(question) or per_units(question):
+        return False
+    amounts = list(_AMOUNT.finditer(sentence))
+    # "the 20-cent levy" is a rate too: a price written as an adjective.
+    rates = [m for m in amounts if _RATE_AFTER.match(sentence, m.end()) or "-" in m.group()]
+    return bool(amounts) and len(rates) == len(amounts)
+
+
+# "In the whole first year" is not answered by "in the first two weeks": the opening period an amount
+# is counted over must be the one asked.
+_FIRST_PERIOD = re.compile(
+    r"\bfirst\s+((?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|few)\s+)?"
+    r"(day|week|month|quarter|year|half)s?\b",
+    re.IGNORECASE,
+)
+
+
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "twelve": "12"}  # fmt: skip
+
+
+def _periods(text: str) -> set[str]:
+    """The opening periods a text names, as "2 week" or in months ("first year": "12 month")."""
+    found = set()
+    for m in _FIRST_PERIOD.finditer(text):
+        n, unit = (m.group(1) or "1").strip().lower(), m.group(2).lower()
+        n = int(_NUMBER_WORDS.get(n, n)) if _NUMBER_WORDS.get(n, n).isdigit() else 0
+        months = {"year": 12, "half": 6, "quarter": 3, "month": 1}.get(unit)
+        found.add(f"{n * months} month" if months else f"{n} {unit}")  # a first half year is six months
+    return found
+
+
+def other_period(question: str, sentence: str) -> bool:
+    """Whether the sentence counts over another opening period ('first two weeks') than the one
+    asked ('first year'); False when either names none."""
+    asked, told = _periods(question), _periods(sentence)
+
+    def same(a: str, b: str) -> bool:  # "the first few weeks" (0) are any number of them
+        (n, unit), (m, other) = a.split(), b.split()
+        return unit == other and (n == m or "0" in (n, m))
+
+    return bool(asked) and bool(told) and not any(same(a, b) for a in asked for b in told)
+
+
+def measured_otherwise(question: str, sentence: str) -> bool:
+    """Whether a sentence's amount is of another thing, kind (a rate for a total) or opening period
+    than the question asks."""
+    return (
+        measures_other(question, sentence)
+        or rate_for_total(question, sentence)
+        or other_period(question, sentence)
+    )

@@ -400,3 +400,12 @@ def test_an_official_of_one_country_does_not_answer_for_anothers() -> None:
     malaysian = "Minister Datuk Chor Chee Heung announced the plan in Petaling Jaya after opening the forum."
     assert not states_kind(malaysian, "who", japan)
     assert states_kind("Japan's Senior Vice-Minister Ryu Shionoya addressed the forum.", "who", japan)
+
+
+def test_a_count_of_people_from_a_place_or_of_a_named_thing_is_that_count() -> None:
+    from_indonesia = "How many participants from Indonesia attended the workshop?"
+    assert not states_kind("About 150 participants took part.", "number", from_indonesia)
+    assert states_kind("12 Indonesian officials took part.", "number", from_indonesia)
+    straws = "How many tonnes of plastic straws does Hong Kong dispose of each day?"
+    assert not states_kind("Hong Kong disposes of 200 tonnes of plastic tableware a day.", "number", straws)
+    assert states_kind("Hong Kong disposes of 20 tonnes of straws a day.", "number", straws)

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from retriever.counting import counted, counts_of, people_counted, per_units
+from retriever.counting import (
+    counted,
+    counts_of,
+    from_places,
+    measures_other,
+    names_place,
+    other_period,
+    people_counted,
+    per_units,
+    rate_for_total,
+)
 
 
 def test_a_question_counts_the_words_after_how_many_and_their_kind() -> None:
@@ -62,3 +72,38 @@ def test_what_a_rate_is_per() -> None:
     assert per_units("the per-bag charge under Macau's levy") == {"bag", "charg"}
     assert per_units("200 rupiah per plastic carrier bag") == {"plast", "carri", "bag"}
     assert per_units("Recycling rose 5 per cent, 2 per annum.") == set()
+
+
+def test_people_counted_by_where_they_came_from() -> None:
+    assert from_places("How many participants from Indonesia attended?") == ("Indonesia",)
+    assert from_places("Berapa peserta dari Indonesia di workshop EPR Manila?") == ("Indonesia",)
+    assert from_places("How many people attended the workshop in Manila?") == ()
+    assert names_place("Twelve Indonesian officials took part.", ("Indonesia",))
+    assert not names_place("About 150 participants took part.", ("Indonesia",))
+
+
+def test_an_amount_measured_of_another_thing_is_not_the_one_asked() -> None:
+    asked = "How many tonnes of plastic straws does Hong Kong dispose of each day?"
+    assert measures_other(asked, "Hong Kong disposes of 200 tonnes of disposable plastic tableware a day.")
+    assert not measures_other(asked, "Hong Kong disposes of 20 tonnes of straws a day.")
+    assert not measures_other(asked, "It disposes of 200 tonnes a day.")  # of nothing named: may be it
+    waste = "how many tonnes of plastic waste does Vientiane generate per day?"
+    assert not measures_other(waste, "Vientiane generates about 300 tonnes of waste a day.")
+
+
+def test_a_rate_does_not_say_what_a_levy_raised() -> None:
+    raised = "Fiji: how much did the plastic bag levy collect in 2019?"
+    assert rate_for_total(raised, "The levy was raised to 20 cents per bag on 1 January 2019.")
+    assert rate_for_total("Berapa hasil kutipan levi pada tahun 2019?", "The levy was 20 cents per bag.")
+    assert rate_for_total(raised, "Reusable bags may still be sold, and the 20-cent levy applies to them.")
+    assert not rate_for_total(raised, "The levy raised FJ$1.2 million in 2019, at 10 cents per bag.")
+    assert not rate_for_total("What is the levy per bag?", "The levy was 20 cents per bag.")
+
+
+def test_an_amount_over_another_opening_period_is_not_the_one_asked() -> None:
+    year = "how many tonnes of bags were confiscated in the whole first year?"
+    assert other_period(year, "In the first two weeks of enforcement, teams confiscated 3 tonnes.")
+    assert not other_period(year, "In its first year, teams confiscated 40 tonnes.")
+    assert not other_period(year, "Teams confiscated 40 tonnes.")  # no period told: may be it
+    assert not other_period("how many in the first half year?", "In the first six months, 3 tonnes.")
+    assert not other_period("in the first few weeks?", "In the first two weeks, 3 tonnes.")
