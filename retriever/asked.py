@@ -205,7 +205,9 @@ def _asked(question: str) -> _Asked:
         name=NAME_ASKED.search(question) is not None,
         nationality=nationality_asked(question),
         role=role.group(1).lower() if role else "",
-        counted=counting.counted(question) or counting.people_counted(english),
+        # A question in another language counts people in its glossary's English or in English it mixes
+        # in ("Ilan ang participants ...?"); an English one only after "how many".
+        counted=counting.counted(question) or counting.people_counted(english and glossed),
         came_from=counting.from_places(question),
         count=count,
         how_long=_DURATION_ASKED.search(question) is not None,
