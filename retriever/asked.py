@@ -175,7 +175,6 @@ class _Asked:
     nationality: str  # ... serving this country ("which Japanese minister"); "" for any
     role: str  # ... by this English role ("mayor"), "" for none
     counted: frozenset[str]  # stems of what "how many" counts; empty for none
-    came_from: tuple[str, ...]  # where counted people came from ("participants from Indonesia")
     count: bool  # it asks how many (a count), not how much
     how_long: bool  # it asks for a duration, so "a two-day tour" counts
     per: frozenset[str]  # what an asked rate is per ("kg"); empty for none
@@ -208,7 +207,6 @@ def _asked(question: str) -> _Asked:
         # A question in another language counts people in its glossary's English or in English it mixes
         # in ("Ilan ang participants ...?"); an English one only after "how many".
         counted=counting.counted(question) or counting.people_counted(english and glossed),
-        came_from=counting.from_places(question),
         count=count,
         how_long=_DURATION_ASKED.search(question) is not None,
         per=per_units(question) if detect(question) == "en" else frozenset(),  # "per kantong" is "per bag"
@@ -250,9 +248,8 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
             return False  # a rate per bag for one asked per kg
         if counting.measured_otherwise(question, sentence):
             return False  # tableware for straws, a rate for what it raised, 2 weeks for a year
-        came_from = asked.came_from if asked.counted & counting.PEOPLE else ()
-        if came_from and not counting.names_place(sentence, came_from):
-            return False  # all participants for those from Indonesia
+        if asked.counted & counting.PEOPLE and counting.from_elsewhere(question, sentence):
+            return False  # all participants for those from Indonesia, or from companies
         if asked.measure:  # "What is the fine?" wants an amount of money, not any number
             return MEASURES[asked.measure][1].search(sentence) is not None
         # A count or amount, not a date or a name: "30 April 2024" says when, "INC-1" which session,

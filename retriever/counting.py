@@ -7,6 +7,7 @@ the counted thing (or the same kind of thing: delegates are people, firms compan
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Numbers as written, and counts in words.
 NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
@@ -23,7 +24,7 @@ COUNT_WORDS = frozenset(
 )  # fmt: skip
 
 # What a "how many" question counts: the words after it up to a verb or preposition.
-_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s*){1,3})", re.IGNORECASE)
+_HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+(?:the|these|those)\s+)?((?:[\w-]+\s*){1,3})", re.IGNORECASE)
 _NOT_COUNTED = frozenset(
     {
         "did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "will", "would", "can",
@@ -144,12 +145,42 @@ _FROM = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
 def from_places(question: str) -> tuple[str, ...]:
     """The places a question's counted people come from (canonical names); empty when none is said."""
     from .places import find_places  # places reads the city table: only questions that count need it
 
     found = find_places(question, any_case=True)
     return tuple(p.name for p in found if _FROM.search(question[max(0, p.span[0] - 12) : p.span[0]]))
+
+
+# "How many of the participants were from companies?": people counted by the kind of body they came
+# from; a sentence must name that kind ("12 came from industry" or "producers") to count them.
+_GROUP_ASKED = re.compile(
+    r"\b(?:from|were|are)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(compan(?:y|ies)|business(?:es)?|industry|private"
+    r"|producers?|government|governments|ministr(?:y|ies)|ngos?|civil society|universit(?:y|ies)|academia"
+    r"|youth|students?)\b",
+    re.IGNORECASE,
+)
+_GROUP_WORDS = {
+    "compa": "compa|busin|firm|enter|indus|priva|produ|brand", "busin": "compa|busin|firm|enter|indus|priva",
+    "indus": "compa|busin|firm|indus|priva|produ", "priva": "compa|busin|firm|indus|priva",
+    "produ": "compa|busin|indus|priva|produ|brand", "gover": "gover|minis|offic|agenc|autho",
+    "minis": "gover|minis|offic|agenc", "ngo": "ngo|non-g|civil|organ", "civil": "ngo|non-g|civil",
+    "unive": "unive|acade|resea|schol", "acade": "unive|acade|resea", "youth": "youth|young|stude",
+    "stude": "stude|youth|young|schoo",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1024)
+def groups_asked(question: str) -> tuple[str, ...]:
+    """Stem patterns of the kinds of body counted people are asked as coming from; empty for none."""
+    return tuple(_GROUP_WORDS[m.group(1).lower()[:5]] for m in _GROUP_ASKED.finditer(question))
+
+
+def names_group(sentence: str, groups: tuple[str, ...]) -> bool:
+    """Whether a sentence names one of the kinds of body asked (any word for it)."""
+    return any(re.search(rf"\b(?:{g})", sentence, re.IGNORECASE) for g in groups)
 
 
 def names_place(sentence: str, names: tuple[str, ...]) -> bool:
@@ -248,3 +279,11 @@ def measured_otherwise(question: str, sentence: str) -> bool:
         or rate_for_total(question, sentence)
         or other_period(question, sentence)
     )
+
+
+def from_elsewhere(question: str, sentence: str) -> bool:
+    """Whether people are counted as coming from a place or kind of body ("from Indonesia", "from
+    companies") that the sentence does not name: its count is of all of them, not of those."""
+    places, groups = from_places(question), groups_asked(question)
+    elsewhere = bool(places) and not names_place(sentence, places)
+    return elsewhere or (bool(groups) and not names_group(sentence, groups))

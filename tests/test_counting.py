@@ -5,6 +5,7 @@ from __future__ import annotations
 from retriever.counting import (
     counted,
     counts_of,
+    from_elsewhere,
     from_places,
     measures_other,
     names_place,
@@ -107,3 +108,13 @@ def test_an_amount_over_another_opening_period_is_not_the_one_asked() -> None:
     assert not other_period(year, "Teams confiscated 40 tonnes.")  # no period told: may be it
     assert not other_period("how many in the first half year?", "In the first six months, 3 tonnes.")
     assert not other_period("in the first few weeks?", "In the first two weeks, 3 tonnes.")
+
+
+def test_people_counted_by_the_kind_of_body_they_came_from() -> None:
+    assert "parti" in counted("how many of the participants were from companies?")
+    companies = "how many of the participants were from companies with EPR obligations?"
+    assert from_elsewhere(companies, "A total of 138 participants attended, from ten ASEAN states.")
+    assert not from_elsewhere(companies, "Of them, 40 came from producers and recyclers.")
+    private = "How many delegates from the private sector attended?"
+    assert not from_elsewhere(private, "Some 60 business representatives joined.")
+    assert not from_elsewhere("How many participants attended?", "About 150 participants took part.")
