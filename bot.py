@@ -545,8 +545,10 @@ async def reindex_command(update: Update, context: BotContext) -> None:
         await message.reply_text(t("reindex_queued", lang))
         return
     state.reindex_running = True  # set before the task starts, so a second /reindex sees it
+    # Taken now, not when the task first runs: a /reindex told "queued" must not join this build.
+    first = state.take_reindex_waiters()
     await message.reply_text(t("reindex_started", lang))
-    state.run_in_background(botadmin.reindex_loop(Sender(context.bot), state))
+    state.run_in_background(botadmin.reindex_loop(Sender(context.bot), state, first))
 
 
 async def on_document(update: Update, context: BotContext) -> None:

@@ -61,11 +61,14 @@ async def build_index(state: BotState, *, allow_shrink: bool = False) -> IndexSu
         )
 
 
-async def reindex_loop(out: Outbox, state: BotState) -> None:
-    """Build until no /reindex is waiting: each build reads the folder as it is when it starts."""
+async def reindex_loop(out: Outbox, state: BotState, first: Chats | None = None) -> None:
+    """Build for the chats that started it, then until no /reindex is waiting: each build reads the
+    folder as it is when it starts, and a /reindex told "queued" gets a build of its own."""
     try:
-        while state.reindex_waiters:
-            await run_reindex(out, state, state.take_reindex_waiters())
+        chats = state.take_reindex_waiters() if first is None else first
+        while chats:
+            await run_reindex(out, state, chats)
+            chats = state.take_reindex_waiters()
     finally:
         state.reindex_running = False
 

@@ -9,6 +9,8 @@ import asyncio
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
+
 import botadmin
 import botbuttons
 from botbuttons import Button
@@ -79,6 +81,26 @@ def test_a_failed_reindex_is_explained_to_every_chat_that_asked_and_frees_the_ne
     assert "unmounted" in out.sent[0][1][0] and "RETRIEVER_DOCUMENTS_DIR" in out.sent[0][1][0]
     assert out.sent[1][1][0] != out.sent[0][1][0]  # said in Thai
     assert not state.reindex_running and not state.reindex_waiters
+
+
+def test_a_reindex_told_queued_gets_a_build_of_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chats that start a build are taken when it is asked for, so one that arrives before the
+    build's task first runs waits for the next build, as its "queued" reply promised."""
+    state, out = _state(tmp_path), Recorder()
+    state.reindex_waiters.append((1, 10, "en"))
+    first = state.take_reindex_waiters()
+    state.reindex_running = True
+    state.reindex_waiters.append((2, 20, "en"))  # told "already running, another one follows"
+    builds: list[list[int]] = []
+
+    async def build(out: botadmin.Outbox, state: BotState, chats: dict, **_: object) -> None:
+        builds.append(sorted(chats))
+
+    monkeypatch.setattr(botadmin, "run_reindex", build)
+    asyncio.run(botadmin.reindex_loop(out, state, first))
+    assert builds == [[1], [2]] and not state.reindex_running
 
 
 def test_without_an_index_the_start_up_refresh_leaves_the_first_build_to_reindex(tmp_path: Path) -> None:
