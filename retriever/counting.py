@@ -256,7 +256,25 @@ def _periods(text: str) -> set[str]:
         n = int(_NUMBER_WORDS.get(n, n)) if _NUMBER_WORDS.get(n, n).isdigit() else 0
         months = {"year": 12, "half": 6, "quarter": 3, "month": 1}.get(unit)
         found.add(f"{n * months} month" if months else f"{n} {unit}")  # a first half year is six months
+    # The first year, month or week in the officials' languages: "unang taon", "tahun pertama", "năm
+    # đầu", 第一年, ปีแรก, 첫해.
+    for m in _FIRST_NATIVE.finditer(text):
+        word = next(w for w in m.groups() if w)
+        found.add(_NATIVE_UNITS[word])
     return found
+
+
+_NATIVE_UNITS = {
+    "taon": "12 month", "buwan": "1 month", "linggo": "1 week", "tahun": "12 month", "bulan": "1 month",
+    "minggu": "1 week", "năm": "12 month", "tháng": "1 month", "tuần": "1 week", "年": "12 month",
+    "个月": "1 month", "個月": "1 month", "周": "1 week", "週": "1 week", "ปี": "12 month",
+    "เดือน": "1 month", "สัปดาห์": "1 week", "해": "12 month", "달": "1 month", "주": "1 week",
+}  # fmt: skip
+_FIRST_NATIVE = re.compile(
+    r"\bunang\s+(taon|buwan|linggo)\b|\b(tahun|bulan|minggu)\s+pertama\b|\b(năm|tháng|tuần)\s+đầu"
+    r"|第一(年|个月|個月|周|週)|首(年)|(ปี|เดือน|สัปดาห์)แรก|첫\s?(해|달|주)",
+    re.IGNORECASE,
+)
 
 
 def other_period(question: str, sentence: str) -> bool:

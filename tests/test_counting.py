@@ -118,3 +118,17 @@ def test_people_counted_by_the_kind_of_body_they_came_from() -> None:
     private = "How many delegates from the private sector attended?"
     assert not from_elsewhere(private, "Some 60 business representatives joined.")
     assert not from_elsewhere("How many participants attended?", "About 150 participants took part.")
+
+
+def test_the_first_year_asked_in_the_officials_languages() -> None:
+    weeks = "In the first two weeks of enforcement, teams confiscated about 3 tonnes of bags."
+    for asked in (
+        "ilang tonelada ang nakumpiska sa buong unang taon?",
+        "berapa tan disita pada tahun pertama?",
+        "năm đầu tiên tịch thu bao nhiêu tấn?",
+        "第一年没收了多少吨？",
+        "ปีแรกยึดได้กี่ตัน",
+        "첫해에 몇 톤?",
+    ):
+        assert other_period(asked, weeks), asked
+    assert not other_period("berapa tan disita pada tahun pertama?", "In its first year, 40 tonnes.")
