@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .places import find_places, in_question
+
 # Numbers as written, and counts in words.
 NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 # "resolution 5/14", "1/1/2024", "No. 2876": a number that names or dates something counts nothing.
@@ -148,9 +150,7 @@ _FROM = re.compile(
 @lru_cache(maxsize=1024)
 def from_places(question: str) -> tuple[str, ...]:
     """The places a question's counted people come from (canonical names); empty when none is said."""
-    from .places import find_places  # places reads the city table: only questions that count need it
-
-    found = find_places(question, any_case=True)
+    found = in_question(question)
     return tuple(p.name for p in found if _FROM.search(question[max(0, p.span[0] - 12) : p.span[0]]))
 
 
@@ -185,8 +185,6 @@ def names_group(sentence: str, groups: tuple[str, ...]) -> bool:
 
 def names_place(sentence: str, names: tuple[str, ...]) -> bool:
     """Whether a sentence names one of these places, or its people ("Indonesian delegates")."""
-    from .places import find_places
-
     return any(p.name in names or p.country in names for p in find_places(sentence, any_case=True))
 
 
@@ -200,15 +198,18 @@ _MEASURED_OF = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
+def _measured_heads(question: str) -> frozenset[str]:
+    """Stems of what a question's amounts are measured of ("tonnes of plastic straws": "straw")."""
+    return frozenset(_stem(m.group(1).split()[-1]) for m in _MEASURED_OF.finditer(question))
+
+
 def measures_other(question: str, sentence: str) -> bool:
     """Whether a sentence's only amounts measured 'of' something are of another thing than the
     question's ('of tableware' for 'of plastic straws'); False when either names none."""
-    asked = [m.group(1).split()[-1] for m in _MEASURED_OF.finditer(question)]
-    told = [m.group(1) for m in _MEASURED_OF.finditer(sentence)]
-    if not asked or not told:
-        return False
-    heads = {_stem(w) for w in asked}
-    return not any(_stem(w) in heads for phrase in told for w in phrase.split())
+    heads = _measured_heads(question)
+    told = [m.group(1) for m in _MEASURED_OF.finditer(sentence)] if heads else []
+    return bool(told) and not any(_stem(w) in heads for phrase in told for w in phrase.split())
 
 
 # "How much did the levy raise in 2019?" asks a total: "20 cents per bag" is the rate, not what it raised.
@@ -224,10 +225,16 @@ _AMOUNT = re.compile(
 _RATE_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:per|each|a|an|/)\s*(?:[a-z]+)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
+def _asks_total(question: str) -> bool:
+    """Whether a question asks what was collected or raised in all, not a rate."""
+    return _TOTAL_ASKED.search(question) is not None and not per_units(question)
+
+
 def rate_for_total(question: str, sentence: str) -> bool:
     """Whether a question asks what was collected in all and the sentence's amounts are all rates
     ("20 cents per bag"); False when it asks a rate or names no total."""
-    if not _TOTAL_ASKED.search(question) or per_units(question):
+    if not _asks_total(question):
         return False
     amounts = list(_AMOUNT.finditer(sentence))
     # "the 20-cent levy" is a rate too: a price written as an adjective.
@@ -244,26 +251,6 @@ _FIRST_PERIOD = re.compile(
 )
 
 
-_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                 "eight": "8", "nine": "9", "ten": "10", "twelve": "12"}  # fmt: skip
-
-
-def _periods(text: str) -> set[str]:
-    """The opening periods a text names, as "2 week" or in months ("first year": "12 month")."""
-    found = set()
-    for m in _FIRST_PERIOD.finditer(text):
-        n, unit = (m.group(1) or "1").strip().lower(), m.group(2).lower()
-        n = int(_NUMBER_WORDS.get(n, n)) if _NUMBER_WORDS.get(n, n).isdigit() else 0
-        months = {"year": 12, "half": 6, "quarter": 3, "month": 1}.get(unit)
-        found.add(f"{n * months} month" if months else f"{n} {unit}")  # a first half year is six months
-    # The first year, month or week in the officials' languages: "unang taon", "tahun pertama", "năm
-    # đầu", 第一年, ปีแรก, 첫해.
-    for m in _FIRST_NATIVE.finditer(text):
-        word = next(w for w in m.groups() if w)
-        found.add(_NATIVE_UNITS[word])
-    return found
-
-
 _NATIVE_UNITS = {
     "taon": "12 month", "buwan": "1 month", "linggo": "1 week", "tahun": "12 month", "bulan": "1 month",
     "minggu": "1 week", "năm": "12 month", "tháng": "1 month", "tuần": "1 week", "年": "12 month",
@@ -275,6 +262,27 @@ _FIRST_NATIVE = re.compile(
     r"|第一(年|个月|個月|周|週)|首(年)|(ปี|เดือน|สัปดาห์)แรก|첫\s?(해|달|주)",
     re.IGNORECASE,
 )
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10", "twelve": "12"}  # fmt: skip
+_IN_MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1}  # a first half year is six months
+
+
+@lru_cache(maxsize=4096)
+def _periods(text: str) -> frozenset[str]:
+    """The opening periods a text names, as "2 week" or in months ("first year": "12 month")."""
+    found = set()
+    for m in _FIRST_PERIOD.finditer(text):
+        said, unit = (m.group(1) or "1").strip().lower(), m.group(2).lower()
+        count = _NUMBER_WORDS.get(said, said)
+        n = int(count) if count.isdigit() else 0  # "the first few weeks": 0, any number of them
+        months = _IN_MONTHS.get(unit)
+        found.add(f"{n * months} month" if months else f"{n} {unit}")
+    # The first year, month or week in the officials' languages: "unang taon", "tahun pertama", "năm
+    # đầu", 第一年, ปีแรก, 첫해.
+    for m in _FIRST_NATIVE.finditer(text):
+        word = next(w for w in m.groups() if w)
+        found.add(_NATIVE_UNITS[word])
+    return frozenset(found)
 
 
 def other_period(question: str, sentence: str) -> bool:

@@ -171,6 +171,7 @@ _NUMBER_AFTER = re.compile(
 _LAW_WORDS = frozenset({"decree", "sub-decree", "law", "act", "ordinance", "regulation", "resolution"})
 
 
+@lru_cache(maxsize=1024)
 def numbered_names(question: str) -> tuple[str, ...]:
     """The numbered laws a question names in its own language, as English canonical text spells them
     ("អនុក្រឹត្យលេខ168" is Sub-Decree No. 168: "decree-168"), so it finds the document titled by it."""

@@ -75,10 +75,10 @@ def _date(given: str, text: str, *, made: bool) -> str:
     A PDF's or Word file's date is when the file was made, which a text stating its own issue date
     overrides unless the text names that month too ("Port Vila, February 2020").
     """
+    if given and not made:
+        return given
     stated = stated_date(text)
-    if not given or not made:
-        return given or stated
-    if given.startswith(_PYTHON_DOCX_STAMP):
+    if not given or given.startswith(_PYTHON_DOCX_STAMP):
         return stated
     if not stated or any(d.start.startswith(given[:7]) for d in find_dates(text)):
         return given
@@ -141,14 +141,13 @@ def _fallback_title(text: str, path: Path) -> str:
     too when it ends in a colon ("2nd ASEAN Forum on ...:" / "Summary Report").
     """
     heading = _HEADING.search(text)
-    lines = [strip_decoration(_HEADING.sub(r"\1", line)) for line in text.split("\n")]
-    lines = [line for line in lines if line]
     if heading and path.suffix.lower() != ".pdf":
         title = strip_decoration(heading.group(1))
     else:
-        title = lines[0] if lines else ""
-        if title.endswith(":") and len(lines) > 1 and len(lines[1]) < 60:
-            title = f"{title} {lines[1]}"
+        lines = (strip_decoration(_HEADING.sub(r"\1", line)) for line in text.split("\n"))
+        title, following = [*itertools.islice(filter(None, lines), 2), "", ""][:2]
+        if title.endswith(":") and following and len(following) < 60:
+            title = f"{title} {following}"
     if len(title) > TITLE_CHARS:
         title = title[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:–- ") + "…"
     return title or path.stem
