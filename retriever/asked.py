@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import counting, glossary, specifics
+from . import amounts, counting, glossary, specifics
 from .counting import IDENTIFIER, NUMBER, per_units
 from .exact import YEAR, canonical
 from .lang import detect, is_latin
@@ -246,7 +246,7 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
             return False  # a company's fine for one asked of a shopper
         if asked.per and (told := per_units(sentence)) and not told & asked.per and detect(sentence) == "en":
             return False  # a rate per bag for one asked per kg
-        if counting.measured_otherwise(question, sentence):
+        if amounts.measured_otherwise(question, sentence):
             return False  # tableware for straws, a rate for what it raised, 2 weeks for a year
         if asked.counted & counting.PEOPLE and counting.from_elsewhere(question, sentence):
             return False  # all participants for those from Indonesia, or from companies

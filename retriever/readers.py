@@ -8,13 +8,12 @@ import hashlib
 import io
 import itertools
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, TypeAlias
 
 import yaml
 
-from . import pdf_text
+from . import html_text, pdf_text
 from .dates import find_dates, stated_date
 from .sentences import strip_decoration
 from .sources import SUPPORTED, SourceFile, unsupported
@@ -153,105 +152,19 @@ def _fallback_title(text: str, path: Path) -> str:
     return title or path.stem
 
 
-# Not the page's text: code, menus, forms, and the sidebar and footer a site repeats on every page
-# ("Related news", "Subscribe", copyright and contact lines) that were quoted as answers.
-_SKIP = frozenset({"script", "style", "nav", "head", "noscript", "template", "svg", "iframe"})
-_SKIP |= {"form", "button", "select", "aside", "footer"}
-_LINE = frozenset({"br", "li", "tr", "dt", "dd"})
-_BLOCK = frozenset({"p", "div", "section", "article", "main", "aside", "header", "footer", "blockquote"})
-_BLOCK |= {"pre", "table", "ul", "ol", "dl", "form", "figure", "figcaption", "address", "hr"}
-
-
-class _HTMLText(HTMLParser):
-    """Readable text of a page: blocks on their own lines, headings as markdown heading lines."""
-
-    def __init__(self, site_header: bool = False) -> None:
-        super().__init__(convert_charrefs=True)
-        # On a page with a <main> or <article>, a <header> outside them is the site's masthead (logo,
-        # tagline, search box), not the story's: "Coastal Thailand News" had been quoted as a sentence.
-        self.site_header = site_header
-        self.content = 0  # open <main> and <article> elements
-        self.headers: list[bool] = []  # for each open <header>, whether it is skipped
-        self.blocks: list[str] = []
-        self.line: list[str] = []
-        self.skip = self.heading = 0
-        self.in_title = False
-        self.title = ""
-        self.meta: dict[str, str] = {}
-
-    def _block(self, tag: str) -> bool:
-        """Close the current line if `tag` starts or ends a block; True if it did."""
-        level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else 0
-        if not (level or tag in _BLOCK or tag in _LINE):
-            return False
-        text = " ".join("".join(self.line).split()).rstrip(" |")
-        if text == "-":  # a list item with no text of its own (a menu's icon): no line, and no feed
-            text = ""
-        if text and self.heading:
-            text = "#" * self.heading + " " + text
-        self.blocks.append(text + ("\n" if tag in _LINE else "\n\n"))
-        self.line = []
-        return True
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "meta" and a.get("content"):
-            key = a.get("name") or a.get("property") or a.get("itemprop") or ""
-            self.meta.setdefault(key.lower(), a["content"])
-        elif tag == "html" and a.get("lang"):
-            self.meta["language"] = a["lang"]
-        self.in_title = self.in_title or tag == "title"
-        self.skip += tag in _SKIP
-        self.content += tag in ("main", "article")
-        if tag == "header":
-            self.headers.append(self.site_header and not self.content)
-            self.skip += self.headers[-1]
-        if self._block(tag):
-            self.heading = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else 0
-            self.line.append("- " if tag == "li" else "")
-
-    def handle_endtag(self, tag: str) -> None:
-        self.in_title = self.in_title and tag != "title"
-        self.skip -= tag in _SKIP and self.skip > 0
-        self.content -= tag in ("main", "article") and self.content > 0
-        if tag == "header" and self.headers:
-            self.skip -= self.headers.pop() and self.skip > 0
-        if self._block(tag):
-            self.heading = 0
-        elif tag in ("td", "th"):
-            self.line.append(" | ")  # a table row reads as the .docx reader's: "Levy | 10 cents per bag"
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title += data
-        elif not self.skip:
-            self.line.append(data)
-
-    def text(self) -> str:
-        self._block("p")
-        return re.sub(r"\n\s*\n\s*", "\n\n", "".join(self.blocks)).strip()
-
-
-_PUBLISHED = (
-    "article:published_time", "og:published_time", "datepublished", "dc.date", "dcterms.date", "pubdate"
-)
-
-
 def _read_html(data: bytes) -> Read:
     """Text and metadata of an HTML page: <title>, <html lang> and a few <meta> tags."""
     markup = _decode_text(data)  # pages saved from a browser are UTF-8; older charsets are refused
-    parser = _HTMLText(site_header=re.search(r"<(?:main|article)\b", markup, re.IGNORECASE) is not None)
-    parser.feed(_normalise(markup))
-    parser.close()
+    text, tags, title = html_text.page_text(_normalise(markup))
     # <meta name="date|publisher|source|language|author|description">; other names say little.
-    meta: dict[str, Any] = {k: v for k, v in parser.meta.items() if k in (*_FIELDS, "author", "description")}
+    meta: dict[str, Any] = {k: v for k, v in tags.items() if k in (*_FIELDS, "author", "description")}
     # News sites give the day a story was published under Open Graph's or Dublin Core's name instead.
-    published = next((parser.meta[k] for k in _PUBLISHED if parser.meta.get(k)), "")
+    published = next((tags[k] for k in html_text.PUBLISHED if tags.get(k)), "")
     meta["date"] = meta.get("date") or published
     if re.match(r"\d{4}-\d\d-\d\dT", meta.get("date", "")):
         meta["date"] = meta["date"][:10]
-    meta["title"] = " ".join(parser.title.split())  # else the first heading, as for any format
-    return parser.text(), meta, ()
+    meta["title"] = title  # else the first heading, as for any format
+    return text, meta, ()
 
 
 def _read_pdf(data: bytes) -> Read:

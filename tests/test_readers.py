@@ -266,35 +266,6 @@ def test_a_news_pages_publication_date_is_read_from_its_open_graph_or_dublin_cor
     assert read(tmp_path, "story.html", page).date == "2025-11-21"
 
 
-def test_html_sidebar_footer_forms_and_empty_menu_items_are_not_text(tmp_path: Path) -> None:
-    page = """<html><body><ul class="icons"><li><a href="/"><img src="home.svg"></a></li></ul>
-    <header>Green Policy Watch</header><form><input name="q"><button>Go</button></form>
-    <article><h1>Hong Kong unveils Waste Blueprint</h1><p>The blueprint sets a zero landfill goal.</p>
-    <table><tr><th>Levy raised</th><td>20 cents per bag</td></tr></table></article>
-    <aside><h3>Related news</h3><ul><li>Electric ferries trial to start next year</li></ul></aside>
-    <footer>© 2021 Green Policy Watch. Contact: desk@example.org</footer></body></html>"""
-    doc = read(tmp_path, "page.html", page)
-    assert "The blueprint sets a zero landfill goal." in doc.text
-    assert "Levy raised | 20 cents per bag" in doc.text
-    for boilerplate in ("Go", "Related news", "Electric ferries", "©", "Contact"):
-        assert boilerplate not in doc.text.split(), boilerplate
-    assert "ferries" not in doc.text and "desk@" not in doc.text
-    assert "-" not in doc.text.split("\n")  # an icon-only menu item leaves no "-" line (a feed marker)
-
-
-def test_html_masthead_outside_the_story_is_not_text_but_the_storys_own_header_is(tmp_path: Path) -> None:
-    page = """<html><body><header class="site-header"><div class="logo">Coastal Thailand News</div></header>
-    <main><article><header><h1>ASEAN meets in Phuket</h1><p>Phuket, 23 November 2017</p></header>
-    <p>About 150 participants attended.</p></article></main></body></html>"""
-    doc = read(tmp_path, "page.html", page)
-    assert "Coastal Thailand News" not in doc.text
-    assert "Phuket, 23 November 2017" in doc.text and "About 150 participants attended." in doc.text
-    # A page with no <main> or <article> may keep its story in a <header>: nothing is dropped.
-    bare_page = "<html><body><header><h1>Fiji bans bags</h1></header><p>Banned.</p></body></html>"
-    bare = read(tmp_path, "bare.html", bare_page)
-    assert "Fiji bans bags" in bare.text
-
-
 def _docx_with_header(path: Path, header: str, created: dt.datetime | None) -> Path:
     document = docx.Document()  # python-docx's own template: created 2013-12-23 unless set
     if created is not None:
