@@ -197,7 +197,9 @@ def answer_question(
     unrelated = not found.kind and answerability.shares_no_word(found.features)
     # Where to eat or stay near a documented venue: the venue's page matches, but no document answers.
     unrelated = unrelated or asks_for_tips(question)
-    answer_it = bool(found.chosen) and found.grounded and p >= cut and not unrelated
+    # A date, place, name or number asked is answered only by a quote that states one (issue #11, 4).
+    unstated = bool(found.kind) and found.features.get("kind_stated", 1.0) == 0.0
+    answer_it = bool(found.chosen) and found.grounded and p >= cut and not unrelated and not unstated
     if answer_it:
         text, citations = _citations(found.chosen, found.passages)
         notes, citations = _notes(citations, found.passages, documents, lang)

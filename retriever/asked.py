@@ -77,6 +77,7 @@ _KINDS = {
         r"|何时|什么时候|哪一年|哪年|哪天|哪一天|几月|几号|何年"
         r"|언제|몇 ?년(?:도|에)|며칠|날짜"
         r"|ពេលណា|ថ្ងៃណា|ឆ្នាំណា|ថ្ងៃទីប៉ុន្មាន|ເມື່ອໃດ|ຕອນໃດ|ວັນທີເທົ່າໃດ|ປີໃດ|ဘယ်တုန်း|ဘယ်အချိန်|ဘယ်နေ့|ဘယ်ခုနှစ်"
+        r"|လ\s*ဘယ်နှစ်ရက်"  # "ဧပြီလ ဘယ်နှစ်ရက်": which day of April
     ),
     "where": (
         r"\bwhere\b|\bwhich (?:city|country|venue|place|town|province|hotel|building)\b"
@@ -85,13 +86,16 @@ _KINDS = {
         r"|\bdi ?mana(?:kah)?\b|\blokasi\b|\bdi kota mana\b|\bdi negara mana\b"
         r"|ที่ไหน|ที่ใด|สถานที่|จังหวัดใด|ประเทศใด"
         r"|\bở đâu\b|\btại đâu\b|\bđịa điểm\b|\bthành phố nào\b"
-        r"|\bsaan\b|\bnasaan\b"
+        r"|\bsaan\b|\bnasaan\b|\b(?:saang|anong) (?:lugar|lungsod|siyudad|bansa|probinsya|lalawigan|bayan)\b"
+        # Which hotel or building, in each language ("hotel mana", "khách sạn nào", 哪家酒店)
+        rf"|{specifics.HOTEL_ASKED}"
         r"|哪里|哪裡|在哪|何处|地点|哪个城市|哪座城市"
         r"|어디|어느 도시|장소"
         r"|នៅឯណា|ទីណា|កន្លែងណា|ຢູ່ໃສ|ບ່ອນໃດ|ເມືອງໃດ|ဘယ်မှာ|ဘယ်နေရာ|ဘယ်မြို့"
     ),
     "who": (
-        r"\bwho\b|\bwhom\b|\bwhich (?:organi[sz]ation|agency|ministry|institute|body|group|company|official)"
+        r"\bwho\b|\bwhom\b|\bwhich (?:organi[sz]ation|agency|ministry|institute|body|group|company|official"
+        r"|dept|department|office|bureau|authority|council|division|ngo|firm)"
         r"|\bsiapa(?:kah)?\b|\bpihak mana\b|\bagensi mana\b|\binstitusi mana\b"
         r"|ใคร|หน่วยงานใด|องค์กรใด"
         r"|\bai\b|\bcơ quan nào\b|\btổ chức nào\b|\bđơn vị nào\b"
@@ -222,6 +226,12 @@ def measure_words(question: str) -> list[str]:
     return list(_asked(question).measured)
 
 
+def _is_place(name: str) -> bool:
+    """Whether a name is a place the gazetteer knows, whole ("Nusa Dua" or "Bali", not "Bali International
+    Convention Centre")."""
+    return any(p.span == (0, len(name)) for p in find_places(name))
+
+
 def states_kind(sentence: str, kind: str, question: str = "") -> bool:
     """Whether a sentence holds the kind of fact asked for, beyond what the question already says.
 
@@ -291,5 +301,5 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
         known = [p.name for p in find_places(sentence) if p.kind != "region"]
         venues = VENUE.findall(sentence)
         venues = [v for v in venues if not MONTH.fullmatch(v) and v.lower() not in WEEKDAYS]
-        return novel(known) or novel(v for v in venues if not find_places(v))
+        return novel(known) or novel(v for v in venues if not _is_place(v))
     return True

@@ -51,6 +51,19 @@ _LEISURE = (
     r"|ร้านอาหาร|ร้านข้าว|ร้านกาแฟ|ข้าวซอย|ที่พัก|โรงแรม|ที่เที่ยว|餐厅|餐廳|美食|酒店|饭店|住宿|景点|面|麵"
     r"|맛집|식당|숙소|호텔|관광지|ភោជនីយដ្ឋាន|សណ្ឋាគារ|ຮ້ານອາຫານ|ໂຮງແຮມ|စားသောက်ဆိုင်|ဟော်တယ်"
 )
+# Getting around by hired ride: no policy prices a taxi or a motorbike trip (buses and jeepneys may
+# carry a bottle fare or a collection scheme, so they are left out).
+_RIDE = (
+    r"\b(?:taxis?|grab(?:car|bike)?|tuk[- ]?tuks?|minivans?|motorbikes?|motorcycles?|scooters?|car rental"
+    r"|teksi|taksi|ojek|xe ôm|xe máy|taxi xe|habal-habal)\b"
+    r"|แท็กซี่|ตุ๊กตุ๊ก|รถตู้|มอเตอร์ไซค์|出租车|的士|計程車|摩托车|摩托車|택시|오토바이"
+    r"|ລົດຕູ້|ລົດຈັກ|ຕຸກຕຸກ|តាក់ស៊ី|តុកតុក|ម៉ូតូ|တက္ကစီ|ဆိုင်ကယ်"
+)
+_RIDE_ASKED = (
+    r"\b(?:fares?|how much|how long|how far|cost|price|tambang|ongkos|tarif|harga|berapa|giá|bao lâu"
+    r"|bao nhiêu|pamasahe|magkano|gaano)\b"
+    r"|ค่า|กี่ชั่วโมง|นานไหม|เท่าไร|เท่าไหร่|多少钱|多少錢|多久|요금|얼마|ຄ່າ|ຊົ່ວໂມງ|ເທົ່າໃດ|ថ្លៃ|ប៉ុន្មាន|ကားခ|ဘယ်လောက်"
+)
 # Within a few words of each other, in either order ("any good laksa spots", "hotel murah ... yg bagus");
 # "delicious" and its kin ask for a tip on their own.
 _TIPS = re.compile(
@@ -69,6 +82,23 @@ _TIPS = re.compile(
 )
 
 
+# A ride's fare or time ("ຂີ່ລົດຈັກຈັກຊົ່ວໂມງ", "berapa tambang teksi"), unless policy is asked of it
+# ("the fine for a taxi giving out plastic bags").
+_RIDES = re.compile(
+    rf"(?:{_RIDE}).{{0,30}}(?:{_RIDE_ASKED})|(?:{_RIDE_ASKED}).{{0,30}}(?:{_RIDE})", re.IGNORECASE | re.DOTALL
+)
+_POLICY = re.compile(
+    r"\b(?:plastics?|bags?|straws?|bottles?|cutlery|foam|styrofoam|fines?|fined|penalt(?:y|ies)|bans?|banned"
+    r"|levy|levies|waste|litter|recycl\w*|deposit|ordinance|plastik|nhựa|denda|phạt|multa|sampah|rác)\b"
+    r"|พลาสติก|ค่าปรับ|ขยะ|塑料|塑膠|罚|罰|垃圾|플라스틱|벌금|쓰레기|ປລາສຕິກ|ຢາງ|ປັບໃໝ|ຂີ້ເຫຍື້ອ|ប្លាស្ទិក|ពិន័យ|សំរាម"
+    r"|ပလတ်စတစ်|ဒဏ်ငွေ|အမှိုက်",
+    re.IGNORECASE,
+)
+
+
 def asks_for_tips(question: str) -> bool:
-    """Whether a message asks where to eat or stay or what to see: a traveller's tip, not policy."""
-    return _TIPS.search(question) is not None
+    """Whether a message asks where to eat or stay, what to see or how to get there: a traveller's tip,
+    not policy."""
+    if _TIPS.search(question):
+        return True
+    return _RIDES.search(question) is not None and _POLICY.search(question) is None

@@ -7,6 +7,7 @@ names, in the officials' languages and scripts, are in place_names.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -149,11 +150,17 @@ def in_question(question: str) -> tuple[Place, ...]:
     return tuple(find_places(question, any_case=True))
 
 
-def in_other_scripts(text: str) -> list[str]:
-    """The names, in scripts other than Latin, of the places `text` names: "Chiang Mai" is
-    "เชียงใหม่" in a Thai document, which shares no other word with an English question."""
+def in_other_scripts(text: str, scripts: Collection[str] | None = None) -> list[str]:
+    """The names, in scripts other than Latin (or only in `scripts`), of the places `text` names:
+    "Chiang Mai" is "เชียงใหม่" in a Thai document, which shares no other word with an English question."""
     found = dict.fromkeys(p.name for p in in_question(text))
-    return [n for canonical in found for n in _spellings().get(canonical, ()) if n not in text]
+    names = [n for canonical in found for n in _spellings().get(canonical, ()) if n not in text]
+    return names if scripts is None else [n for n in names if _script(n) in scripts]
+
+
+def scripts_of(text: str) -> frozenset[str]:
+    """The scripts other than Latin that a text's letters are written in ("thai", "han", ...)."""
+    return frozenset(_script(c) for c in text if c.isalpha() and not c.isascii()) - {"latin"}
 
 
 def named_in(text: str) -> list[str]:

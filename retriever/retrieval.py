@@ -113,6 +113,17 @@ class LiveIndex:
             return self._version
 
 
+def place_spellings(version: store.Version, query: str) -> list[str]:
+    """The asked places' names in the scripts of the documents about them. A name's character pairs
+    in Burmese or Lao are mostly vowel signs every text in that script holds: "Ho Chi Minh City" in
+    Burmese had put a Burmese document on Bagan above the English one on the city's workshop."""
+    docs = version.manifest["documents"]
+    found = catalog.of(docs)
+    about = {d for p in places.in_question(query) for d in found.place_docs(p.name, p.country, p.kind)}
+    scripts = frozenset().union(*(places.scripts_of(docs[d].get("title", "")) for d in about if d in docs))
+    return places.in_other_scripts(query, scripts) if scripts else []
+
+
 class Searcher:
     """Searches one index folder with one set of settings."""
 
@@ -171,7 +182,7 @@ class Searcher:
         # Only the keyword side reads the question's places in other scripts and its policy words in the
         # language of the country asked about: an English question shares no other word with a Thai or
         # Indonesian document, and the model relates languages already.
-        bridged = " ".join([words, *places.in_other_scripts(query), *glossary.native_terms(query)])
+        bridged = " ".join([words, *place_spellings(version, query), *glossary.native_terms(query)])
         bm25 = self._bm25(version, bridged, depth, mask) if mode in ("bm25", "hybrid") else {}
         t2 = time.perf_counter()
         if mode == "dense":

@@ -14,19 +14,26 @@ import re
 # A span of days ("13-19 November", "25 November-1 December") gives an event's first and last day.
 _SPAN = r"|\b\d{1,2}(?:\s+[A-Za-z]{3,9})?\s*(?:[-–]|to|until)\s*\d{1,2}\b"
 
-# "Which hotel was it in?" and "the venue?" ask for a building, not the city a lead sentence names.
-_BUILDING_ASKED = (
-    r"\b(?:which|what|in which|name of the|anong|saang) (?:hotel|building|hall|convention cent(?:re|er))\b"
-    r"|\bvenues?\b|\bwhere exactly\b|\bdi mana (?:tepatnya|persisnya)\b|\bđịa điểm\b|สถานที่จัด"
-    r"|会场|會場|场地|場地|举办地点|舉辦地點|행사장|개최 장소"
-    r"|\bhotel (?:apa|mana|name)\b|\bkhách sạn (?:nào|gì)\b|โรงแรม(?:ไหน|ใด|อะไร)"
+# "Which hotel or building?" in the officials' languages ("hotel mana", "khách sạn nào", 哪家酒店): asks
+# where, whatever other question word there is.
+HOTEL_ASKED = (
+    r"\b(?:anong|saang) (?:hotel|gusali|venue)\b|\b(?:hotel|gedung|bangunan|dewan) (?:apa|mana)\b"
+    r"|\b(?:khách sạn|tòa nhà) (?:nào|gì)\b|โรงแรม(?:ไหน|ใด|อะไร)"
     r"|(?:哪家|哪个|哪個|哪間|哪间|什么|什麼)(?:酒店|饭店|飯店|宾馆|賓館)|(?:어느|무슨|어떤) 호텔"
 )
-# A named building: "the Shangri-La Hotel", "Sofitel Philippine Plaza", "Hotel Indonesia" (in capitals:
-# "a knowledge centre" is none).
+# "Which hotel was it in?" and "the venue?" ask for a building, not the city a lead sentence names.
+_BUILDING_ASKED = (
+    r"\b(?:which|what|in which|name of the) (?:hotel|building|hall|convention cent(?:re|er))\b"
+    r"|\bvenues?\b|\bwhere exactly\b|\bhotel name\b|\bdi mana (?:tepatnya|persisnya)\b|\bđịa điểm\b"
+    r"|สถานที่จัด|会场|會場|场地|場地|举办地点|舉辦地點|행사장|개최 장소|" + HOTEL_ASKED
+)
+# A named building where something was held: "at the Shangri-La Hotel", "Venue | Bali International
+# Convention Centre", "at The Empire Brunei", "Hotel Indonesia" (in capitals, and introduced as the
+# place: "its Regional Knowledge Centre" is a body, not a venue).
 _BUILDING_STATED = (
-    r"(?-i:\b[A-Z][\w'’.-]*\s+(?:[A-Z&][\w'’.-]*\s+){0,4}(?:Hotel|Centre|Center|Hall|Resort|Plaza|Building"
-    r"|Auditorium|Complex|Headquarters|Campus|Museum|Stadium|Palace)\b|\bHotel\s+[A-Z])"
+    r"(?-i:(?:\b(?:at|in|inside)\s+(?:the\s+|The\s+)?|^\s*|\|\s*|:\s*)[A-Z][\w'’.-]*\s+(?:[A-Z&][\w'’.-]*\s+){0,4}"
+    r"(?:Hotel|Centre|Center|Hall|Resort|Plaza|Building|Auditorium|Complex|Headquarters|Campus|Museum|Stadium"
+    r"|Palace)\b|\bHotel\s+[A-Z]|\bat\s+The\s+[A-Z])"
     r"|\bkhách sạn\b|โรงแรม|ศูนย์ประชุม|หอประชุม|酒店|饭店|飯店|宾馆|賓館|会议中心|會議中心|호텔|컨벤션"
 )
 
@@ -149,7 +156,10 @@ _PLANNED = re.compile(
     r"|plano|panukala)\b|เป้าหมาย|แผน|ประชาพิจารณ์|目标|目標|计划|計劃|拟|擬|征求意见|목표|계획|의견 ?수렴",
     re.IGNORECASE,
 )
-_FORESEEN = re.compile(r"\b(?:will|shall|expects?|expected|akan|sẽ)\b|预计|預計|将|將|예정", re.IGNORECASE)
+# What could be ("Ipoh can avoid 50 million straws a year") is no more what happened than what will be.
+_FORESEEN = re.compile(
+    r"\b(?:will|shall|expects?|expected|can|could|would|might|akan|sẽ)\b|预计|預計|将|將|예정", re.IGNORECASE
+)
 
 
 def asks_actual(question: str) -> bool:

@@ -38,7 +38,10 @@ PERSON_NAMED = re.compile(
     r"(?:[A-Z][a-z]*\.? )?[A-Z][a-z]+(?: [A-Z][a-z]+)+"
 )
 
-VENUE = re.compile(r"\b(?:at|held (?:at|in)|hosted (?:at|by)|venue:?)\s+(?i:the\s+)?([A-Z][\w'-]+)")
+# The whole name: "at the Bali International Convention Centre" names a venue though "Bali" was asked.
+VENUE = re.compile(
+    r"\b(?:at|held (?:at|in)|hosted (?:at|by)|venue:?)\s+(?i:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
+)
 
 HYPHENATED = re.compile(r"\b[A-Za-z]{1,12}-\d{1,3}\b")  # INC-3, COP-28: a name, not a count
 
@@ -49,7 +52,8 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 
-COUNT_WORD = re.compile(rf"\b(?:{_COUNT_WORDS})\b", re.IGNORECASE)
+# "One of Asia's dynamic metropolises" counts nothing.
+COUNT_WORD = re.compile(rf"\b(?!one\s+(?:of|another)\b)(?:{_COUNT_WORDS})\b", re.IGNORECASE)
 
 # What a "how much" question measures, and how a sentence states it: a question on a fine, fee or
 # charge wants money; one in tonnes a weight; one on a rate or share a percentage. Else any count.

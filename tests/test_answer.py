@@ -337,3 +337,11 @@ def test_numbers_in_khmer_digits_are_read_as_the_documents_write_them(small_sett
     ninth = ask("វេទិកា 3R លើកទី៩ រៀបចំដោយអ្នកណា?", settings=small_settings)
     assert _docs(ninth) == {"factsheets/05_3r-forum-9th-bangkok-2019.md"}
     assert _docs(ask("INC-៣ ធ្វើឡើងនៅពេលណា?", settings=small_settings)) == {INC3}
+
+
+def test_a_count_of_another_thing_is_refused_not_quoted(national_settings: Settings) -> None:
+    # The page counts water stations near temples and schools; it never says how many schools.
+    answered = ask("How many free drinking water stations did Chiang Mai open?", settings=national_settings)
+    assert not answered.refused and "20" in answered.answer
+    answer = ask("How many schools in Chiang Mai got a water station?", settings=national_settings)
+    assert answer.refused, answer.answer

@@ -417,3 +417,36 @@ def test_people_counted_in_english_words_a_question_mixes_in() -> None:
     assert states_kind("About 150 participants took part.", "number", mixed)
     # An English question counts only after "how many": "the number of participants" is left to the rest.
     assert states_kind("They adopted ten principles.", "number", "What was the number of participants?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Saang hotel ginanap yung 4th workshop sa Jakarta nung 2024?",
+        "Konferensi Our Ocean 2018 di Bali diadakan di gedung apa?",
+        "Hội thảo tổ chức ở khách sạn nào?",
+        "研讨会在哪家酒店举行？",
+    ],
+)
+def test_which_hotel_in_the_officials_languages_asks_where(question: str) -> None:
+    assert question_kind(question) == "where"
+
+
+def test_a_venue_named_after_an_asked_place_is_still_a_new_place() -> None:
+    question = "Konferensi Our Ocean 2018 di Bali diadakan di gedung apa?"
+    sentence = "It was held on 29 and 30 October 2018 at the Bali International Convention Centre."
+    assert states_kind(sentence, "where", question)
+    assert not states_kind("Nusa Dua, Bali, Indonesia, 29-30 October 2018", "where", question)
+
+
+def test_which_department_asks_who_and_which_day_of_a_month_asks_when() -> None:
+    assert question_kind("thai roadmap: which dept is responsible for sorting waste at source?") == "who"
+    assert question_kind("which unit of measure is used?") != "who"
+    assert question_kind("ရန်ကုန်မှာ လက်လီဆိုင်တွေ ရပ်ရမယ့် နောက်ဆုံးရက်က ဧပြီလ ဘယ်နှစ်ရက်လဲ") == "when"
+
+
+def test_one_of_many_is_no_count() -> None:
+    question = "โครงการติดตั้งจุดเติมน้ำดื่มไปแล้วทั้งหมดกี่จุด"
+    metropolis = "As one of Asia's dynamic metropolises, Bangkok faces challenges."
+    assert not states_kind(metropolis, "number", question)
+    assert states_kind("The city has installed 35 refill stations so far.", "number", question)

@@ -91,3 +91,21 @@ def test_a_travellers_request_for_tips_is_told(message: str) -> None:
 )
 def test_policy_questions_on_restaurants_and_hotels_are_no_tips(message: str) -> None:
     assert not asks_for_tips(message)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much is a taxi from KLCC to the venue?",
+        "berapa tambang teksi ke Putrajaya dari hotel",
+        "ຈາກຕະຫຼາດກາງຄືນຫຼວງພະບາງ ໄປນ້ຳຕົກຕາດກວາງຊີ ຂີ່ລົດຈັກຈັກຊົ່ວໂມງ? ຄ່າລົດຕູ້ປະມານເທົ່າໃດ?",
+        "แท็กซี่จากสนามบินไปโรงแรมค่าเท่าไร",
+    ],
+)
+def test_a_rides_fare_or_time_is_a_travellers_tip(question: str) -> None:
+    assert asks_for_tips(question)
+
+
+def test_policy_asked_of_a_ride_is_still_policy() -> None:
+    assert not asks_for_tips("How much is the fine for taxis handing out plastic bags?")
+    assert not asks_for_tips("How much do tricycle drivers earn per kilo of bottles?")

@@ -133,3 +133,8 @@ def test_a_law_numbered_in_the_questions_language_is_named_as_in_english() -> No
     # A decree's number with its year ("08/2022") is no name; English questions are read as written.
     assert glossary.numbered_names("Nghị định số 08/2022 quy định gì về EPR?") == ()
     assert glossary.numbered_names("What does Sub-Decree 168 require?") == ()
+
+
+def test_who_opened_it_is_glossed_in_malay_and_indonesian() -> None:
+    assert "opened" in glossary.translate("Siapa yang merasmikan KEP di KL?").english[0]
+    assert "opened" in " ".join(glossary.translate("Siapa yang meresmikan lokakarya itu?").english)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.places import CITIES, COUNTRIES, REGIONS, find_places, in_other_scripts, named_in
+from retriever.places import (
+    CITIES,
+    COUNTRIES,
+    REGIONS,
+    find_places,
+    in_other_scripts,
+    named_in,
+    scripts_of,
+)
 
 
 def test_documents_are_read_as_written_and_questions_in_any_case() -> None:
@@ -145,3 +153,10 @@ def test_the_regions_larger_cities_are_known_and_not_read_into_words(
     text: str, any_case: bool, found: list[str]
 ) -> None:
     assert [p.name for p in find_places(text, any_case=any_case)] == found
+
+
+def test_other_scripts_are_kept_only_in_the_scripts_asked() -> None:
+    every = in_other_scripts("Ho Chi Minh City workshop")
+    assert "ဟိုချီမင်း" in every and "胡志明市" in every
+    assert in_other_scripts("Ho Chi Minh City workshop", {"han"}) == [n for n in every if n[0] in "胡西"]
+    assert scripts_of("ตลาดเชียงใหม่ market") == {"thai"} and scripts_of("Chiang Mai") == frozenset()

@@ -15,7 +15,8 @@ from retriever import (
     index_documents,
     search,
 )
-from retriever.retrieval import open_searcher
+from retriever.places import scripts_of
+from retriever.retrieval import open_searcher, place_spellings
 
 INC3 = "factsheets/03_inc-3-nairobi-enb-summary-2023.md"
 
@@ -116,3 +117,15 @@ def test_an_english_question_finds_a_thai_document_by_keywords(national_settings
     # found only the English page on water stations.
     found = search("chiang mai market campaign on plastic bags", k=3, mode="bm25", settings=national_settings)
     assert "th-chiang-mai-market.md" in {p.doc_id for p in found}
+
+
+def test_a_places_other_spellings_are_searched_only_in_the_scripts_of_its_documents(
+    national_settings: Settings,
+) -> None:
+    version = open_searcher(national_settings).version
+    # Chiang Mai has a Thai document: its Thai name, and no Lao or Burmese one, whose letter pairs
+    # every text in those scripts shares.
+    names = place_spellings(version, "chiang mai market campaign")
+    assert "เชียงใหม่" in names and all(scripts_of(n) == {"thai"} for n in names)
+    # Songkhla's only document is English: no other spelling at all.
+    assert place_spellings(version, "songkhla coastal course") == []

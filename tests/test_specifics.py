@@ -194,3 +194,23 @@ def test_a_deadline_is_stated_by_the_day_something_is_due() -> None:
     assert speaks_of("Plans are due by the end of 2025.", "when", ("end",))
     assert speaks_of("PIBOs file annual returns by 30 June for the previous year.", "when", ("end",))
     assert not speaks_of("The rules were adopted by the Ministry on 16 February 2022.", "when", ("end",))
+
+
+def test_what_could_be_is_not_what_happened() -> None:
+    assert asks_actual("how many straws did ipoh actually cut in 2024?")
+    assert planned("Ipoh can avoid more than 50 million straws a year, she said.", "number")
+    assert not planned("Outlets handed out 38 straws a day in January 2024.", "number")
+
+
+def test_a_building_is_stated_only_where_something_was_held_in_it() -> None:
+    building = ("building",)
+    for held in (
+        "The ministers closed the dialogue today at The Empire Brunei in Jerudong.",
+        "It was held at the Bali International Convention Centre in Nusa Dua.",
+        "Venue | Hotel Borobudur Jakarta",
+    ):
+        assert speaks_of(held, "where", building), held
+    body = "ERIA and its Regional Knowledge Centre for Marine Plastic Debris helped."
+    assert not speaks_of(body, "where", building)
+    assert asked_of("Saang hotel ginanap yung workshop sa Jakarta?", "where") == building
+    assert asked_of("Konferensi itu diadakan di gedung apa?", "where") == building
