@@ -29,11 +29,35 @@ def _title_line(lines: list[str], title: str) -> int:
     return filled[0] if alone and strip_decoration(lines[filled[0]]).split() == title.split() else -1
 
 
+# A plain-text heading: a short line standing alone between blank lines, with no sentence's end, label,
+# list or table mark, nor a year or day ("Penalties", "2. Timeline", "DENDA", "ความเป็นมา"; not
+# "NOVEMBER 2025" nor "Issued by: Ministry ...").
+_PLAIN_HEADING_WORDS = 8
+_NOT_HEADING = re.compile(r"[.!?。！？;,…:：|]\W*$|[:：|]|\d{4}|^\s*[-*•>+]\s|^\W*$")
+
+
+def _plain_headings(lines: list[str]) -> set[int]:
+    """Lines of a text without markdown headings that read as its section headings."""
+    if any(_HEADING.match(line) for line in lines):
+        return set()
+    filled = [k for k, line in enumerate(lines) if line.strip()]
+    found = set()
+    # Not right after the first line, a headline: it would be left a section of its own, and its words
+    # quoted as the answer to any question about the whole story.
+    for before, k, after in zip(filled[1:], filled[2:], filled[3:], strict=False):
+        alone = k > before + 1 and after > k + 1
+        line = lines[k].strip()
+        if alone and count_words(line) <= _PLAIN_HEADING_WORDS and not _NOT_HEADING.search(line):
+            found.add(k)
+    return found
+
+
 def _regions(text: str, title: str, budget: int) -> list[tuple[int, int, str]]:
     """(start, end, section) runs of text that no chunk may cross: sections, posts, hard breaks."""
     lines = text.split("\n")
     feed = any(line.strip() == "-" for line in lines)
     title_at = _title_line(lines, title)  # a heading in all but markup, not a sentence to quote
+    plain = set() if feed else _plain_headings(lines)
     regions: list[tuple[int, int, str]] = []
     section, post_pending = "", feed
     start = end = -1
@@ -43,6 +67,8 @@ def _regions(text: str, title: str, budget: int) -> list[tuple[int, int, str]]:
         stripped = line.strip()
         heading = _HEADING.match(line)
         name = strip_decoration(heading.group(2)) if heading else title if k == title_at else None
+        if name is None and k in plain:
+            name = strip_decoration(stripped)
         if name is not None or stripped == "-" or _HARD_BREAK.fullmatch(stripped):
             if start >= 0:
                 regions.append((start, end, section))

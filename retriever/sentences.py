@@ -106,18 +106,35 @@ def _breaks(text: str) -> list[tuple[int, int]]:
             continue
         if m.group() == "." and _is_abbreviation(text, m.start()):
             continue
-        if m.group()[0] == "." and _THAI_LAO.match(text, max(0, m.start() - 1)):
-            continue  # Thai and Lao end no sentence with a dot, only abbreviations: พ.ศ. 2566, ค.ศ.
+        # Thai and Lao usually end no sentence with a dot, only abbreviations (พ.ศ. 2566, ค.ศ.), but a
+        # paragraph written with full stops ends its sentences there.
+        thai_lao = m.group()[0] == "." and _THAI_LAO.match(text, max(0, m.start() - 1)) is not None
+        word_ends = _DOTTED_WORD.search(text, max(0, m.start() - 4), m.start()) is not None
+        if thai_lao and not (word_ends and _dotted(text, m.start())):
+            continue
         cuts.append((m.end(), m.end()))
     cuts.extend(m.span() for m in _BULLET.finditer(text))
     cuts.sort()
     return _with_space_breaks(text, cuts)
 
 
+# A Thai or Lao paragraph that ends with a full stop after a word ("... ວັນທີ 1 ເມສາ 2024. ໂຄງການ ...")
+# ends its sentences with full stops: the spaces inside it part phrases, not sentences.
+_DOTTED_END = re.compile(r"[\u0e01-\u0eff\d]{2}\.[\"”’')\]]*\s*$")
+_DOTTED_WORD = re.compile(r"[\u0e01-\u0eff\d]{2,}$")  # a word, not one letter of an abbreviation (พ.ศ.)
+
+
+def _dotted(text: str, at: int) -> bool:
+    """Whether the paragraph (line) holding offset `at` ends with a full stop after a Thai or Lao word."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    return _DOTTED_END.search(text, start, len(text) if end < 0 else end) is not None
+
+
 def _with_space_breaks(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`cuts` plus the Thai/Lao spaces that end a sentence: not those after a short run of text, which
-    part a title from a name, a name from a surname, or a short phrase from the next."""
-    spaces = [m.span() for m in _SPACE_BREAK.finditer(text)]
+    part a title from a name, a name from a surname, or a short phrase from the next, nor those in a
+    paragraph that ends its sentences with full stops."""
+    spaces = [m.span() for m in _SPACE_BREAK.finditer(text) if not _dotted(text, m.start())]
     if not spaces:
         return cuts
     is_space = set(spaces)

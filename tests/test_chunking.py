@@ -189,3 +189,23 @@ def test_words_of_scripts_without_spaces_count_by_length() -> None:
     long_thai = " ".join(["ประเทศไทยห้ามใช้ถุงพลาสติกแบบใช้ครั้งเดียว"] * 40)
     chunks = chunk_document(Document(id="th.txt", text=long_thai, title="th"), words=60, overlap=10)
     assert len(chunks) > 3 and all(count_words(c.text) <= 60 for c in chunks)
+
+
+def test_a_plain_text_heading_starts_a_section_and_is_not_quoted() -> None:
+    text = (
+        "Makati bag ordinance\n\nNOVEMBER 2025\n\nThe city adopted the ordinance in 2013.\n\n"
+        "6. Penalties\n\nA first offence costs PHP 1,000.\n\nIssued by: City Hall\n\nContact the office.\n"
+    )
+    chunks = chunk_document(Document(id="makati.txt", text=text, title="Makati bag ordinance"))
+    sections = {c.section for c in chunks}
+    assert "6. Penalties" in sections
+    fine = next(c for c in chunks if "PHP 1,000" in c.text)
+    assert fine.section == "6. Penalties" and "Penalties" not in fine.text
+    # A date line and a "label: value" line are text, not headings.
+    assert "NOVEMBER 2025" not in sections and not any(s.startswith("Issued") for s in sections)
+
+
+def test_markdown_headings_leave_short_lines_as_text() -> None:
+    text = "# Ban\n\n## Scope\n\nShops\n\nShops may not give out bags.\n"
+    chunks = chunk_document(Document(id="ban.md", text=text, title="Ban"))
+    assert {c.section for c in chunks} == {"Scope"}

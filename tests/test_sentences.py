@@ -132,3 +132,18 @@ def test_words_of_scripts_without_spaces_count_by_length() -> None:
     assert count_words("国家发布了行动计划") == 6  # 9 Han characters, about 1.5 a word
     assert count_words("ประเทศไทยห้ามถุงพลาสติก") == 6  # 23 Thai letters and marks, about 4 a word
     assert count_words("— 🌏") == 0
+
+
+def test_thai_and_lao_paragraphs_written_with_full_stops_end_their_sentences_there() -> None:
+    lao = (
+        "ກ່ອນມີໂຄງການ, ຕະຫຼາດກາງຄືນ ໃຊ້ຖົງຢາງປະມານ 6,000 ໃບ ຕໍ່ຄືນ. ຮອດທ້າຍເດືອນມິຖຸນາ 2024, ຈຳນວນດັ່ງກ່າວ "
+        "ໄດ້ຫຼຸດລົງເຫຼືອປະມານ 2,400 ໃບ ຕໍ່ຄືນ."
+    )
+    assert [lao[a:b] for a, b in split_sentences(lao)] == [
+        "ກ່ອນມີໂຄງການ, ຕະຫຼາດກາງຄືນ ໃຊ້ຖົງຢາງປະມານ 6,000 ໃບ ຕໍ່ຄືນ.",
+        "ຮອດທ້າຍເດືອນມິຖຸນາ 2024, ຈຳນວນດັ່ງກ່າວ ໄດ້ຫຼຸດລົງເຫຼືອປະມານ 2,400 ໃບ ຕໍ່ຄືນ.",
+    ]
+    # Without full stops a space still ends a Thai sentence, and an abbreviation's dots never do.
+    thai = "กรมอุทยานแห่งชาติ สัตว์ป่า และพันธุ์พืช ประกาศห้ามนำโฟมเข้าอุทยาน ตั้งแต่ปี พ.ศ. 2561 เป็นต้นไป"
+    pieces = [thai[a:b] for a, b in split_sentences(thai)]
+    assert len(pieces) > 1 and "ตั้งแต่ปี พ.ศ. 2561 เป็นต้นไป" in pieces
