@@ -57,8 +57,14 @@ COUNT_WORD = re.compile(rf"\b(?!one\s+(?:of|another)\b)(?:{_COUNT_WORDS})\b", re
 
 # What a "how much" question measures, and how a sentence states it: a question on a fine, fee or
 # charge wants money; one in tonnes a weight; one on a rate or share a percentage. Else any count.
-_WEIGHT = re.compile(
-    r"\b(?:tons?|tonnes?|kilo(?:gram)?s?|kg|tấn|tan|tonelada)\b|ตัน|吨|公斤|톤|킬로", re.IGNORECASE
+_WEIGHT_UNIT = r"\b(?:tons?|tonnes?|kilo(?:gram)?s?|kg|tấn|tan|tonelada)\b|ตัน|吨|公斤|톤|킬로"
+_WEIGHT = re.compile(_WEIGHT_UNIT, re.IGNORECASE)
+# A weight stated is a number beside its unit ("2.9 tonnes", "ขยะ 2.5 ตัน"): "every tonne we collect"
+# weighs nothing.
+_WEIGHT_STATED = re.compile(
+    rf"(?:\d|\b(?:{'|'.join(sorted(COUNT_WORDS))}|billion)\b)[^.;:]{{0,15}}?(?:{_WEIGHT_UNIT})"
+    rf"|(?:{_WEIGHT_UNIT})[^.;:]{{0,12}}?\d",
+    re.IGNORECASE,
 )
 
 # ISO codes and the abbreviations the region's documents print beside an amount ("VT 20,000" in
@@ -93,7 +99,7 @@ MEASURES = {
             re.IGNORECASE,
         ),
     ),
-    "weight": (_WEIGHT, _WEIGHT),  # asked in a unit of weight, stated in one
+    "weight": (_WEIGHT, _WEIGHT_STATED),  # asked in a unit of weight, stated as a number in one
     "percent": (
         re.compile(
             r"\b(?:rates?|percentages?|percent|share|proportion|persen|peratus|kadar|tỷ lệ|porsyento)\b"

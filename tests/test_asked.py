@@ -450,3 +450,10 @@ def test_one_of_many_is_no_count() -> None:
     metropolis = "As one of Asia's dynamic metropolises, Bangkok faces challenges."
     assert not states_kind(metropolis, "number", question)
     assert states_kind("The city has installed 35 refill stations so far.", "number", question)
+
+
+def test_a_weight_is_stated_only_as_a_number_beside_its_unit() -> None:
+    question = "how many tonnes of plastic has davao actually collected so far?"
+    quote = '"Every tonne we collect in a purok is a tonne that does not reach the gulf."'
+    assert not states_kind(quote, "number", question)
+    assert states_kind("Phase 2 collected 1,146 tonnes of plastic waste.", "number", question)
