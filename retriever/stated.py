@@ -92,7 +92,9 @@ MEASURES = {
         re.compile(
             r"[$€£¥₩₫฿៛₹]"
             rf"|(?<![A-Za-z0-9])(?:{_CODES})\.?\s?\d|\d\s(?:{_CODES})(?![A-Za-z])"
-            rf"|\b(?:{CURRENCY_WORDS}|cents?)\b"
+            # A currency named beside a number ("200 rupiah", "ringgit 5"); "fines in ringgit" states none.
+            rf"|(?:\d|\b(?:{_COUNT_WORDS}|billion)\b)[^.;:]{{0,15}}?\b(?:{CURRENCY_WORDS}|cents?)\b"
+            rf"|\b(?:{CURRENCY_WORDS})\b[^.;:]{{0,6}}?\d"
             r"|\d\s?(?:won|sen|dong|kip)\b"
             r"|บาท|元|원|엔|free of charge|\bfor free\b|\b(?:is|are|was|were|be|remain|remains) free\b"
             r"|\bat no (?:cost|charge)\b|\bno (?:fee|charge|deposit)",

@@ -457,3 +457,10 @@ def test_a_weight_is_stated_only_as_a_number_beside_its_unit() -> None:
     quote = '"Every tonne we collect in a purok is a tonne that does not reach the gulf."'
     assert not states_kind(quote, "number", question)
     assert states_kind("Phase 2 collected 1,146 tonnes of plastic waste.", "number", question)
+
+
+def test_money_is_stated_only_as_an_amount() -> None:
+    question = "What is the fine for a shop giving out plastic bags?"
+    assert not states_kind("Offenders pay their fines in ringgit at the council office.", "number", question)
+    assert states_kind("A shop is fined 500 ringgit for a first offence.", "number", question)
+    assert states_kind("Shops may give bags free of charge until June.", "number", question)
