@@ -463,4 +463,5 @@ def test_money_is_stated_only_as_an_amount() -> None:
     question = "What is the fine for a shop giving out plastic bags?"
     assert not states_kind("Offenders pay their fines in ringgit at the council office.", "number", question)
     assert states_kind("A shop is fined 500 ringgit for a first offence.", "number", question)
-    assert states_kind("Shops may give bags free of charge until June.", "number", question)
+    free = "Shops may give bags free of charge until June."
+    assert states_kind(free, "number", "How much is the bag charge?")  # no number, but a price all the same
