@@ -208,9 +208,12 @@ def _asked(question: str) -> _Asked:
         name=NAME_ASKED.search(question) is not None,
         nationality=nationality_asked(question),
         role=role.group(1).lower() if role else "",
-        # A question in another language counts people in its glossary's English or in English it mixes
-        # in ("Ilan ang participants ...?"); an English one only after "how many".
-        counted=counting.counted(question) or counting.people_counted(english and glossed),
+        # A question in another language counts a unit of time ("ilang buwan": months), or people in its
+        # glossary's English or in English it mixes in ("Ilan ang participants ...?"); an English one
+        # only after "how many".
+        counted=counting.counted(question)
+        or counting.units_counted(question)
+        or counting.people_counted(english and glossed),
         count=count,
         how_long=_DURATION_ASKED.search(question) is not None,
         per=per_units(question) if detect(question) == "en" else frozenset(),  # "per kantong" is "per bag"

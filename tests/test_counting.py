@@ -10,6 +10,7 @@ from retriever.counting import (
     names_place,
     people_counted,
     per_units,
+    units_counted,
 )
 
 
@@ -88,3 +89,13 @@ def test_people_counted_by_the_kind_of_body_they_came_from() -> None:
     private = "How many delegates from the private sector attended?"
     assert not from_elsewhere(private, "Some 60 business representatives joined.")
     assert not from_elsewhere("How many participants attended?", "About 150 participants took part.")
+
+
+def test_a_count_of_months_or_years_asked_in_another_language_wants_that_unit() -> None:
+    assert units_counted("Sa Peru Law 30884, ilang buwan ang palugit?") == {"month"}
+    assert units_counted("Berapa tahun masa transisinya?") == {"year"}
+    assert units_counted("กี่เดือน") == {"month"} and units_counted("몇 개월 유예") == {"month"}
+    assert units_counted("Berapa denda untuk toko?") == frozenset()
+    months = units_counted("ilang buwan ang palugit?")
+    assert counts_of("Other items are phased out within 36 months of entry into force.", months) == ["36"]
+    assert counts_of("The fine is up to 100 UIT.", months) == []
