@@ -143,6 +143,9 @@ def test_a_sentence_about_another_place_does_not_join_one_about_the_asked_place(
     [
         ("3 Key achievements:", False),  # a heading that opens a list states nothing itself
         ("Key facts:", False),
+        ("The ordinance bans the following single-use items in all city markets:", False),
+        # A lead-in giving a figure of its own states it.
+        ("The law sets a phase-out period of 36 months from its entry into force, for:", True),
         ("Seoul International Forum", True),
         ("Bangkok.", False),
         ("ห้ามใช้ถุงพลาสติก", True),  # no spaces between Thai words: any length may state a fact
