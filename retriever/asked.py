@@ -47,13 +47,12 @@ _CONTRACTED = re.compile(r"\b(what|who|where|when|how)['’]?s\b", re.IGNORECASE
 
 # A prison term asked for is a figure, and a duration: "jail time for a 3rd offence?"
 _JAIL_TERM = r"\b(?:jail|prison) (?:time|terms?|sentences?)\b"
-# "How long", and its kin in other languages ("berapa lama", "bao lâu", 多久, 몇 년 "how many years").
+# "How long", and its kin in other languages ("berapa lama", "bao lâu", 多久; a count of a unit of time,
+# "ilang buwan" or 몇 년, as `counting` reads it).
 _DURATION_ASKED = re.compile(
     r"\bhow long\b|\b(?:days?|weeks?|months?|years|hours?)\b|\bberapa lama\b|\bgaano katagal\b"
-    rf"|{_JAIL_TERM}"
-    r"|\bbao lâu\b|\b(?:mấy|bao nhiêu) (?:năm|tháng|tuần|ngày)\b"
-    r"|นาน(?:เท่าไร|เท่าไหร่|แค่ไหน)|กี่(?:ปี|เดือน|สัปดาห์|วัน)|多久|多长时间|多長時間|几年|几个月|几天"
-    r"|얼마나 오래|몇 ?(?:년|개월|달|주|일)(?!도|에)|기간",
+    rf"|{_JAIL_TERM}|{counting.UNITS_ASKED.pattern}"
+    r"|\bbao lâu\b|นาน(?:เท่าไร|เท่าไหร่|แค่ไหน)|多久|多长时间|多長時間|얼마나 오래|기간",
     re.IGNORECASE,
 )
 

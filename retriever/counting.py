@@ -75,7 +75,7 @@ def counted(question: str) -> frozenset[str]:
 
 # "How many months" in the officials' languages: a count of a unit of time, which the quote must give in
 # that unit ("36 months"), as an English "how many months" question's does.
-_UNITS_ASKED = re.compile(
+UNITS_ASKED = re.compile(
     r"\b(?:ilang|berapa|mấy|bao nhiêu)\s+"
     r"(taon|tahun|năm|buwan|bulan|tháng|araw|hari|ngày|linggo|minggu|tuần)\b"
     r"|กี่\s*(ปี|เดือน|วัน|สัปดาห์)|几\s*(年|个月|個月|天|周|週)|몇\s*(년|개월|달|일|주)(?!도|에)",
@@ -90,7 +90,7 @@ _UNIT_OF = {word: unit for unit, words in _UNIT_STEMS.items() for word in words.
 
 def units_counted(question: str) -> frozenset[str]:
     """The unit of time a question in another language counts ("ilang buwan": months), as a stem."""
-    m = _UNITS_ASKED.search(question)
+    m = UNITS_ASKED.search(question)
     return frozenset({_UNIT_OF[next(g for g in m.groups() if g).lower()]}) if m else frozenset()
 
 

@@ -465,3 +465,10 @@ def test_money_is_stated_only_as_an_amount() -> None:
     assert states_kind("A shop is fined 500 ringgit for a first offence.", "number", question)
     free = "Shops may give bags free of charge until June."
     assert states_kind(free, "number", "How much is the bag charge?")  # no number, but a price all the same
+
+
+def test_a_count_of_months_asked_in_another_language_is_answered_by_that_many_months() -> None:
+    question = "Sa Peru Law 30884, ilang buwan ang palugit bago ipagbawal ang plastic straw?"
+    lead_in = "The law sets a phase-out period of 36 months from its entry into force, for:"
+    assert states_kind(lead_in, "number", question)
+    assert not states_kind("A business that breaks the law is fined up to 100 UIT.", "number", question)
