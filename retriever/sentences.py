@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
@@ -92,6 +93,7 @@ def _breaks(text: str) -> list[tuple[int, int]]:
     """Sentence boundaries as (end of one sentence, start of the next) ranges to drop."""
     cuts: list[tuple[int, int]] = []
     lines = text.split("\n")
+    dotted = _dotted_lines(text)
     pos = 0
     for k, line in enumerate(lines[:-1]):
         end = pos + len(line)
@@ -110,12 +112,12 @@ def _breaks(text: str) -> list[tuple[int, int]]:
         # paragraph written with full stops ends its sentences there.
         thai_lao = m.group()[0] == "." and _THAI_LAO.match(text, max(0, m.start() - 1)) is not None
         word_ends = _DOTTED_WORD.search(text, max(0, m.start() - 4), m.start()) is not None
-        if thai_lao and not (word_ends and _dotted(text, m.start())):
+        if thai_lao and not (word_ends and _within(dotted, m.start())):
             continue
         cuts.append((m.end(), m.end()))
     cuts.extend(m.span() for m in _BULLET.finditer(text))
     cuts.sort()
-    return _with_space_breaks(text, cuts)
+    return _with_space_breaks(text, cuts, dotted)
 
 
 # A Thai or Lao paragraph that ends with a full stop after a word ("... ວັນທີ 1 ເມສາ 2024. ໂຄງການ ...")
@@ -124,17 +126,32 @@ _DOTTED_END = re.compile(r"[\u0e01-\u0eff\d]{2}\.[\"”’')\]]*\s*$")
 _DOTTED_WORD = re.compile(r"[\u0e01-\u0eff\d]{2,}$")  # a word, not one letter of an abbreviation (พ.ศ.)
 
 
-def _dotted(text: str, at: int) -> bool:
-    """Whether the paragraph (line) holding offset `at` ends with a full stop after a Thai or Lao word."""
-    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-    return _DOTTED_END.search(text, start, len(text) if end < 0 else end) is not None
+def _dotted_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph (line) that ends with a full stop after a Thai or Lao word."""
+    spans: list[tuple[int, int]] = []
+    if not _THAI_LAO.search(text):
+        return spans
+    pos = 0
+    for line in text.split("\n"):
+        if _DOTTED_END.search(line):
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
 
 
-def _with_space_breaks(text: str, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _within(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether offset `at` lies in one of the sorted (start, end) spans."""
+    i = bisect.bisect_right(spans, (at, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= at <= spans[i][1]
+
+
+def _with_space_breaks(
+    text: str, cuts: list[tuple[int, int]], dotted: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """`cuts` plus the Thai/Lao spaces that end a sentence: not those after a short run of text, which
     part a title from a name, a name from a surname, or a short phrase from the next, nor those in a
     paragraph that ends its sentences with full stops."""
-    spaces = [m.span() for m in _SPACE_BREAK.finditer(text) if not _dotted(text, m.start())]
+    spaces = [m.span() for m in _SPACE_BREAK.finditer(text) if not _within(dotted, m.start())]
     if not spaces:
         return cuts
     is_space = set(spaces)
