@@ -46,6 +46,8 @@ VENUE = re.compile(
 HYPHENATED = re.compile(r"\b[A-Za-z]{1,12}-\d{1,3}\b")  # INC-3, COP-28: a name, not a count
 
 _COUNT_WORDS = "|".join(sorted(COUNT_WORDS))
+# A number, in digits or words, that a unit or currency word a few characters on is the unit of.
+_NUMBER_SAID = rf"(?:\d|\b(?:{_COUNT_WORDS}|billion)\b)"
 
 DURATION = re.compile(
     rf"\b(?:\d+|{_COUNT_WORDS}|a|an)[- ](?:days?|weeks?|months?|years?|hours?|minutes?)\b(?:-long)?",
@@ -62,7 +64,7 @@ _WEIGHT = re.compile(_WEIGHT_UNIT, re.IGNORECASE)
 # A weight stated is a number beside its unit ("2.9 tonnes", "ขยะ 2.5 ตัน"): "every tonne we collect"
 # weighs nothing.
 _WEIGHT_STATED = re.compile(
-    rf"(?:\d|\b(?:{'|'.join(sorted(COUNT_WORDS))}|billion)\b)[^.;:]{{0,15}}?(?:{_WEIGHT_UNIT})"
+    rf"{_NUMBER_SAID}[^.;:]{{0,15}}?(?:{_WEIGHT_UNIT})"
     rf"|(?:{_WEIGHT_UNIT})[^.;:]{{0,12}}?\d",
     re.IGNORECASE,
 )
@@ -93,7 +95,7 @@ MEASURES = {
             r"[$€£¥₩₫฿៛₹]"
             rf"|(?<![A-Za-z0-9])(?:{_CODES})\.?\s?\d|\d\s(?:{_CODES})(?![A-Za-z])"
             # A currency named beside a number ("200 rupiah", "ringgit 5"); "fines in ringgit" states none.
-            rf"|(?:\d|\b(?:{_COUNT_WORDS}|billion)\b)[^.;:]{{0,15}}?\b(?:{CURRENCY_WORDS}|cents?)\b"
+            rf"|{_NUMBER_SAID}[^.;:]{{0,15}}?\b(?:{CURRENCY_WORDS}|cents?)\b"
             rf"|\b(?:{CURRENCY_WORDS})\b[^.;:]{{0,6}}?\d"
             r"|\d\s?(?:won|sen|dong|kip)\b"
             r"|บาท|元|원|엔|free of charge|\bfor free\b|\b(?:is|are|was|were|be|remain|remains) free\b"
