@@ -382,3 +382,20 @@ def test_an_offence_told_by_its_times_finds_its_row_and_no_quote_must_repeat_it(
     asked = "lakeside foam ban: what happens to a shop caught the third time?"
     # "Repeat offenders" may answer it: the times asked are no name a quote must repeat.
     assert assess(open_searcher(repeat), asked, settings=repeat).grounded
+
+
+def test_a_person_asked_is_found_in_a_lower_passage_of_the_first_document(small_settings: Settings) -> None:
+    # Only the first passage is composed from; it introduces the programme but names nobody, and
+    # the paragraph of names and titles that opened it is ranked lower in the same document.
+    narrow = small_settings.with_(k=1)
+    question = "Who opened the Knowledge Exchange Program training in Kuala Lumpur?"
+    found = assess(open_searcher(narrow), question, settings=narrow)
+    assert "Azlina" not in found.passages[0].text
+    quotes = [found.passages[c.passage].text[c.start : c.end] for c in found.chosen]
+    assert any("Azlina Binti Mohd Said" in q for q in quotes), quotes
+    assert found.features["kind_stated"] == 1.0
+    # A count is told in many passages of a page; only a name, date or place is sought deeper.
+    count = assess(
+        open_searcher(narrow), "How many organisations spoke at the KEP training?", settings=narrow
+    )
+    assert {c.passage for c in count.chosen} <= {0}
