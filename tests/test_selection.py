@@ -23,6 +23,7 @@ from retriever.selection import (
     Candidate,
     _elsewhere,
     _is_listed,
+    _leads,
     _quotable,
     asked_places,
     candidates,
@@ -241,6 +242,34 @@ def test_a_dateline_lead_yields_to_the_sentence_stating_the_asked_day(small_sett
     assert "20 – 21 November 2025" in best
     lead = next(c for c in found if "18-19 November" in result.passages()[c.passage].text[c.start : c.end])
     assert lead.score < found[0].score and lead.stated  # still a date, only no longer the best
+
+
+def test_a_documents_lead_is_its_first_sentence_of_ten_words_or_more() -> None:
+    text = (
+        "Hainan bans plastic. Since 1 December 2020, Hainan Province has prohibited bags, tableware and "
+        "straws made of plastic. A first batch follows."
+    )
+    first = _passage(text)
+    later = replace(first, id="doc.md#1")
+    assert _leads([0, 1], [first, later]) == {(0, first.sentences[1][0])}  # a second chunk has no lead
+
+
+def test_a_documents_lead_yields_to_a_sentence_stating_what_is_asked(
+    small_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hainan's lead sums up the ban (since when, which kinds of goods): without its penalty it would be
+    # quoted first for a question on which products are covered.
+    question = "Which products are covered by the Hainan ban?"
+    result = open_searcher(small_settings).search_result(question, k=5, mode="hybrid")
+    weights = keyword.question_weights(result.version.bm25, question)
+
+    def best() -> str:
+        found = candidates(question, focus(question), list(range(5)), weights, result, result.passages())
+        return result.passages()[found[0].passage].text[found[0].start : found[0].end]
+
+    assert not best().startswith("Since 1 December 2020, Hainan Province")
+    monkeypatch.setattr("retriever.selection.LEAD_PENALTY", 0.0)
+    assert best().startswith("Since 1 December 2020, Hainan Province")
 
 
 def test_a_word_every_found_sentence_holds_counts_less() -> None:
