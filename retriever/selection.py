@@ -87,7 +87,7 @@ def _quotable(sentence: str) -> bool:
     sentence = sentence.strip()
     # A list's lead-in states nothing ("3 Key achievements:"), unless it gives a figure of its own ("The
     # law sets a phase-out period of 36 months from its entry into force, for:").
-    if sentence.endswith(":") and not (len(sentence.split()) >= 8 and re.search(r"\d", sentence)):
+    if sentence.endswith((":", "：")) and not (len(sentence.split()) >= 8 and re.search(r"\d", sentence)):
         return False
     # Korean spaces its words as English does: "회사 규모" (company size) is a page's label, not a fact.
     spaced = language.is_latin(sentence[:400], 0.6) or _HANGUL.search(sentence[:400]) is not None

@@ -152,6 +152,7 @@ def test_a_sentence_about_another_place_does_not_join_one_about_the_asked_place(
         ("ห้ามใช้ถุงพลาสติก", True),  # no spaces between Thai words: any length may state a fact
         ("회사 규모", False),  # Korean spaces its words: two of them are a page's label ("company size")
         ("오세훈 서울시장이 개회사를 했다.", True),
+        ("办法规定：", False),  # "The measures provide:", a Chinese list's lead-in with a full-width colon
     ],
 )
 def test_headings_and_fragments_are_not_quoted(sentence: str, quotable: bool) -> None:
