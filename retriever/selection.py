@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from . import asked, exact, grounding, keyword, places, scope, specifics
+from . import asked, exact, grounding, keyword, places, scope, specifics, tables
 from . import lang as language
 from .retrieval import SearchResult
 from .settings import Settings
@@ -79,6 +79,7 @@ class Candidate:
     elsewhere: bool  # the sentence (or its section) names only places other than those asked about
     doc_id: str
     named: float = 1.0  # share of the names asked about that the sentence's passage mentions
+    header: tuple[int, int] | None = None  # a table row's header line (offsets), quoted with it
 
 
 def _quotable(sentence: str) -> bool:
@@ -181,11 +182,13 @@ def candidates(
         p: not of_what or language.words_shared(asked_in, language.detect(passages[p].text)) for p in found
     }
     # One tokenizer call for all sentences, titles and passages: per-call overhead dominated composition.
-    every = iter(
-        keyword.tokenize(
-            [passages[p].text[s:e] for p, _, s, e in spans] + [passages[p].title for p in found] + texts
-        )
-    )
+    # A table row is read with its header's words beside its values (see `tables`).
+    headers = [tables.header_of(passages[p].text, s, e) for p, _, s, e in spans]
+    read = [
+        tables.paired(passages[p].text[h[0] : h[1]], passages[p].text[s:e]) if h else passages[p].text[s:e]
+        for (p, _, s, e), h in zip(spans, headers, strict=True)
+    ]
+    every = iter(keyword.tokenize(read + [passages[p].title for p in found] + texts))
     tokens = [next(every) for _ in spans]
     common = discounted(weights, tokens)
     within = {p: within_document(common, next(every)) for p in found}
@@ -197,8 +200,10 @@ def candidates(
         named[p] = sum(grounding.mentions_name(held, n) for n in focus.names) / len(focus.names)
     leads = _leads(found, passages)
     out: list[Candidate] = []
-    for (p, i, start, end), toks, cosine in zip(spans, tokens, cosines, strict=True):
-        sentence, doc = passages[p].text[start:end], passages[p].doc_id
+    for (p, i, start, end), toks, cosine, sentence, header in zip(
+        spans, tokens, cosines, read, headers, strict=True
+    ):
+        doc = passages[p].doc_id
         cover = keyword.cover(weights, toks)
         stated = not focus.kind or asked.states_kind(sentence, focus.kind, question)
         if stated and of_what and keyword.cover(of_what, about[p]) == 0.0 and comparable[p]:
@@ -238,7 +243,9 @@ def candidates(
         if elsewhere:
             score -= ELSEWHERE_PENALTY
         vector, cos = vectors[p][i], float(cosine)
-        out.append(Candidate(p, start, end, score, vector, cos, cover, stated, elsewhere, doc, named[p]))
+        out.append(
+            Candidate(p, start, end, score, vector, cos, cover, stated, elsewhere, doc, named[p], header)
+        )
     return sorted(out, key=lambda c: -c.score)
 
 
@@ -272,7 +279,18 @@ def select(candidates: list[Candidate], settings: Settings) -> list[Candidate]:
             continue
         chosen.append(cand)
         chars += cand.end - cand.start
-    return chosen
+    return _with_headers(chosen)
+
+
+def _with_headers(chosen: list[Candidate]) -> list[Candidate]:
+    """The chosen sentences, with the header line of each quoted table row not already quoted."""
+    quoted = {(c.passage, c.start) for c in chosen}
+    headers = []
+    for cand in chosen:
+        if cand.header and (cand.passage, cand.header[0]) not in quoted:
+            quoted.add((cand.passage, cand.header[0]))
+            headers.append(replace(cand, start=cand.header[0], end=cand.header[1], stated=False, header=None))
+    return chosen + headers
 
 
 _YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")

@@ -347,3 +347,33 @@ def test_a_date_told_of_another_batch_than_the_one_asked_is_not_quoted(national_
     assert quoted and not any("second batch" in q for q in quoted)
     best = select(found, national_settings)[0]
     assert "9 June 2023" in passages[best.passage].text[best.start : best.end]
+
+
+def test_a_table_row_states_what_its_header_names_and_is_quoted_with_it(
+    base_settings: Settings, tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "bottles.md").write_text(
+        '---\ntitle: "Riverland bottle return programme"\ndate: "2025-02-01"\n---\n'
+        "# Riverland bottle return programme\n\n"
+        "Riverland's shops take back glass bottles for a deposit of 5 cents, and the city reports the "
+        "results every year.\n\n"
+        "Year | Participating shops | Bottles returned | Tonnes collected\n"
+        "2022 | 96 | 180,250 | 30.1\n"
+        "2023 | 131 | 311,400 | 51.8\n",
+        encoding="utf-8",
+    )
+    settings = base_settings.with_(
+        documents_dir=docs, index_dir=tmp_path / "index", data_dir=tmp_path / "data"
+    )
+    index_documents(settings=settings)
+    found = answer_question(
+        open_searcher(settings), "How many bottles were returned in 2023 in Riverland?", settings=settings
+    )
+    quotes = [c.quote for c in found.citations]
+    assert not found.refused and "2023 | 131 | 311,400 | 51.8" in quotes, quotes
+    # The header line comes with the row, before it, so a reader sees what each figure counts.
+    assert quotes.index("Year | Participating shops | Bottles returned | Tonnes collected") < quotes.index(
+        "2023 | 131 | 311,400 | 51.8"
+    )
