@@ -32,6 +32,7 @@ _NOT_COUNTED = frozenset(
         "did", "do", "does", "were", "was", "are", "is", "have", "has", "had", "will", "would", "can",
         "could", "in", "at", "of", "on", "for", "from", "to", "by", "under", "during", "since", "per",
         "each", "a", "the", "attended", "joined", "took", "got", "get", "gets", "been", "being",
+        "or", "and",
     }
 )  # fmt: skip
 # Words that name people as the thing counted, not as the subject of a question.

@@ -85,7 +85,7 @@ MEASURES = {
     "money": (
         re.compile(
             r"\b(?:fines?|penalt(?:y|ies)|fees?|charges?|prices?|costs?|levy|levies|tax|deposits?|budget"
-            r"|denda|kompaun|bayaran|caj|harga|biaya|multa|bayad|phạt|phí|giá)\b"
+            r"|(?:denda|kompaun|bayaran|caj|harga|biaya)(?:nya)?|multa|bayad|phạt|phí|giá)\b"
             r"|ค่าปรับ|ค่าธรรมเนียม|ราคา|罚款|罰款|费用|收费|价格|벌금|과태료|요금|가격|부담금",
             re.IGNORECASE,
         ),

@@ -216,6 +216,12 @@ def test_tonnes_are_asked_in_malay_and_filipino_too() -> None:
             "The recycling rate is to rise from 70 percent to 82 percent.",
             "The plan is funded with KRW 2 trillion.",
         ),
+        # Malay and Indonesian attach "-nya" (its): "dendanya berapa" asks for the fine's amount.
+        (
+            "Kalau produsen tidak ikut EPR kemasan, dendanya berapa?",
+            "Sri Lanka generates an estimated 295,000 tonnes of plastic waste a year.",
+            "Producers who fail to register face a fine of LKR 500,000.",
+        ),
         # Asked in Lao how many people took part: the workshop's date or three hours do not answer it.
         (
             "ກອງປະຊຸມວາງແຜນແບບອອນລາຍ ມີຜູ້ເຂົ້າຮ່ວມທັງໝົດຈັກຄົນ?",

@@ -21,6 +21,13 @@ def test_a_question_counts_the_words_after_how_many_and_their_kind() -> None:
     assert counted("When did the forum open?") == frozenset()
 
 
+def test_a_conjunction_between_the_counted_things_is_not_one_of_them() -> None:
+    asked = counted("how many inspectors or enforcement squads has the agency put in the field?")
+    assert "or" not in asked and "inspe" in asked
+    helpline = "Report shops through the toll-free helpline 0800-12373 or the Green WhatsApp line."
+    assert counts_of(helpline, asked) == []
+
+
 def test_people_typed_in_chat_shorthand_are_people() -> None:
     assert {"peopl", "deleg"} <= counted("how many ppl at 11th 3r forum")
     assert counts_of("Around 400 participants attended.", counted("how many pax attended?")) == ["400"]
