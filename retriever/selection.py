@@ -11,11 +11,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from . import asked, exact, grounding, keyword, places, scope, specifics, tables
+from . import asked, elsewhere, exact, grounding, keyword, places, specifics, tables
 from . import lang as language
 from .retrieval import SearchResult
 from .settings import Settings
-from .stated import DOCUMENT_NUMBER
 from .types import Passage
 
 MAX_QUOTE_CHARS = 700
@@ -155,7 +154,7 @@ def candidates(
     if not spans:
         return []
     vectors = {p: result.sentence_vectors(p) for p in {p for p, _, _, _ in spans}}
-    places_asked = asked_places(question)
+    places_asked = elsewhere.asked_places(question)
     ordinals = exact.counted_ordinals(question)
     # What a price, fine or weight asked for is of ("the price of diesel"): an amount of money in a
     # passage about cups does not state it. The passage, not the sentence, must name it: "a fixed
@@ -213,7 +212,7 @@ def candidates(
         # "How many were actually installed?" is not answered by a target, nor by a sentence under "Targets".
         if stated and actual and (planned_under[p] or specifics.planned(sentence, focus.kind)):
             stated = False
-        if stated and years and other_years(sentence, headings[p], years):
+        if stated and years and elsewhere.other_years(sentence, headings[p], years):
             stated = False
         # The passage's relevance carries a sentence that states the fact without repeating the
         # question's words; one that lacks the asked kind of fact (a date for "when") rarely answers it.
@@ -234,17 +233,19 @@ def candidates(
             score -= LEAD_PENALTY
         # Asked where, the answer is another place than the one the question names the event by:
         # "Where is the next Seoul roundtable?" is answered by Phnom Penh.
-        elsewhere = focus.kind != "where" and _elsewhere(places_asked, passages[p], start, end)
+        told_elsewhere = focus.kind != "where" and elsewhere.only_elsewhere(
+            places_asked, passages[p], start, end
+        )
         # Nor is one told of another batch or phase than the one asked ("the second batch" for batch 1).
         if focus.kind in ("number", "when") and (
-            elsewhere or any(exact.states_other_ordinal(sentence, *o) for o in ordinals)
+            told_elsewhere or any(exact.states_other_ordinal(sentence, *o) for o in ordinals)
         ):
             continue  # a figure or date told of another place is never the asked place's
-        if elsewhere:
+        if told_elsewhere:
             score -= ELSEWHERE_PENALTY
         vector, cos = vectors[p][i], float(cosine)
         out.append(
-            Candidate(p, start, end, score, vector, cos, cover, stated, elsewhere, doc, named[p], header)
+            Candidate(p, start, end, score, vector, cos, cover, stated, told_elsewhere, doc, named[p], header)
         )
     return sorted(out, key=lambda c: -c.score)
 
@@ -291,52 +292,3 @@ def _with_headers(chosen: list[Candidate]) -> list[Candidate]:
             quoted.add((cand.passage, cand.header[0]))
             headers.append(replace(cand, start=cand.header[0], end=cand.header[1], stated=False, header=None))
     return chosen + headers
-
-
-_YEAR_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
-# A law cited by its year ("Act No. 47 of 1980", "Management Act 2007") says which law, not when.
-_STATUTE = re.compile(
-    r"\b(?:Act|Law|Decree|Regulation|Ordinance|Order|Rules?)\s+(?:No\.?\s*\d+\s+)?(?:of\s+)?(?:19|20)\d\d\b"
-)
-
-
-def other_years(sentence: str, heading: str, asked: frozenset[str]) -> bool:
-    """Whether a sentence (else, naming none, its section's heading) names years but none of those asked:
-    "What is the 2030 target?" is not answered by "giảm 50% ..." under "Mục tiêu đến năm 2025"."""
-    for text in (sentence, heading):
-        text = _STATUTE.sub(" ", DOCUMENT_NUMBER.sub(" ", text))  # "Decree 08/2022/ND-CP" names no year
-        named = set(exact.YEAR.findall(text))
-        for first, last in _YEAR_SPAN.findall(text):  # "2020-2023" covers 2021 and 2022
-            named |= {str(y) for y in range(int(first), int(last) + 1)}
-        if named:
-            return not named & asked
-    return False
-
-
-def asked_places(question: str) -> frozenset[str]:
-    """Countries and cities a question asks about (as its filter reads them), with their countries."""
-    found = scope.question_places(grounding.without_contrast(question))
-    return frozenset(name for name, _, _ in found) | frozenset(country for _, country, _ in found)
-
-
-def _elsewhere(asked: frozenset[str], passage: Passage, start: int, end: int) -> bool:
-    """Whether a sentence (else the one before it, else its section) speaks only of places other
-    than those asked about: "How much waste does Malaysia generate?" is not answered by Bangkok's
-    9,000 tonnes a day, nor "What rate is Beijing targeting?" by "The goal is ... 79%" after a
-    sentence on Seoul."""
-    if not asked:
-        return False
-    before = [s for s, e in passage.sentences if e <= start]
-    previous = passage.text[max(before) : start] if before else ""
-    for text in (passage.text[start:end], previous, passage.section):
-        named = [p for p in places.find_places(text) if p.kind != "region"]
-        if not named:
-            continue
-        if any(p.name in asked or p.country in asked for p in named):
-            return False
-        # In a document titled by the city asked about, countries named are where its people came from
-        # ("62 participants from 11 countries: ... and Timor-Leste"), not where the figure was told.
-        if all(p.kind == "country" for p in named):
-            return not any(p.kind == "city" and p.name in asked for p in places.find_places(passage.title))
-        return True
-    return False

@@ -21,14 +21,11 @@ from retriever.selection import (
     JOIN_MARGIN,
     OTHER_DOCUMENT_MARGIN,
     Candidate,
-    _elsewhere,
     _is_listed,
     _leads,
     _quotable,
-    asked_places,
     candidates,
     discounted,
-    other_years,
     select,
 )
 from retriever.types import Passage
@@ -46,43 +43,6 @@ def _passage(text: str, section: str = "", title: str = "A title") -> Passage:
     return Passage(
         "doc.md#0", "doc.md", text, title, section, None, "", "", "", 0, len(text), 0.8, sentences=spans
     )
-
-
-def test_a_sentence_naming_no_place_takes_the_place_of_the_one_before() -> None:
-    text = "Seoul has cut 12 million plastic items. The goal is a recycling rate of 79%."
-    start = text.index("The goal")
-    passage = _passage(text)
-    assert _elsewhere(asked_places("What recycling rate is Beijing targeting?"), passage, start, len(text))
-    assert not _elsewhere(asked_places("What recycling rate is Seoul targeting?"), passage, start, len(text))
-
-
-@pytest.mark.parametrize(
-    ("question", "text", "section", "elsewhere"),
-    [
-        ("How much waste does Malaysia generate?", "Bangkok generates 9,000 tonnes a day.", "", True),
-        ("How much waste does Malaysia generate?", "Kuala Lumpur generates 3,000 tonnes a day.", "", False),
-        ("How much waste does Malaysia generate?", "It generates 9,000 tonnes a day.", "Bangkok", True),
-        ("How much waste does Malaysia generate?", "It generates 9,000 tonnes a day.", "Key facts", False),
-        ("What did Kuala Lumpur pledge?", "Malaysia's capital pledged a ban.", "", False),
-        ("What did the city pledge?", "Bangkok pledged a ban.", "", False),  # no place asked
-    ],
-)
-def test_a_sentence_only_about_other_places_is_told_apart(
-    question: str, text: str, section: str, elsewhere: bool
-) -> None:
-    assert _elsewhere(asked_places(question), _passage(text, section), 0, len(text)) is elsewhere
-
-
-def test_countries_named_in_a_document_about_the_asked_city_are_where_its_people_came_from() -> None:
-    text = "The workshop brought together 62 participants from 11 countries, Timor-Leste among them."
-    asked = asked_places("How many people attended the Yogyakarta workshop?")
-    about_the_city = _passage(text, title="ASEAN data workshop in Yogyakarta")
-    assert not _elsewhere(asked, about_the_city, 0, len(text))
-    # In a document not titled by the city, the sentence is still about another place.
-    assert _elsewhere(asked, _passage(text), 0, len(text))
-    # And a city other than the one asked is elsewhere even in the asked city's document.
-    bangkok = "Bangkok sent 30 participants."
-    assert _elsewhere(asked, _passage(bangkok, title="ASEAN data workshop in Yogyakarta"), 0, len(bangkok))
 
 
 def _candidate(
@@ -289,18 +249,6 @@ def test_a_word_every_found_sentence_holds_counts_less() -> None:
     assert keyword.cover(weights, ["venu"]) == keyword.cover(weights, ["workshop"])
     assert keyword.cover(less, ["venu"]) > keyword.cover(less, ["workshop"])
     assert discounted(weights, [["other"]]) == weights  # a word no sentence holds keeps its weight
-
-
-def test_an_amount_under_another_years_heading_is_told() -> None:
-    asked = frozenset({"2030"})
-    assert other_years("giảm 50% rác thải nhựa trên biển;", "Mục tiêu đến năm 2025", asked)
-    assert not other_years("giảm 75% rác thải nhựa trên biển;", "Mục tiêu đến năm 2030", asked)
-    assert not other_years("By 2030, 75% of waste is collected, up from 40% in 2020.", "Targets", asked)
-    assert not other_years("The plan runs 2021-2035 and cuts waste by half.", "", asked)  # a span covers it
-    # A law cited by its year, or a decree's number, names no year of the amount.
-    assert not other_years("Under Act No. 47 of 1980 the fine is Rs 10,000.", "", frozenset({"2017"}))
-    assert other_years("In 2016, 300 people attended.", "", frozenset({"2017"}))
-    assert not other_years("300 people attended.", "", frozenset({"2017"}))
 
 
 def test_asked_where_the_answer_may_name_another_place_than_the_question(
