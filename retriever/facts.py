@@ -10,7 +10,7 @@ from typing import Any
 
 from . import texts
 from .dates import DateMention, find_dates, parse_iso
-from .places import REGIONS, Place, find_places
+from .places import REGIONS, Place, find_places, from_iso
 from .sentences import split_sentences
 from .types import Document
 
@@ -136,8 +136,11 @@ def document_facts(doc: Document) -> DocFacts:
 
 
 def _front_date(meta: dict[str, str], name: str) -> str:
-    aliases = {"announced": ("announced", "adopted", "issued"), "in_force": ("in_force", "effective"),
-               "deadline": ("deadline", "due")}[name]
+    aliases = {
+        "announced": ("announced", "adopted", "issued"),
+        "in_force": ("in_force", "effective"),
+        "deadline": ("deadline", "due"),
+    }[name]
     for key in aliases:
         try:
             return parse_iso(str(meta.get(key, "")))
@@ -187,11 +190,16 @@ def _where(doc: Document, meta: dict[str, str], given: list[str]) -> dict[str, A
     elif not country and not title_countries:
         country = _dominant(text)
     if country and not city:
-        cities = list(dict.fromkeys(p.name for p in title if p.kind == "city" and p.country == country))
+        cities = _most_specific(
+            list(dict.fromkeys(p.name for p in title if p.kind == "city" and p.country == country))
+        )
         city = cities[0] if len(cities) == 1 else ""
     counts = Counter(p.country for p in text if p.country)
-    others = [c for c in [*title_countries, *sorted(counts, key=lambda c: -counts[c])]
-              if c != country and (c in title_countries or counts[c] >= 2)]
+    others = [
+        c
+        for c in [*title_countries, *sorted(counts, key=lambda c: -counts[c])]
+        if c != country and (c in title_countries or counts[c] >= 2)
+    ]
     countries = tuple(dict.fromkeys([country, *others] if country else others))
     return {"country": country, "city": city, "region": region, "countries": countries}
 
@@ -199,8 +207,14 @@ def _where(doc: Document, meta: dict[str, str], given: list[str]) -> dict[str, A
 def _names_several_places(title: str) -> bool:
     """Whether `title` names two or more cities or countries; a country and its own city are one."""
     places = [p for p in find_places(title) if p.country]  # regions have no country and are no place
-    cities = {p.name for p in places if p.kind == "city"}
+    cities = _most_specific(list({p.name for p in places if p.kind == "city"}))
     return len(cities) > 1 or len({p.country for p in places}) > 1
+
+
+def _most_specific(cities: list[str]) -> list[str]:
+    """The cities of a list, without the ISO provinces beside them: "Ha Long Bay, Quang Ninh" is set in
+    Ha Long, not in two places."""
+    return [c for c in cities if not from_iso(c)] or cities
 
 
 def _dominant(places: list[Place]) -> str:
@@ -236,9 +250,16 @@ def date_role(text: str, mention: DateMention, until: int | None = None) -> tupl
 
 def _cues(text: str) -> list[tuple[int, str]]:
     """(position, role) of every cue word in `text`."""
-    return [(m.end(), role) for role, rx in (("announced", _ANNOUNCED), ("in_force", _IN_FORCE),
-                                            ("deadline", _DEADLINE), ("reported", _REPORTED))
-            for m in rx.finditer(text)]
+    return [
+        (m.end(), role)
+        for role, rx in (
+            ("announced", _ANNOUNCED),
+            ("in_force", _IN_FORCE),
+            ("deadline", _DEADLINE),
+            ("reported", _REPORTED),
+        )
+        for m in rx.finditer(text)
+    ]
 
 
 def _dates_from_text(text: str, kind: str, year: int | None) -> dict[str, str]:

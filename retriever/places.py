@@ -1,7 +1,8 @@
 """Places named in text: countries (with demonyms and local spellings), cities and provinces, regions.
 
 ASEAN, East Asia and South Asia first; a few cities elsewhere where plastics meetings are held. The
-names, in the officials' languages and scripts, are in place_names.py.
+names, in the officials' languages and scripts, are in place_names.py; the provinces, states and
+districts it lacks come from ISO 3166-2 (subdivisions.py).
 """
 
 from __future__ import annotations
@@ -12,8 +13,18 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .place_names import AS_WRITTEN, CITIES, COUNTRIES, GUARDS, REGIONS
+from .subdivisions import subdivisions
 
-__all__ = ["CITIES", "COUNTRIES", "REGIONS", "Place", "country_of", "find_places", "in_other_scripts"]
+__all__ = [
+    "CITIES",
+    "COUNTRIES",
+    "REGIONS",
+    "Place",
+    "country_of",
+    "find_places",
+    "from_iso",
+    "in_other_scripts",
+]
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,9 @@ def _pattern(names: list[str], any_case: frozenset[str], ocean: str) -> re.Patte
     return re.compile("|".join(parts))
 
 
+_ISO_NAMES: set[str] = set()  # the names _table() took from ISO 3166-2
+
+
 @cache
 def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
     """One regex over every name and name -> (canonical, country, kind)."""
@@ -106,6 +120,13 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
     for city, (country, others) in CITIES.items():
         for name in _alternatives(city, others):
             names[name] = (city, country, "city")
+    # Provinces, states and districts the list above lacks, as ISO 3166-2 names them.
+    pairs = tuple((name, canonical) for name, (canonical, _, kind) in names.items() if kind == "country")
+    for area, (country, others) in subdivisions(pairs).items():
+        spellings = _alternatives(area, others)
+        if not any(name in names for name in spellings):
+            names |= {name: (area, country, "city") for name in spellings}
+            _ISO_NAMES.update(spellings)
     return _pattern(list(names), frozenset(), "Ocean"), names
 
 
@@ -115,6 +136,9 @@ def _folded() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
     a few names that are words in another language ("hapon", "thai"), only as written."""
     _, names = _table()
     written = {n for n in names if (n.isupper() and n.isascii()) or n in AS_WRITTEN}
+    # A short ISO name typed in lower case is as often a word ("trang", a page in Vietnamese; "how long an
+    # event lasts" is no Long An province).
+    written |= {n for n in _ISO_NAMES if len(n) < (8 if " " in n else 6)}
     # Short Latin names in any case are words ("us"); in other scripts they are names.
     folded = {n for n in names if n not in written and not n.isupper() and (len(n) >= 3 or not n.isascii())}
     lookup = {n.casefold(): names[n] for n in folded} | {n: names[n] for n in written}
@@ -167,6 +191,12 @@ def named_in(text: str) -> list[str]:
     """The places a text names, as written and by their English names."""
     found = find_places(text, any_case=True)
     return [text[slice(*p.span)] for p in found] + [p.name for p in found]
+
+
+def from_iso(name: str) -> bool:
+    """Whether a place's name came from ISO 3166-2 (a province, state or district), not the hand-made list."""
+    _table()
+    return name in _ISO_NAMES
 
 
 def country_of(name: str) -> str:

@@ -247,3 +247,15 @@ def test_scope_from_a_live_index_filters_ask(small_settings: Settings) -> None:
         "When did Hainan ban non-degradable plastic bags?", settings=small_settings, **found.filters()
     )
     assert not answer.refused and {c.doc_id for c in answer.citations} == {HAINAN}
+
+
+def test_a_province_the_hand_made_list_lacks_filters_by_its_iso_name() -> None:
+    entries = {
+        "zj.md": {
+            "title": "Zhejiang limits takeaway plastics",
+            "facts": {"country": "China", "city": "Zhejiang"},
+        },
+        "gd.md": {"title": "Guangdong bans foam boxes", "facts": {"country": "China", "city": "Guangdong"}},
+    }
+    found = scope.parse("what does zhejiang require of takeaway platforms?", entries)
+    assert found.places == ("Zhejiang",) and set(found.doc_ids or ()) == {"zj.md"}
