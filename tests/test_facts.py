@@ -323,20 +323,16 @@ def test_a_documents_facts_line_is_in_the_readers_language() -> None:
     assert facts.label("zh") == "Malaysia · 法规 · 2025-04 起施行 · 取代 old.md"
 
 
-def test_a_province_iso_names_is_where_a_document_is_set(tmp_path: Path) -> None:
-    facts = write(
-        tmp_path,
-        "sindh.md",
-        "# Sindh (Pakistan): ban on polythene bags\n\nThe ban took effect in June 2023.\n",
-    )
-    assert (facts.country, facts.city) == ("Pakistan", "Sindh")
-
-
-def test_a_city_named_beside_its_iso_province_is_where_a_document_is_set(tmp_path: Path) -> None:
-    # Ha Long is in Quang Ninh province: one place, not two (a digest of several places).
-    facts = write(
-        tmp_path,
-        "halong.md",
-        "# Ha Long Bay, Quảng Ninh, goes plastic-free\n\nThe rule took effect in 2019.\n",
-    )
-    assert (facts.country, facts.city) == ("Viet Nam", "Ha Long")
+@pytest.mark.parametrize(
+    ("title", "where"),
+    [
+        ("Sindh (Pakistan): ban on polythene bags", ("Pakistan", "Sindh")),  # a province ISO 3166-2 names
+        # Ha Long is in Quang Ninh province: one place, not two (a digest of several places).
+        ("Ha Long Bay, Quảng Ninh, goes plastic-free", ("Viet Nam", "Ha Long")),
+    ],
+)
+def test_the_most_specific_place_of_the_title_is_where_a_document_is_set(
+    tmp_path: Path, title: str, where: tuple[str, str]
+) -> None:
+    facts = write(tmp_path, "place.md", f"# {title}\n\nThe rule took effect in June 2023.\n")
+    assert (facts.country, facts.city) == where
