@@ -104,12 +104,9 @@ def _pattern(names: list[str], any_case: frozenset[str], ocean: str) -> re.Patte
     return re.compile("|".join(parts))
 
 
-_ISO_NAMES: set[str] = set()  # the names _table() took from ISO 3166-2
-
-
 @cache
-def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
-    """One regex over every name and name -> (canonical, country, kind)."""
+def _names() -> tuple[dict[str, tuple[str, str, str]], frozenset[str]]:
+    """name -> (canonical, country, kind) of every place, and the names taken from ISO 3166-2."""
     names: dict[str, tuple[str, str, str]] = {}
     for region, others in REGIONS.items():
         for name in _alternatives(region, others):
@@ -122,11 +119,19 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
             names[name] = (city, country, "city")
     # Provinces, states and districts the list above lacks, as ISO 3166-2 names them.
     pairs = tuple((name, canonical) for name, (canonical, _, kind) in names.items() if kind == "country")
+    iso: set[str] = set()
     for area, (country, others) in subdivisions(pairs).items():
         spellings = _alternatives(area, others)
         if not any(name in names for name in spellings):
             names |= {name: (area, country, "city") for name in spellings}
-            _ISO_NAMES.update(spellings)
+            iso.update(spellings)
+    return names, frozenset(iso)
+
+
+@cache
+def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
+    """One regex over every name and name -> (canonical, country, kind)."""
+    names = _names()[0]
     return _pattern(list(names), frozenset(), "Ocean"), names
 
 
@@ -138,7 +143,7 @@ def _folded() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
     written = {n for n in names if (n.isupper() and n.isascii()) or n in AS_WRITTEN}
     # A short ISO name typed in lower case is as often a word ("trang", a page in Vietnamese; "how long an
     # event lasts" is no Long An province).
-    written |= {n for n in _ISO_NAMES if len(n) < (8 if " " in n else 6)}
+    written |= {n for n in _names()[1] if len(n) < (8 if " " in n else 6)}
     # Short Latin names in any case are words ("us"); in other scripts they are names.
     folded = {n for n in names if n not in written and not n.isupper() and (len(n) >= 3 or not n.isascii())}
     lookup = {n.casefold(): names[n] for n in folded} | {n: names[n] for n in written}
@@ -195,8 +200,7 @@ def named_in(text: str) -> list[str]:
 
 def from_iso(name: str) -> bool:
     """Whether a place's name came from ISO 3166-2 (a province, state or district), not the hand-made list."""
-    _table()
-    return name in _ISO_NAMES
+    return name in _names()[1]
 
 
 def country_of(name: str) -> str:
