@@ -107,6 +107,7 @@ _KINDS = {
         r"\bhow (?:many|much|long|big|large)\b"
         # Typed as a note: "fine for a bali restaurant giving out straws?", "penalty amount"
         r"|\b(?:fines?|penalt(?:y|ies)|fees?) (?:for|amount)\b|\b(?:number|amount) of\b"
+        r"|\b(?:rates?|percentages?) (?:for|of)\b"
         r"|\b(?:min|max|minimum|maximum)\b|\bwhat did (?:it|they|\w+) cost\b"
         rf"|{_JAIL_TERM}"
         r"|\bwhat (?:percentage|share|proportion|amount|rate|number|fines?|penalt(?:y|ies)|fees?)\b"

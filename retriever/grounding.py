@@ -7,6 +7,7 @@ numbered names); the kind of fact asked is `asked.py`'s, exact-token matching `e
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,7 +45,15 @@ _CONTRAST = re.compile(
     r"(?i:(?:the|in|at|of|for)\s+)?(?=[A-Z0-9]|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
     r"|tenth|eleventh|twelfth)\b)[^,.;:?!()]*"
 )
-_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*")
+
+def _latin(test: Callable[[str], bool]) -> str:
+    """The accented Latin letters passing `test`, for a regex class: Vietnamese capitals such as the
+    "Đ" of "Đài Loan" (Taiwan) and "Đà Nẵng" start names as "T" and "D" do."""
+    return re.escape("".join(c for c in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]) if test(c)))
+
+
+_UPPER, _LOWER = f"A-Z{_latin(str.isupper)}", f"a-z{_latin(str.islower)}"
+_CAPITALISED = re.compile(rf"\b[{_UPPER}][{_LOWER}][\w'’-]*(?:\s+[{_UPPER}][{_LOWER}][\w'’-]*)*")
 
 
 @dataclass(frozen=True)

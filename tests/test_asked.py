@@ -29,6 +29,9 @@ from retriever.asked import measure_words, question_kind, states_kind
         ("Khóa tập huấn do những đơn vị nào tổ chức?", "who"),
         ("What is the fine for selling banned bags in Hainan?", "number"),
         ("What recycling rate is Beijing targeting?", "number"),
+        # Typed as a note, "rates for" asks a percentage as "what rate" does.
+        ("Vietnam EPR decree recycling rates for PET bottles?", "number"),
+        ("rate of plastic recycling in Thailand 2023", "number"),
         ("What does the decree require?", ""),
         ("what's the penalty for a producer under MPR?", "number"),  # "what's" asks as "what is"
         ("Whats the fine for a shop?", "number"),
