@@ -67,6 +67,7 @@ from botsettings import BotSettings, load_bot_settings
 from botstate import ANSWERS_KEPT, BotState, EventsView, Pending, StoredAnswer, parse_language
 from botui import esc, pack
 from retriever import Answer, IndexMissing, Settings, SettingsError, feedback, texts
+from retriever.chatter import is_follow_up, is_smalltalk
 from retriever.collection import find_documents
 from retriever.texts import t
 
@@ -383,7 +384,11 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
     typing = asyncio.create_task(_keep_typing(message, sending, state.bot.typing_after_ms / 1000))
     try:
         # The answer's words are in the bot's language for this chat (fixed, else the question's).
-        answer = await state.ask(question, lang)
+        asker = (message.chat.id, message.from_user.id if message.from_user else message.chat.id)
+        previous = state.previous_question(*asker)
+        answer = await state.ask(question, lang, previous)
+        if not is_smalltalk(question):  # a follow-up's follow-up leans on the same whole question
+            state.keep_question(*asker, previous if previous and is_follow_up(question) else question)
     except IndexMissing:
         await message.reply_text(t("index_missing_text", lang))
         return

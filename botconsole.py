@@ -17,6 +17,7 @@ from botinput import command_argument, question_refusal
 from botstate import parse_language
 from retriever import IndexMissing, Settings
 from retriever.catalog import facts_of
+from retriever.chatter import is_follow_up, is_smalltalk
 from retriever.texts import DEFAULT, t
 
 logger = logging.getLogger("bot")
@@ -63,10 +64,12 @@ def plain(html_text: str) -> str:
 
 @dataclass
 class Console:
-    """One terminal chat: its settings and the language fixed with /language (None: each question's)."""
+    """One terminal chat: its settings, the language fixed with /language (None: each question's) and the
+    last question, which a follow-up ("and where was it held?") is read with."""
 
     settings: Settings
     lang: str | None = None
+    previous: str = ""
 
     @property
     def ui_lang(self) -> str:
@@ -134,7 +137,10 @@ class Console:
         if refusal:
             return plain(refusal)
         try:
-            return retriever.render_text(retriever.ask(question, lang=self.lang, settings=self.settings))
+            answer = retriever.ask(question, lang=self.lang, settings=self.settings, previous=self.previous)
+            if not is_smalltalk(question):  # a follow-up's follow-up leans on the same whole question
+                self.previous = self.previous if self.previous and is_follow_up(question) else question
+            return retriever.render_text(answer)
         except IndexMissing:
             return t("console_no_index", self.ui_lang)
         except Exception:

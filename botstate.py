@@ -1,5 +1,6 @@
 """What the bot keeps between updates, with no Telegram in it: answers whose buttons still work, votes,
-each chat's language, flood control, confirmations put to administrators, event pages."""
+each chat's language, each asker's last question (for follow-ups), flood control, confirmations put to
+administrators, event pages."""
 
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ logger = logging.getLogger("bot")
 ANSWERS_KEPT = 1000  # answers whose buttons still work; older clicks get a polite "too old"
 PENDING_KEPT = 50  # unanswered confirmations kept (each may hold an uploaded file in memory)
 VIEWS_KEPT = 200  # /events lists whose "More" button still works
+QUESTIONS_KEPT = 1000  # askers whose last question a follow-up ("and where?") is read with
+# A follow-up this long after the question before it is read on its own: a conversation has moved on.
+FOLLOW_UP_S = 30 * 60
 LANGUAGES_FILE = "languages.json"  # in the data dir: {chat id: language code} chosen with /language
 
 Chats = dict[int, tuple[int | None, str]]  # chat id -> (message to reply to, language)
@@ -155,6 +159,8 @@ class BotState:
     pending: OrderedDict[str, Pending] = field(default_factory=OrderedDict)
     views: OrderedDict[str, EventsView] = field(default_factory=OrderedDict)
     asked: dict[int, deque[float]] = field(default_factory=dict)
+    # (chat, user) -> (last whole question and when): in a group each member's own thread
+    last_questions: OrderedDict[tuple[int, int], tuple[str, float]] = field(default_factory=OrderedDict)
     build_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     reindex_waiters: list[tuple[int, int | None, str]] = field(default_factory=list)  # chat, message, lang
     reindex_running: bool = False
@@ -186,12 +192,23 @@ class BotState:
         if not task.cancelled() and task.exception() is not None:
             logger.error("background task failed", exc_info=task.exception())
 
-    async def ask(self, question: str, lang: str | None = None) -> Answer:
+    async def ask(self, question: str, lang: str | None = None, previous: str = "") -> Answer:
         """`retriever.ask` off the event loop: one slow question never holds up other users."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            self.ask_pool, partial(retriever.ask, question, lang=lang, settings=self.settings)
-        )
+        ask = partial(retriever.ask, question, lang=lang, settings=self.settings, previous=previous)
+        return await loop.run_in_executor(self.ask_pool, ask)
+
+    def previous_question(self, chat_id: int, user_id: int) -> str:
+        """The question this user last asked in this chat, if recent enough for a follow-up to lean on."""
+        question, at = self.last_questions.get((chat_id, user_id), ("", 0.0))
+        return question if time.monotonic() - at < FOLLOW_UP_S else ""
+
+    def keep_question(self, chat_id: int, user_id: int, question: str) -> None:
+        """Remember a whole question, for the follow-ups that may come next."""
+        self.last_questions[(chat_id, user_id)] = (question, time.monotonic())
+        self.last_questions.move_to_end((chat_id, user_id))
+        while len(self.last_questions) > QUESTIONS_KEPT:
+            self.last_questions.popitem(last=False)
 
     def remember(self, stored: StoredAnswer) -> str:
         """A short key for callback data (Telegram allows 64 bytes), evicting the oldest."""

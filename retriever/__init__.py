@@ -125,10 +125,12 @@ def ask(
     date_to: str | None = None,
     lang: str | None = None,
     settings: Settings | None = None,
+    previous: str = "",
 ) -> Answer:
     """A short answer quoted from the documents with numbered citations, or an honest refusal.
 
-    `lang` sets the language of the assistant's own words; by default the question's.
+    `lang` sets the language of the assistant's own words; by default the question's. `previous` is
+    the question asked before in the same chat, which a follow-up ("and where?") is read with.
     """
     from .answer import answer_question
     from .retrieval import open_searcher
@@ -142,6 +144,7 @@ def ask(
         date_from=date_from,
         date_to=date_to,
         lang=lang,
+        previous=previous,
     )
 
 

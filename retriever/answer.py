@@ -11,6 +11,7 @@ from . import answerability, catalog, disagreement, scope, texts
 from . import lang as language
 from .chatter import asks_for_tips, is_follow_up, is_smalltalk
 from .evidence import Candidate, assess
+from .followup import with_context
 from .retrieval import Searcher
 from .settings import Settings
 from .types import Answer, Citation, Passage
@@ -158,11 +159,13 @@ def answer_question(
     date_from: str | None = None,
     date_to: str | None = None,
     lang: str | None = None,
+    previous: str = "",
 ) -> Answer:
     """Search, then quote the best sentences with citations, or refuse when evidence is weak.
 
     The assistant's own words (refusal, greeting) are in `lang`, else the question's language;
-    quotes stay in the document's.
+    quotes stay in the document's. A follow-up ("and where was it held?") is read with `previous`,
+    the question asked before it in the same chat.
     """
     started = time.perf_counter()
     # NFKC: a question typed in full-width letters ("Ｗｈａｔ ｉｓ ＥＰＲ？") reads as the plain one, and
@@ -175,6 +178,9 @@ def answer_question(
         n_docs = int(searcher.version.manifest["n_documents"])
         elapsed = {"total": (time.perf_counter() - started) * 1000}
         return Answer(question, greeting(n_docs, lang), True, (), elapsed, lang=lang)
+    read = with_context(question, previous)
+    previous = previous if read != question else ""  # "" when the question stands on its own
+    question = read
 
     documents = searcher.version.manifest["documents"]
     # "in Malaysia", "since 2023", "the latest", "currently in force": the question's own filter,
@@ -203,7 +209,9 @@ def answer_question(
     if answer_it:
         text, citations = _citations(found.chosen, found.passages)
         notes, citations = _notes(citations, found.passages, documents, lang)
-        if is_follow_up(question) and stated.empty():  # "what about the 2nd offence?": of what?
+        if previous:  # says how a follow-up was read, so a wrong reading is seen
+            notes.append(texts.t("follow_up_note", lang, previous=" ".join(previous.split())))
+        elif is_follow_up(question) and stated.empty():  # "what about the 2nd offence?": of what?
             notes.append(texts.t("refusal_standalone", lang))
         text = "\n\n".join([text, *notes])
     else:
@@ -214,7 +222,10 @@ def answer_question(
         near = (
             bool(found.chosen) and answerability.probability(topic, settings.answer_model) >= NEAR_MISS * cut
         )
-        text = _refusal(found.passages, found.result.n_documents, lang, near, is_follow_up(question))
+        unread = is_follow_up(question) and not previous
+        text = _refusal(found.passages, found.result.n_documents, lang, near, unread)
+        if previous:
+            text += "\n\n" + texts.t("follow_up_note", lang, previous=" ".join(previous.split()))
         citations = ()
     done = time.perf_counter()
     timings = {k: round(v, 2) for k, v in found.result.timings_ms.items()}

@@ -166,6 +166,13 @@ def question_kind(question: str) -> str:
     return next((kind for kind in ("when", "where", "who", "number") if _KIND_RES[kind].search(question)), "")
 
 
+def without_question_words(text: str) -> str:
+    """`text` less the words that ask for a kind of fact ("who", "ที่ไหน", "how many"): what it asks about."""
+    for pattern in _KIND_RES.values():
+        text = pattern.sub(" ", text)
+    return " ".join(text.split())
+
+
 @dataclass(frozen=True)
 class _Asked:
     """What a question already says and how it asks, read once per question rather than once for

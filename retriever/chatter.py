@@ -16,7 +16,7 @@ _SMALLTALK = re.compile(
 
 # How a follow-up opens, or a bare pronoun standing for what was said before, per language.
 _FOLLOW_UP = re.compile(
-    r"^\W*(?:thx\W*|thanks\W*|ok\W*)?(?:and\s+)?(?:what|how)\s+about\b|^\W*and\s+(?:the|what|how|when|who|where|in)\b"
+    r"^\W*(?:thx\W*|thanks\W*|ok\W*)?(?:and\s+)?(?:what|how)\s+about\b|^\W*and\b"
     r"|^\W*(?:what|how)\s+(?:about|of)\s+(?:it|that|this|them)\b|\b(?:the same|that one|this one)\b"
     r"|^\W*(?:kalau|bagaimana dengan|macam mana dengan|bagaimana pula|dan)\b|^\W*paano naman\b"
     r"|^\W*còn\b|\bthì sao\b|^\W*แล้ว|ล่ะ\W*$|^\W*那|呢\W*$|^\W*(?:그럼|그러면|그리고)",

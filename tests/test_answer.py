@@ -345,3 +345,29 @@ def test_a_count_of_another_thing_is_refused_not_quoted(national_settings: Setti
     assert not answered.refused and "20" in answered.answer
     answer = ask("How many schools in Chiang Mai got a water station?", settings=national_settings)
     assert answer.refused, answer.answer
+
+
+def test_a_follow_up_is_answered_with_the_question_before_it(small_settings: Settings) -> None:
+    previous = "Who opened the Knowledge Exchange Program on EPR in Kuala Lumpur?"
+    alone = ask("and when was it held?", settings=small_settings)
+    answer = ask("and when was it held?", settings=small_settings, previous=previous)
+    assert not answer.refused and "November 2025" in answer.answer
+    assert {c.doc_id for c in answer.citations} == {"sea-map-kep-epr-kuala-lumpur-2025.txt"}
+    assert texts.t("follow_up_note", "en", previous=previous) in answer.answer, "says how it was read"
+    assert texts.t("refusal_standalone", "en") not in answer.answer
+    assert texts.t("follow_up_note", "en", previous=previous) not in alone.answer
+
+
+def test_a_whole_question_is_not_read_with_the_one_before(small_settings: Settings) -> None:
+    previous = "Who opened the Knowledge Exchange Program on EPR in Kuala Lumpur?"
+    question = "When did Hainan ban non-degradable disposable plastic bags and tableware?"
+    answer = ask(question, settings=small_settings, previous=previous)
+    assert answer.question == question and "Kuala Lumpur" not in answer.answer
+    assert {c.doc_id for c in answer.citations} == {"factsheets/29_cn-hainan-plastic-ban-2020.md"}
+
+
+def test_a_refused_follow_up_still_says_what_it_was_read_with(small_settings: Settings) -> None:
+    previous = "What is the fine for a first offence under Quezon City's plastics ordinance?"
+    answer = ask("Bagaimana dengan Bogor?", settings=small_settings, previous=previous)
+    assert answer.refused and answer.answer.startswith(texts.t("refusal", "id"))
+    assert texts.t("follow_up_note", "id", previous=previous) in answer.answer

@@ -268,6 +268,21 @@ def test_group_answers_only_when_mentioned_replied_to_or_asked(
     assert json.loads(last)["question"] == QUESTION
 
 
+def test_a_follow_up_in_a_group_is_read_with_the_askers_own_question_before(
+    fake: FakeTelegram, running: BotThread, user: int
+) -> None:
+    group = -200_000 - user
+    kep = "Who opened the Knowledge Exchange Program on EPR in Kuala Lumpur?"
+    ask_bot(fake, "/ask " + kep, user, group, "supergroup")
+    follow_up = ask_bot(fake, "/ask and when was it held?", user, group, "supergroup")
+    text = "\n".join(m.text for m in follow_up)
+    assert "November 2025" in text and "Knowledge Exchange Program" in text, text
+    assert f"Read as following on from your previous question: “{kep}”." in text
+    colleague = next(_users)  # the colleague asked nothing before: the follow-up stands alone
+    alone = ask_bot(fake, "/ask and when was it held?", colleague, group, "supergroup")
+    assert "previous question" not in "\n".join(m.text for m in alone)
+
+
 @pytest.mark.parametrize("kind", ["sticker", "photo", "voice", "video"])
 def test_media_gets_a_polite_explanation(
     fake: FakeTelegram, running: BotThread, user: int, kind: str

@@ -100,3 +100,12 @@ def test_the_first_build_says_what_it_is_doing_and_later_ones_do_not(
     assert "for the first time" in first and "1 documents" in first
     update_index(settings)
     assert "for the first time" not in capsys.readouterr().err
+
+
+def test_a_follow_up_is_read_with_the_question_before_it(small_settings: Settings) -> None:
+    kep = "Who opened the Knowledge Exchange Program on EPR in Kuala Lumpur?"
+    out = chat(small_settings, kep, "and when was it held?", "and where?")
+    follow_ups = out.split("> and when was it held?")[1]
+    assert "November 2025" in follow_ups.split("> and where?")[0]
+    # A follow-up's follow-up leans on the same whole question.
+    assert follow_ups.count(f"your previous question: “{kep}”") == 2

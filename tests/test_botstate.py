@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+import botstate
 from botsettings import BotSettings
 from botstate import BotState, EventsView, Pending, StoredAnswer
 from retriever import Answer, Event
@@ -77,3 +80,23 @@ def test_a_vote_is_kept_per_user_and_answer_with_the_one_before() -> None:
     assert state.cast_vote("k", 1, "down") == "up"
     assert state.cast_vote("k", 2, "up") is None
     assert state.votes == {("k", 1): "down", ("k", 2): "up"}
+
+
+def test_a_follow_up_leans_on_its_own_askers_recent_question_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    state = BotState()
+    now = [1000.0]
+    monkeypatch.setattr(botstate.time, "monotonic", lambda: now[0])
+    state.keep_question(-5, 1, "Who opened the KEP in Kuala Lumpur?")
+    assert state.previous_question(-5, 1) == "Who opened the KEP in Kuala Lumpur?"
+    assert state.previous_question(-5, 2) == "", "a colleague in the same group has a thread of their own"
+    assert state.previous_question(7, 1) == "", "and so has the same user in another chat"
+    now[0] += botstate.FOLLOW_UP_S
+    assert state.previous_question(-5, 1) == "", "a conversation this old has moved on"
+
+
+def test_the_questions_kept_for_follow_ups_are_bounded() -> None:
+    state = BotState()
+    for user in range(botstate.QUESTIONS_KEPT + 5):
+        state.keep_question(1, user, f"question {user}")
+    assert len(state.last_questions) == botstate.QUESTIONS_KEPT
+    assert state.previous_question(1, 0) == "" and state.previous_question(1, user) == f"question {user}"

@@ -25,6 +25,7 @@ def test_questions_are_not_smalltalk(message: str) -> None:
         "what about the 2nd offence",
         "thx. and what about indonesia's epr",
         "And the fine?",
+        "and INC-4?",
         "how about Bogor?",
         "Bagaimana dengan Bogor?",
         "kalau di Malaysia?",
