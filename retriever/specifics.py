@@ -43,6 +43,20 @@ _WOMEN = (
     r"|ผู้หญิง|สตรี|女性|妇女|婦女|여성|ແມ່ຍິງ|ເພດຍິງ|ស្ត្រី|အမျိုးသမီး"
 )
 
+# "When is the next KEP?", "where is the upcoming session?": a coming event, not the one a document
+# reports ("the KEP on 18-19 November 2025"). Only a sentence that speaks of what is to come answers.
+_NEXT = (
+    r"\b(?:next|upcoming|forthcoming|berikutnya|selanjutnya|seterusnya|akan datang|tiếp theo"
+    r"|kế tiếp|sắp tới|susunod|darating)\b|ครั้งหน้า|ครั้งถัดไป|ถัดไป|下一|下次|下届|下屆|다음|ຄັ້ງຕໍ່ໄປ|ຄັ້ງໜ້າ"
+    r"|លើកក្រោយ|បន្ទាប់|နောက်တစ်ကြိမ်|နောက်လာမည့်"
+)
+_TO_COME = (
+    r"\b(?:next|upcoming|forthcoming|will|shall|to be (?:held|hosted|convened|organi[sz]ed)|to host"
+    r"|offered to host|agreed to host|plans? to|planned|scheduled|due (?:in|on|to)|expected|future"
+    r"|berikutnya|selanjutnya|seterusnya|akan|tiếp theo|kế tiếp|sẽ|susunod|gaganapin)\b"
+    r"|ครั้งหน้า|ครั้งถัดไป|ถัดไป|จะ|下一|下次|下届|下屆|将|將|다음|예정|ຕໍ່ໄປ|ຈະ|បន្ទាប់|នឹង|နောက်|မည်"
+)
+
 # kind of fact -> specific thing -> (how a question asks for it, how a sentence speaks of it)
 _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
     "number": {
@@ -73,6 +87,7 @@ _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "when": {
+        "next": (_NEXT, _TO_COME),
         "start": (
             r"\b(?:(?:come|comes|came|coming|enter|enters|entered|go|goes) into force|in force|take effect"
             r"|takes effect|took effect|effective|effectivity|start(?:s|ed|ing)?|begin(?:s|ning)?|began"
@@ -120,7 +135,7 @@ _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
             r"[a-z]*|(?:19|20)\d\d)\b" + _SPAN,
         ),
     },
-    "where": {"building": (_BUILDING_ASKED, _BUILDING_STATED)},
+    "where": {"building": (_BUILDING_ASKED, _BUILDING_STATED), "next": (_NEXT, _TO_COME)},
 }
 
 

@@ -214,3 +214,18 @@ def test_a_building_is_stated_only_where_something_was_held_in_it() -> None:
     assert not speaks_of(body, "where", building)
     assert asked_of("Saang hotel ginanap yung workshop sa Jakarta?", "where") == building
     assert asked_of("Konferensi itu diadakan di gedung apa?", "where") == building
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["When is the next KEP?", "where is the upcoming INC session?", "Saan gaganapin ang susunod na KEP?",
+     "下一届论坛在哪里举行？", "다음 회의는 언제 열리나요?"],
+)
+def test_the_next_event_is_answered_only_by_a_sentence_on_what_is_to_come(question: str) -> None:
+    kind = "where" if any(w in question for w in ("where", "Saan", "哪里")) else "when"
+    assert asked_of(question, kind) == ("next",)
+    reported = "The KEP was held in Kuala Lumpur, Malaysia, on 18-19 November 2025."
+    coming = "The next KEP will be held in Hanoi, Viet Nam, on 3-4 March 2027."
+    assert not states_kind(reported, kind, question)
+    assert states_kind(coming, kind, question)
+    assert asked_of("When was the KEP held?", "when") == ()
