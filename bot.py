@@ -23,7 +23,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Container, Coroutine, Sequence
 from typing import Any
 
 from telegram import (
@@ -67,8 +67,10 @@ from botsettings import BotSettings, load_bot_settings
 from botstate import ANSWERS_KEPT, BotState, EventsView, Pending, StoredAnswer, parse_language
 from botui import esc, pack
 from retriever import Answer, IndexMissing, Settings, SettingsError, feedback, texts
+from retriever.answer import describe
 from retriever.chatter import is_follow_up, is_smalltalk
 from retriever.collection import find_documents
+from retriever.listing import listing_asked, narrowed
 from retriever.texts import t
 
 __all__ = ["ANSWERS_KEPT", "BotSettings", "BotState", "StoredAnswer", "load_bot_settings", "main"]
@@ -314,20 +316,48 @@ async def docs_command(update: Update, context: BotContext) -> None:
 
 async def events_command(update: Update, context: BotContext) -> None:
     """Events in the documents, upcoming first, then recent, a page at a time with a "More" button."""
-    message = update.message
-    assert message
-    state = context.bot_data
-    lang = chat_language(update, context)
+    assert update.message
+    await send_events(update.message, context.bot_data, chat_language(update, context))
+
+
+async def send_events(
+    message: Message, state: BotState, lang: str, within: Container[str] | None = None
+) -> None:
+    """The first page of the events list (of the documents `within`, else all)."""
     try:
         events = await asyncio.to_thread(retriever.events, settings=state.settings)
     except IndexMissing:
         await message.reply_text(t("index_missing_text", lang))
         return
+    events = [e for e in events if within is None or e.doc_id in within]
     if not events:
         await message.reply_text(esc(t("events_none", lang)))
         return
     key = state.keep_view(EventsView(message.chat.id, events, lang))
-    await send_events_page(context.bot, state, key, message.message_id)
+    await send_events_page(message.get_bot(), state, key, message.message_id)
+
+
+async def send_listing(message: Message, state: BotState, lang: str, question: str, listing: str) -> None:
+    """A request for the documents or events list ("list the documents about Indonesia"), narrowed by
+    the filter it states, which is named as an answer's is."""
+    try:
+        manifest = await asyncio.to_thread(retriever.status, settings=state.settings)
+    except IndexMissing:
+        await message.reply_text(t("index_missing_text", lang))
+        return
+    documents, stated = narrowed(question, manifest.get("documents", {}))
+    note = "" if stated.empty() else t("scope_note", lang, scope=describe(stated, lang))
+    if listing == "events":
+        if note:
+            await message.reply_text(esc(note))
+        await send_events(message, state, lang, None if stated.empty() else documents)
+        return
+    labels = await asyncio.to_thread(state.fact_labels, lang)
+    blocks = ui.docs_blocks({**manifest, "documents": documents}, labels, lang)
+    if note:
+        blocks.append(ui.text_block(note, sep="\n\n"))
+    for i, text in enumerate(pack(blocks)):
+        await message.reply_text(text, do_quote=None if i == 0 else False)
 
 
 async def send_events_page(bot: ExtBot[None], state: BotState, key: str, reply_to: int | None) -> None:
@@ -378,6 +408,9 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
     wait = state.flood_wait(message.from_user.id if message.from_user else message.chat.id)
     if wait:
         await message.reply_text(t("flood_text", lang, seconds=max(1, round(wait))))
+        return
+    if listing := listing_asked(question):  # "list the documents about Indonesia": the list, not a quote
+        await send_listing(message, state, lang, question, listing)
         return
     # "typing…" goes out while the question is worked on, and only when it takes a while.
     sending = asyncio.Lock()

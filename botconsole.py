@@ -4,6 +4,7 @@ no Telegram in it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 import re
@@ -15,9 +16,12 @@ import botui as ui
 import retriever
 from botinput import command_argument, question_refusal
 from botstate import parse_language
-from retriever import IndexMissing, Settings
+from retriever import IndexMissing, Settings, texts
+from retriever.answer import describe
 from retriever.catalog import facts_of
 from retriever.chatter import is_follow_up, is_smalltalk
+from retriever.lang import detect
+from retriever.listing import listing_asked, narrowed
 from retriever.texts import DEFAULT, t
 
 logger = logging.getLogger("bot")
@@ -106,14 +110,37 @@ class Console:
             return self.answer(argument)
         return t("unknown_text", lang)
 
-    def docs(self) -> str:
-        """The /docs listing as text."""
+    def docs(self, question: str = "", lang: str | None = None) -> str:
+        """The /docs listing as text; for a request in words ("list the documents about Indonesia"),
+        narrowed by the filter it states."""
+        lang = lang or self.ui_lang
         try:
             manifest = retriever.status(settings=self.settings)
         except IndexMissing:
-            return t("console_no_index", self.ui_lang)
-        labels = {k: facts_of(d).label(self.ui_lang) for k, d in manifest.get("documents", {}).items()}
-        blocks = ui.docs_blocks(manifest, labels, self.ui_lang)
+            return t("console_no_index", lang)
+        documents, stated = narrowed(question, manifest.get("documents", {}))
+        labels = {k: facts_of(d).label(lang) for k, d in documents.items()}
+        blocks = ui.docs_blocks({**manifest, "documents": documents}, labels, lang)
+        if not stated.empty():
+            blocks.append(ui.text_block(t("scope_note", lang, scope=describe(stated, lang))))
+        return "".join((block.sep if i else "") + block.plain for i, block in enumerate(blocks))
+
+    def events(self, question: str, lang: str) -> str:
+        """The events a request in words asks for ("upcoming events in Thailand?"), all on one page."""
+        try:
+            manifest = retriever.status(settings=self.settings)
+            events = retriever.events(settings=self.settings)
+        except IndexMissing:
+            return t("console_no_index", lang)
+        documents, stated = narrowed(question, manifest.get("documents", {}))
+        events = [e for e in events if e.doc_id in documents]
+        if not events:
+            return t("events_none", lang)
+        today = dt.date.today()
+        upcoming = lambda e: e.last_day() >= today  # noqa: E731
+        blocks = ui.event_blocks(events, documents, lang, upcoming, previous=None, total=len(events))
+        if not stated.empty():
+            blocks.append(ui.text_block(t("scope_note", lang, scope=describe(stated, lang))))
         return "".join((block.sep if i else "") + block.plain for i, block in enumerate(blocks))
 
     def language(self, argument: str) -> str:
@@ -136,6 +163,9 @@ class Console:
         refusal = question_refusal(question, self.settings.max_question_chars, self.ui_lang)
         if refusal:
             return plain(refusal)
+        if listing := listing_asked(question):  # "list the documents about Indonesia": the list itself
+            lang = self.lang or texts.language(detect(question))
+            return self.events(question, lang) if listing == "events" else self.docs(question, lang)
         try:
             answer = retriever.ask(question, lang=self.lang, settings=self.settings, previous=self.previous)
             if not is_smalltalk(question):  # a follow-up's follow-up leans on the same whole question

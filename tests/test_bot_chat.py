@@ -283,6 +283,22 @@ def test_a_follow_up_in_a_group_is_read_with_the_askers_own_question_before(
     assert "previous question" not in "\n".join(m.text for m in alone)
 
 
+def test_a_request_for_the_documents_or_events_gets_the_list_narrowed_by_its_filter(
+    fake: FakeTelegram, running: BotThread, settings: Settings, user: int
+) -> None:
+    documents = retriever.status(settings=settings)["documents"]
+    indonesian = [d for d in documents.values() if d["title"].startswith("Indonesia:")]
+    about = {title_and_date(d["title"], d["date"])[0] for d in indonesian}
+    mark = fake.mark()
+    fake.user_sends("list all documents about Indonesia", user)
+    listed = reply_containing(fake, user, mark, "Filter applied").text
+    assert about and all(title in listed for title in about), listed
+    assert "Hainan" not in listed and "Filter applied: documents about Indonesia." in listed
+    assert "don't answer" not in listed
+    events = "\n".join(m.text for m in ask_bot(fake, "any upcoming events?", user))
+    assert re.search(r"\d+ events in the documents", events) and "Knowledge Exchange Program" in events
+
+
 @pytest.mark.parametrize("kind", ["sticker", "photo", "voice", "video"])
 def test_media_gets_a_polite_explanation(
     fake: FakeTelegram, running: BotThread, user: int, kind: str

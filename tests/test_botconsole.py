@@ -109,3 +109,11 @@ def test_a_follow_up_is_read_with_the_question_before_it(small_settings: Setting
     assert "November 2025" in follow_ups.split("> and where?")[0]
     # A follow-up's follow-up leans on the same whole question.
     assert follow_ups.count(f"your previous question: “{kep}”") == 2
+
+
+def test_a_request_for_the_documents_gets_the_list_narrowed_by_its_filter(small_settings: Settings) -> None:
+    out = chat(small_settings, "list the documents about Hainan", "list events")
+    listing, events = out.split("> list events")
+    assert "China: Hainan Province bans" in listing and "INC-3" not in listing
+    assert "Filter applied: documents about Hainan." in listing
+    assert "INC-3" in events and "events in the documents" in events
