@@ -9,7 +9,7 @@ from typing import Any
 
 from . import answerability, catalog, disagreement, scope, texts
 from . import lang as language
-from .chatter import asks_for_tips, is_follow_up, is_smalltalk
+from .chatter import asks_for_fun, asks_for_tips, is_follow_up, is_smalltalk
 from .evidence import Candidate, assess
 from .followup import with_context
 from .retrieval import Searcher
@@ -201,8 +201,9 @@ def answer_question(
     # A question asking no date, place, name or number is answered only by a quote sharing a word with
     # it: "What's the air quality in Seoul tomorrow?" had been answered with the Seoul forum's title.
     unrelated = not found.kind and answerability.shares_no_word(found.features)
-    # Where to eat or stay near a documented venue: the venue's page matches, but no document answers.
-    unrelated = unrelated or asks_for_tips(question)
+    # Where to eat or stay near a documented venue, or a joke about recycling: the venue's page or the
+    # policy word matches, but no document answers.
+    unrelated = unrelated or asks_for_tips(question) or asks_for_fun(question)
     # A date, place, name or number asked is answered only by a quote that states one (issue #11, 4).
     unstated = bool(found.kind) and found.features.get("kind_stated", 1.0) == 0.0
     answer_it = bool(found.chosen) and found.grounded and p >= cut and not unrelated and not unstated

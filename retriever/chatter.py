@@ -1,16 +1,20 @@
-"""Messages that are not a question standing on its own: greetings and thanks, and follow-ups that
-lean on the message before ("what about the 2nd offence?"), which a chat with no memory cannot read."""
+"""Messages that are not a question standing on its own: greetings and thanks, follow-ups that lean on
+the message before ("what about the 2nd offence?", read with it by followup.py), and requests no policy
+document answers (travel tips, jokes)."""
 
 from __future__ import annotations
 
 import re
 
+# One to three of these make a greeting or thanks ("ok thanks", "hi, good morning", "great, thank you!").
 _SMALLTALK = re.compile(
-    r"^(hi|hello|hey|hiya|good (morning|afternoon|evening|day)|greetings|thanks?( you)?( very much)?|"
+    r"^(?:(?:hi|hello|hey|hiya|good (morning|afternoon|evening|day)|greetings|thanks?( you)?( very much)?|"
     r"thank u|ok(ay)?|bye|goodbye|cheers|who are you|what (can|do) you do|what are you|help|"
     r"halo|helo|hai|selamat (pagi|siang|sore|malam|petang)|terima kasih|apa khabar|"
     r"xin chào|chào bạn|cảm ơn|kumusta|salamat|magandang (umaga|hapon|gabi)|"
-    r"สวัสดี(ครับ|ค่ะ)?|ขอบคุณ(ครับ|ค่ะ)?|你好|您好|谢谢|안녕하세요|안녕|감사합니다|고맙습니다)\W*$",
+    r"สวัสดี(ครับ|ค่ะ)?|ขอบคุณ(ครับ|ค่ะ)?|你好|您好|谢谢|안녕하세요|안녕|감사합니다|고맙습니다"
+    r"|great|nice|noted|got it|perfect|cool|awesome|sip|baik|oke|ya|dạ|vâng|ครับ|ค่ะ|好的|네|알겠습니다"
+    r")\W*){1,3}$",
     re.IGNORECASE,
 )
 
@@ -102,3 +106,18 @@ def asks_for_tips(question: str) -> bool:
     if _TIPS.search(question):
         return True
     return _RIDES.search(question) is not None and _POLICY.search(question) is None
+
+
+# Something to enjoy rather than to know ("tell me a joke about recycling", "a poem on plastic bags"):
+# the policy words in it find documents, none of which answers.
+_FUN = re.compile(
+    r"\b(?:jokes?|poems?|poetry|songs?|lyrics|riddles?|limericks?|haiku|rap|lelucon|jenaka|lawak|sajak"
+    r"|puisi|pantun|truyện cười|bài thơ|bài hát|biro|tula|kanta|bugtong)\b"
+    r"|เรื่องตลก|มุกตลก|กลอน|บทกวี|笑话|笑話|诗歌|詩歌|写首诗|寫首詩|농담|유머|시를|노래|ຕະຫຼົກ|កំប្លែង|ရယ်စရာ",
+    re.IGNORECASE,
+)
+
+
+def asks_for_fun(question: str) -> bool:
+    """Whether a message asks for a joke, a poem or a song rather than for what the documents say."""
+    return _FUN.search(question) is not None

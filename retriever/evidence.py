@@ -131,7 +131,8 @@ def _features(
     names = [n for n in focus.names if grounding.mentions_name(haystack, n)]
     # The places asked about say where, not what: every passage the place filter keeps shares them,
     # so "Will it rain in Bangkok tomorrow?" found Bangkok's campaign covering a third of it.
-    weights = keyword.without(weights, places.named_in(question))
+    # ... unless the place is all it asks about ("Tell me about Kamikatsu").
+    weights = keyword.without(weights, places.named_in(question)) or weights
     quoted = keyword.tokenize([passages[c.passage].text[c.start : c.end] for c in chosen])
     document_cover = keyword.cover(weights, doc_tokens)
     # Across languages no capitals mark the names asked about, but the glossed words still tell

@@ -163,6 +163,8 @@ _PHRASING_WORDS = (
     # When the asker is, not what is asked ("How much is diesel today?" shared "day" with any report),
     # and "like" in "what will the weather be like", which finds "initiatives like CEPA".
     " today tomorrow yesterday tonight like"
+    # Who asks and how politely: "tell me about Kamikatsu" asks about Kamikatsu alone.
+    " me us i my you your we our pls plz about"
 )
 
 

@@ -371,3 +371,19 @@ def test_a_refused_follow_up_still_says_what_it_was_read_with(small_settings: Se
     answer = ask("Bagaimana dengan Bogor?", settings=small_settings, previous=previous)
     assert answer.refused and answer.answer.startswith(texts.t("refusal", "id"))
     assert texts.t("follow_up_note", "id", previous=previous) in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Tell me about Hainan", "Hainan?"])
+def test_a_question_asking_only_about_a_place_is_answered_from_its_document(
+    small_settings: Settings, question: str
+) -> None:
+    # The places asked about say where, not what; but when a place is all a question names, it is
+    # what it asks about ("Tell me about Kamikatsu" had been refused: it shared no other word).
+    answer = ask(question, settings=small_settings)
+    assert not answer.refused
+    assert {c.doc_id for c in answer.citations} == {"factsheets/29_cn-hainan-plastic-ban-2020.md"}
+
+
+def test_a_request_for_a_joke_on_a_documented_topic_is_refused(small_settings: Settings) -> None:
+    assert ask("Tell me a joke about the Hainan plastic ban", settings=small_settings).refused
+    assert not ask("What does the Hainan plastic ban cover?", settings=small_settings).refused

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.chatter import asks_for_tips, is_follow_up, is_smalltalk
+from retriever.chatter import asks_for_fun, asks_for_tips, is_follow_up, is_smalltalk
 
 
 @pytest.mark.parametrize(
-    "message", ["hi", "Thanks!", "what can you do?", "Terima kasih", "xin chào", "你好", "안녕하세요"]
+    "message",
+    ["hi", "Thanks!", "what can you do?", "Terima kasih", "xin chào", "你好", "안녕하세요", "ok thanks",
+     "great, thank you!", "noted, thanks", "good morning, thanks!"],
 )
 def test_greetings_and_thanks_are_smalltalk(message: str) -> None:
     assert is_smalltalk(message)
 
 
-@pytest.mark.parametrize("message", ["What is EPR?", "hi, when did INC-3 take place?"])
+@pytest.mark.parametrize(
+    "message",
+    ["What is EPR?", "hi, when did INC-3 take place?", "Thanks for the fine info", "Great work on the KEP?"],
+)
 def test_questions_are_not_smalltalk(message: str) -> None:
     assert not is_smalltalk(message)
 
@@ -110,3 +115,19 @@ def test_a_rides_fare_or_time_is_a_travellers_tip(question: str) -> None:
 def test_policy_asked_of_a_ride_is_still_policy() -> None:
     assert not asks_for_tips("How much is the fine for taxis handing out plastic bags?")
     assert not asks_for_tips("How much do tricycle drivers earn per kilo of bottles?")
+
+
+@pytest.mark.parametrize(
+    ("message", "fun"),
+    [
+        ("Tell me a joke about recycling.", True),
+        ("write a poem about plastic bags", True),
+        ("Ceritakan lelucon tentang sampah plastik", True),
+        ("讲个关于塑料的笑话", True),
+        ("What did the Kamikatsu campaign achieve?", False),
+        ("Which songs were played at the KEP?", True),
+        ("What is the fine for plastic bags in Bogor?", False),
+    ],
+)
+def test_a_request_for_a_joke_or_a_poem_is_told(message: str, fun: bool) -> None:
+    assert asks_for_fun(message) is fun
