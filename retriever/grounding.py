@@ -116,10 +116,13 @@ def mentions_name(text_lower: str, name: str) -> bool:
     """Whether lower-cased text mentions every word of a name, each as a word prefix
     ('malaysia' finds 'malaysian'; 'mandatory packaging reporting' needs all three words)."""
     words = name.split()
-    if len(words) == 1 and 2 <= len(name) <= 4 and name.isalpha() and name not in text_lower:
-        # An acronym the text spells out: "qc" is "Quezon City", "epr" "extended producer responsibility".
+    as_word = re.search(rf"(?<!\w){re.escape(name)}s?(?!\w)", text_lower) is not None  # "NGOs"
+    if len(words) == 1 and 2 <= len(name) <= 4 and name.isalpha() and not as_word:
+        # An acronym the text spells out: "qc" is "Quezon City", "epr" "extended producer responsibility"
+        # ("kl" inside "tackle" is no mention of KL); else a word it begins ("thai" in "Thailand").
         spelled = r"[\s-]+".join(rf"{re.escape(letter)}\w*" for letter in name)  # "SUP": single-use plastic
-        return re.search(rf"(?<!\w){spelled}", text_lower) is not None
+        if re.search(rf"(?<!\w){spelled}", text_lower) is not None:
+            return True
     for word in words:
         # A demonym names its country: "japanese" finds "japan", "vietnamese" "viet nam"'s "vietnam".
         stem = word[:-3] if word.endswith("ese") and len(word) > 6 else word

@@ -66,6 +66,11 @@ def test_names_starting_with_an_accented_capital_are_whole() -> None:
         ("malaysian states agreed", "malaysia", True),
         ("thailand's campaign", "japanese", False),
         ("india bans single-use plastic items", "sup", True),
+        # An acronym inside another word is no mention of it ("kl" in "tackle"), nor a plural one missed.
+        ("cities tackle plastic waste", "kl", False),
+        ("kuala lumpur's campaign tackles plastic", "kl", True),
+        ("ngos took part as observers", "ngo", True),
+        ("thailand's recycling target", "thai", True),
     ],
 )
 def test_a_name_is_found_spelled_out_or_as_its_country(text: str, name: str, found: bool) -> None:
