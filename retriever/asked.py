@@ -193,6 +193,7 @@ class _Asked:
     actor: str  # who an asked amount is for: "person" or "business" ("" for either)
     date_of: tuple[str, ...]  # what an asked date is of: ("start",) wants the day it took effect
     place_of: tuple[str, ...]  # what an asked place is: ("building",) wants a hotel or hall, not a city
+    who_of: tuple[str, ...]  # what an asked person or body did: ("funder",) wants who paid, not who met
 
 
 @lru_cache(maxsize=1024)
@@ -228,6 +229,7 @@ def _asked(question: str) -> _Asked:
         actor=specifics.actor_asked(glossed),
         date_of=specifics.asked_of(glossed, "when"),
         place_of=specifics.asked_of(glossed, "where"),
+        who_of=specifics.asked_of(glossed, "who"),
     )
 
 
@@ -285,6 +287,8 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
             return novel(counting.counts_of(undated, asked.counted))
         words = COUNT_WORD.findall(undated)
         return novel([n for n in NUMBER.findall(undated) if not YEAR.fullmatch(n)] + words)
+    if kind == "who" and not specifics.speaks_of(sentence, "who", asked.who_of):
+        return False
     if not is_latin(sentence):
         return True  # no capitalisation to read names from: leave it to the other evidence
     if kind == "who":

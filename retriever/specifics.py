@@ -136,6 +136,19 @@ _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "where": {"building": (_BUILDING_ASKED, _BUILDING_STATED), "next": (_NEXT, _TO_COME)},
+    # "Who funds SEA-MaP?" is not answered by who took part in its programme.
+    "who": {
+        "funder": (
+            r"\b(?:fund(?:s|ed|ing)?|financ\w*|sponsor\w*|donors?|bankroll\w*|pays? for|paid for|membiayai"
+            r"|dibiayai|mendanai|didanai|pembiayaan|tài trợ|cấp vốn|nagpopondo|pinondohan)\b"
+            r"|สนับสนุนงบ|ให้ทุน|资助|資助|赞助|贊助|出资|出資|후원|자금|재정 지원|ឧបត្ថម្ភ|ສະໜັບສະໜູນທຶນ|ငွေကြေးထောက်ပံ့",
+            # who paid, not a topic such as "financial mechanisms for EPR"
+            r"\b(?:(?:funded|financed|sponsored|supported|backed|bankrolled|paid for)\s+by|(?:funding|grants?"
+            r"|financial support|financing|contributions?|money)\s+(?:from|of)|donors?|sponsors?|funders?"
+            r"|dibiayai|didanai|dana dari|được tài trợ|tài trợ bởi|pinondohan)\b"
+            r"|ได้รับการสนับสนุน|ทุนจาก|资助|資助|赞助|贊助|出资|出資|후원|지원을 받|지원으로",
+        ),
+    },
 }
 
 

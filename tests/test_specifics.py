@@ -229,3 +229,15 @@ def test_the_next_event_is_answered_only_by_a_sentence_on_what_is_to_come(questi
     assert not states_kind(reported, kind, question)
     assert states_kind(coming, kind, question)
     assert asked_of("When was the KEP held?", "when") == ()
+
+
+def test_who_funds_is_answered_only_by_who_paid() -> None:
+    question = "Who funds SEA-MaP?"
+    assert asked_of(question, "who") == ("funder",)
+    assert asked_of("Who opened the KEP?", "who") == ()
+    topic = "The training covered producer obligations and financial mechanisms for EPR, led by Dr. Lim."
+    assert not states_kind(topic, "who", question)
+    funded = "SEA-MaP is funded by the Norwegian Agency for Development Cooperation."
+    assert states_kind(funded, "who", question)
+    support = "SEA-MaP runs with financial support from the Asian Development Bank."
+    assert states_kind(support, "who", "谁资助 SEA-MaP？")
