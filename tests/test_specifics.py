@@ -234,10 +234,20 @@ def test_the_next_event_is_answered_only_by_a_sentence_on_what_is_to_come(questi
 def test_who_funds_is_answered_only_by_who_paid() -> None:
     question = "Who funds SEA-MaP?"
     assert asked_of(question, "who") == ("funder",)
-    assert asked_of("Who opened the KEP?", "who") == ()
+    assert asked_of("Who chaired INC-4?", "who") == ()
     topic = "The training covered producer obligations and financial mechanisms for EPR, led by Dr. Lim."
     assert not states_kind(topic, "who", question)
     funded = "SEA-MaP is funded by the Norwegian Agency for Development Cooperation."
     assert states_kind(funded, "who", question)
     support = "SEA-MaP runs with financial support from the Asian Development Bank."
     assert states_kind(support, "who", "谁资助 SEA-MaP？")
+
+
+def test_who_opened_is_answered_only_by_a_sentence_on_the_opening() -> None:
+    question = "Who opened the 9th 3R Forum in Bangkok?"
+    assert asked_of(question, "who") == ("opener",)
+    assert asked_of("ใครเป็นผู้กล่าวเปิดงาน", "who") == ("opener",)
+    side_events = "The page names three parallel events: the 9th Asia and the Pacific 3R Citizens Forum."
+    assert not states_kind(side_events, "who", question)
+    opened = "Mr. Surasak Kanchanarat, Minister of Natural Resources and Environment, opened the Forum."
+    assert states_kind(opened, "who", question)
