@@ -181,6 +181,8 @@ _TOPICS: dict[str, tuple[str, str]] = {
 # in each atoll by 2022", under "Targets") or a proposal does not state it.
 _ACTUAL_ASKED = re.compile(
     r"\bactual(?:ly)?\b|\bin (?:practice|reality)\b|\bso far\b|\bto date\b|\breally\b"
+    # "What recycling rate did Korea reach in 2022?" asks what was reached, not a target for 2022.
+    r"|\b(?:did|has|have|had)\b(?:\s+\S+){0,5}?\s+(?:reach(?:ed)?|achiev(?:e|ed)|attain(?:ed)?|record(?:ed)?)\b"
     r"|\bsebenarnya\b|\bsesungguhnya\b|\b(?:te)?realisasi\b|\bthực tế\b|\bthực sự\b|\btalaga\b"
     r"|\baktwal\b|\bsetakat (?:ini|ni)\b|\bsejauh ini\b|\bhingga kini\b|\bcho đến nay\b|\btính đến nay\b"
     r"|\bsa ngayon\b|จริง|จนถึงปัจจุบัน|ถึงตอนนี้|实际|實際|迄今|至今|到目前为止|실제|지금까지",

@@ -157,6 +157,9 @@ def test_a_fine_is_not_answered_by_a_tax_nor_a_law_in_force_by_its_consultation(
         ("Setakat ni dah berapa banyak pengilang yang sertai skim itu?", True),  # so far, how many makers
         ("How many participants so far?", True),
         ("How many reverse vending machines does the plan call for?", False),
+        ("What recycling rate did Korea reach in 2022?", True),
+        ("How many tonnes has Bali's ban achieved so far?", True),
+        ("What recycling rate does Korea want to reach by 2027?", False),
     ],
 )
 def test_a_question_asking_what_actually_happened_is_told(question: str, actual: bool) -> None:
