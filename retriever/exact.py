@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import editions
 from .editions import ordinal, read_editions
 
 _ORDINAL_WORDS = {
@@ -172,6 +173,13 @@ def states_ordinal(text: str, ordinal: str, noun: str) -> bool:
     pattern = _one_of_series(noun, ordinal, number.group() if number else "")
     if re.search(pattern, canonical(text)):
         return True
+    # An enumerated series names the noun in its earlier steps only: "(1) a PHP1,000 fine for a first
+    # offence; (2) a PHP3,000 fine for a second offence ...; and (3) a PHP5,000 fine" states the third.
+    n = int(number.group()) if number else 0
+    if n > 1 and re.search(rf"\(\s*{n}\s*\)", text):
+        before = _one_of_series(noun, editions.ordinal(n - 1), str(n - 1))
+        if re.search(before, canonical(text)):
+            return True
     # Read as written: the canonical form has made "lần thứ hai" and "ครั้งที่ 2" plain ordinals.
     native = _natively(int(number.group())) if number and noun.startswith("offen") else ""
     return bool(native) and re.search(native, text.lower()) is not None

@@ -112,3 +112,13 @@ def test_a_question_counts_an_offence_in_its_language_only_beside_a_fine() -> No
     assert counted_ordinals("Magkano ang multa sa ikalawang paglabag?") == (("2nd", "offence"),)
     assert counted_ordinals("首次违规罚多少钱？") == (("1st", "offence"),)
     assert counted_ordinals("第一次会议在哪里举行？") == ()  # the first meeting: no fine asked
+
+
+def test_the_step_of_an_enumerated_series_states_its_ordinal() -> None:
+    steps = (
+        "Penalties rise in three steps: (1) a PHP1,000 fine for a first offence; (2) a PHP3,000 fine for a "
+        "second offence; and (3) a PHP5,000 fine and a Closure Order."
+    )
+    assert states_ordinal(steps, "3rd", "offence")
+    assert not states_ordinal(steps, "4th", "offence")
+    assert not states_ordinal("Step (3) follows the launch.", "3rd", "offence"), "no earlier offence named"
