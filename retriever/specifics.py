@@ -63,7 +63,8 @@ _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
         "penalty": (
             r"\b(?:fines?|penalt(?:y|ies)|sanctions?|imprisonment|jail|prison|denda|kompaun|sanksi"
             r"|hukuman|multa|parusa|phạt)\b|ពិន័យ|ປັບໃໝ|ဒဏ်ငွေ"
-            r"|ค่าปรับ|จำคุก|罚款|罰款|罚金|徒刑|监禁|벌금|과태료|징역",
+            # Thai ปรับ alone fines ("ปรับร้าน...เท่าไหร่"), unless it adjusts or improves (ปรับปรุง, ปรับตัว).
+            r"|ค่าปรับ|ปรับ(?!ปรุง|ตัว|เปลี่ยน|ใช้|ลด|ขึ้น|แก้)|จำคุก|罚款|罰款|罚金|徒刑|监禁|벌금|과태료|징역",
             r"\b(?:fine[sd]?|penal(?:ty|ties|ised|ized|ise|ize)|sanctions?|offen[cs]es?|violat\w*|breach\w*"
             r"|punish\w*|imprison\w*|jail\w*|prison\w*|compound|denda\w*|kompaun|multa\w*|phạt|vi phạm"
             r"|penjara|sanksi|hukuman|parusa)\b|ពិន័យ|ປັບໃໝ|ဒဏ်"

@@ -24,6 +24,8 @@ from retriever.specifics import (
         ("What is the fine for selling banned bags in Hainan?", "number", ("penalty",)),
         ("Berapa denda pelanggar perwali Bogor?", "number", ("penalty",)),
         ("海南禁塑令的罚款是多少？", "number", ("penalty",)),
+        ("ไต้หวันปรับร้านที่ใช้แก้วพลาสติกเท่าไหร่", "number", ("penalty",)),  # ปรับ alone fines
+        ("ปรับลดการใช้ถุงพลาสติกได้เท่าไหร่", "number", ()),  # ... but ปรับลด cuts
         ("What excise rate did Indonesia propose?", "number", ("tax",)),
         ("How many delegates attended INC-4?", "number", ()),
         ("When will Thailand's Act come into force?", "when", ("start",)),
