@@ -141,6 +141,14 @@ _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
     # Forum?" by the names of its side events (issue #11). Who hosted, asked the same way, lost a test
     # question and was left out.
     "who": {
+        "chair": (
+            r"\b(?:chair(?:ed|s|ing|man|woman|person)?|moderat\w*|presid(?:ed|es|ing)|mempengerusikan|pengerusi"
+            r"|dipengerusikan|dipimpin|memimpin|chủ trì|điều phối|điều hành|nangulo|namuno|pinangunahan)\b"
+            r"|ประธาน|ดำเนินรายการ|主持|主席|좌장|사회자|의장|ប្រធាន|សម្របសម្រួល|ປະທານ|ဥက္ကဋ္ဌ|ဦးဆောင်",
+            r"\b(?:chair\w*|co-chair\w*|moderat\w*|presid\w*|led by|facilitat\w*|pengerusi|mempengerusikan"
+            r"|dipengerusikan|dipimpin|chủ trì|điều phối|nangulo|pinangunahan)\b"
+            r"|ประธาน|ดำเนินรายการ|主持|主席|좌장|사회|의장|ប្រធាន|ປະທານ|ဥက္ကဋ္ဌ",
+        ),
         "opener": (
             r"\b(?:open(?:ed|s)?|inaugurat\w*|kick(?:ed|s)? off|welcom\w*|keynote|merasmikan|membuka|dibuka"
             r"|perasmian|pembukaan|khai mạc|phát biểu khai mạc|nagbukas|binuksan)\b"

@@ -239,7 +239,7 @@ def test_the_next_event_is_answered_only_by_a_sentence_on_what_is_to_come(questi
 def test_who_funds_is_answered_only_by_who_paid() -> None:
     question = "Who funds SEA-MaP?"
     assert asked_of(question, "who") == ("funder",)
-    assert asked_of("Who chaired INC-4?", "who") == ()
+    assert asked_of("Who attended INC-4?", "who") == ()
     topic = "The training covered producer obligations and financial mechanisms for EPR, led by Dr. Lim."
     assert not states_kind(topic, "who", question)
     funded = "SEA-MaP is funded by the Norwegian Agency for Development Cooperation."
@@ -256,3 +256,13 @@ def test_who_opened_is_answered_only_by_a_sentence_on_the_opening() -> None:
     assert not states_kind(side_events, "who", question)
     opened = "Mr. Surasak Kanchanarat, Minister of Natural Resources and Environment, opened the Forum."
     assert states_kind(opened, "who", question)
+
+
+def test_who_chaired_is_answered_only_by_a_sentence_on_the_chair() -> None:
+    question = "Ai là người chủ trì phiên họp của ICLEI tại diễn đàn Seoul?"
+    assert asked_of(question, "who") == ("chair",)
+    assert asked_of("Who chaired INC-4?", "who") == ("chair",)
+    opened = "Oh Se-hoon, Mayor of the Seoul Metropolitan Government delivered the opening remarks."
+    assert not states_kind(opened, "who", "Who chaired the ICLEI session?")
+    moderated = "Shu Zhu, the Regional Director of ICLEI East Asia Secretariat, moderated the ICLEI session."
+    assert states_kind(moderated, "who", "Who chaired the ICLEI session?")
