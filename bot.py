@@ -302,16 +302,7 @@ async def language_command(update: Update, context: BotContext) -> None:
 async def docs_command(update: Update, context: BotContext) -> None:
     """List the indexed documents with their dates and facts, split over several messages if long."""
     assert update.message
-    state = context.bot_data
-    lang = chat_language(update, context)
-    try:
-        manifest = await asyncio.to_thread(retriever.status, settings=state.settings)
-    except IndexMissing:
-        await update.message.reply_text(t("index_missing_text", lang))
-        return
-    labels = await asyncio.to_thread(state.fact_labels, lang)
-    for i, text in enumerate(pack(ui.docs_blocks(manifest, labels, lang))):
-        await update.message.reply_text(text, do_quote=None if i == 0 else False)
+    await send_listing(update.message, context.bot_data, chat_language(update, context), "", "documents")
 
 
 async def events_command(update: Update, context: BotContext) -> None:
