@@ -409,7 +409,10 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
     try:
         # The answer's words are in the bot's language for this chat (fixed, else the question's).
         asker = (message.chat.id, message.from_user.id if message.from_user else message.chat.id)
-        previous = state.previous_question(*asker)
+        # A reply to one of the bot's answers follows on from that answer's question, whoever asked it.
+        replied = message.reply_to_message
+        earlier = state.answer_sent_as(message.chat.id, replied.message_id) if replied else None
+        previous = earlier.answer.question if earlier else state.previous_question(*asker)
         answer = await state.ask(question, lang, previous)
         if not is_smalltalk(question):  # a follow-up's follow-up leans on the same whole question
             state.keep_question(*asker, previous if previous and is_follow_up(question) else question)

@@ -198,6 +198,11 @@ class BotState:
         ask = partial(retriever.ask, question, lang=lang, settings=self.settings, previous=previous)
         return await loop.run_in_executor(self.ask_pool, ask)
 
+    def answer_sent_as(self, chat_id: int, message_id: int) -> StoredAnswer | None:
+        """The answer sent as that message (its last part), while its buttons still work."""
+        where = (chat_id, message_id)
+        return next((a for a in reversed(self.answers.values()) if (a.chat_id, a.message_id) == where), None)
+
     def previous_question(self, chat_id: int, user_id: int) -> str:
         """The question this user last asked in this chat, if recent enough for a follow-up to lean on."""
         question, at = self.last_questions.get((chat_id, user_id), ("", 0.0))

@@ -281,6 +281,11 @@ def test_a_follow_up_in_a_group_is_read_with_the_askers_own_question_before(
     colleague = next(_users)  # the colleague asked nothing before: the follow-up stands alone
     alone = ask_bot(fake, "/ask and when was it held?", colleague, group, "supergroup")
     assert "previous question" not in "\n".join(m.text for m in alone)
+    # ... unless it replies to the answer: then it follows on from that answer's question.
+    reply = ask_bot(fake, "and where was it held?", colleague, group, "supergroup", reply_to=follow_up[-1])
+    text = "\n".join(m.text for m in reply)
+    assert "Kuala Lumpur" in text and f"your previous question: “{kep}”" not in text
+    assert "your previous question: “and when was it held?" in text, text
 
 
 def test_a_request_for_the_documents_or_events_gets_the_list_narrowed_by_its_filter(

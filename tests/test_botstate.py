@@ -100,3 +100,14 @@ def test_the_questions_kept_for_follow_ups_are_bounded() -> None:
         state.keep_question(1, user, f"question {user}")
     assert len(state.last_questions) == botstate.QUESTIONS_KEPT
     assert state.previous_question(1, 0) == "" and state.previous_question(1, user) == f"question {user}"
+
+
+def test_a_reply_finds_the_answer_it_replies_to() -> None:
+    state = BotState()
+    answer = Answer("Who opened the KEP?", "Ms. Azlina opened it. [1]", False)
+    stored = StoredAnswer(answer, chat_id=-5, user_id=1)
+    state.remember(stored)
+    assert state.answer_sent_as(-5, 77) is None, "its message is not known until Telegram confirms the send"
+    stored.message_id = 77
+    assert state.answer_sent_as(-5, 77) is stored
+    assert state.answer_sent_as(-6, 77) is None
