@@ -67,10 +67,10 @@ from botsettings import BotSettings, load_bot_settings
 from botstate import ANSWERS_KEPT, BotState, EventsView, Pending, StoredAnswer, parse_language
 from botui import esc, pack
 from retriever import Answer, IndexMissing, Settings, SettingsError, feedback, texts
-from retriever.answer import describe
-from retriever.chatter import is_follow_up, is_smalltalk
+from retriever.chatter import is_smalltalk
 from retriever.collection import find_documents
-from retriever.listing import listing_asked, narrowed
+from retriever.followup import whole_question
+from retriever.listing import filter_note, listing_asked, narrowed
 from retriever.texts import t
 
 __all__ = ["ANSWERS_KEPT", "BotSettings", "BotState", "StoredAnswer", "load_bot_settings", "main"]
@@ -337,7 +337,7 @@ async def send_listing(message: Message, state: BotState, lang: str, question: s
         await message.reply_text(t("index_missing_text", lang))
         return
     documents, stated = narrowed(question, manifest.get("documents", {}))
-    note = "" if stated.empty() else t("scope_note", lang, scope=describe(stated, lang))
+    note = filter_note(stated, lang)
     if listing == "events":
         if note:
             await message.reply_text(esc(note))
@@ -415,7 +415,7 @@ async def answer_question(update: Update, context: BotContext, question: str) ->
         previous = earlier.answer.question if earlier else state.previous_question(*asker)
         answer = await state.ask(question, lang, previous)
         if not is_smalltalk(question):  # a follow-up's follow-up leans on the same whole question
-            state.keep_question(*asker, previous if previous and is_follow_up(question) else question)
+            state.keep_question(*asker, whole_question(question, previous))
     except IndexMissing:
         await message.reply_text(t("index_missing_text", lang))
         return

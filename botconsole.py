@@ -17,11 +17,11 @@ import retriever
 from botinput import command_argument, question_refusal
 from botstate import parse_language
 from retriever import IndexMissing, Settings, texts
-from retriever.answer import describe
 from retriever.catalog import facts_of
-from retriever.chatter import is_follow_up, is_smalltalk
+from retriever.chatter import is_smalltalk
+from retriever.followup import whole_question
 from retriever.lang import detect
-from retriever.listing import listing_asked, narrowed
+from retriever.listing import filter_note, listing_asked, narrowed
 from retriever.texts import DEFAULT, t
 
 logger = logging.getLogger("bot")
@@ -121,8 +121,8 @@ class Console:
         documents, stated = narrowed(question, manifest.get("documents", {}))
         labels = {k: facts_of(d).label(lang) for k, d in documents.items()}
         blocks = ui.docs_blocks({**manifest, "documents": documents}, labels, lang)
-        if not stated.empty():
-            blocks.append(ui.text_block(t("scope_note", lang, scope=describe(stated, lang))))
+        if note := filter_note(stated, lang):
+            blocks.append(ui.text_block(note))
         return "".join((block.sep if i else "") + block.plain for i, block in enumerate(blocks))
 
     def events(self, question: str, lang: str) -> str:
@@ -139,8 +139,8 @@ class Console:
         today = dt.date.today()
         upcoming = lambda e: e.last_day() >= today  # noqa: E731
         blocks = ui.event_blocks(events, documents, lang, upcoming, previous=None, total=len(events))
-        if not stated.empty():
-            blocks.append(ui.text_block(t("scope_note", lang, scope=describe(stated, lang))))
+        if note := filter_note(stated, lang):
+            blocks.append(ui.text_block(note))
         return "".join((block.sep if i else "") + block.plain for i, block in enumerate(blocks))
 
     def language(self, argument: str) -> str:
@@ -169,7 +169,7 @@ class Console:
         try:
             answer = retriever.ask(question, lang=self.lang, settings=self.settings, previous=self.previous)
             if not is_smalltalk(question):  # a follow-up's follow-up leans on the same whole question
-                self.previous = self.previous if self.previous and is_follow_up(question) else question
+                self.previous = whole_question(question, self.previous)
             return retriever.render_text(answer)
         except IndexMissing:
             return t("console_no_index", self.ui_lang)

@@ -179,7 +179,8 @@ def answer_question(
         elapsed = {"total": (time.perf_counter() - started) * 1000}
         return Answer(question, greeting(n_docs, lang), True, (), elapsed, lang=lang)
     read = with_context(question, previous)
-    previous = previous if read != question else ""  # "" when the question stands on its own
+    # Says how a follow-up was read, so a wrong reading is seen; "" when the question stands on its own.
+    follows = texts.t("follow_up_note", lang, previous=" ".join(previous.split())) if read != question else ""
     question = read
 
     documents = searcher.version.manifest["documents"]
@@ -210,8 +211,8 @@ def answer_question(
     if answer_it:
         text, citations = _citations(found.chosen, found.passages)
         notes, citations = _notes(citations, found.passages, documents, lang)
-        if previous:  # says how a follow-up was read, so a wrong reading is seen
-            notes.append(texts.t("follow_up_note", lang, previous=" ".join(previous.split())))
+        if follows:
+            notes.append(follows)
         elif is_follow_up(question) and stated.empty():  # "what about the 2nd offence?": of what?
             notes.append(texts.t("refusal_standalone", lang))
         text = "\n\n".join([text, *notes])
@@ -223,10 +224,10 @@ def answer_question(
         near = (
             bool(found.chosen) and answerability.probability(topic, settings.answer_model) >= NEAR_MISS * cut
         )
-        unread = is_follow_up(question) and not previous
+        unread = is_follow_up(question) and not follows
         text = _refusal(found.passages, found.result.n_documents, lang, near, unread)
-        if previous:
-            text += "\n\n" + texts.t("follow_up_note", lang, previous=" ".join(previous.split()))
+        if follows:
+            text += "\n\n" + follows
         citations = ()
     done = time.perf_counter()
     timings = {k: round(v, 2) for k, v in found.result.timings_ms.items()}

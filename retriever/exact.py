@@ -11,7 +11,7 @@ from functools import lru_cache
 from . import editions
 from .editions import ordinal, read_editions
 
-_ORDINAL_WORDS = {
+ORDINAL_WORDS = {
     "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
     "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th", "eleventh": "11th",
     "twelfth": "12th", "thirteenth": "13th", "fourteenth": "14th", "fifteenth": "15th",
@@ -35,7 +35,7 @@ _EDITION = re.compile(
 )
 
 _PLAIN_ORDINAL = re.compile(
-    r"\b((?i:" + "|".join(_ORDINAL_WORDS) + r"))\b"
+    r"\b((?i:" + "|".join(ORDINAL_WORDS) + r"))\b"
     r"(?!\s+(?:[A-Z0-9]|(?:\w+\s+)?(?i:" + _EDITION.pattern + ")))"
 )
 
@@ -75,8 +75,8 @@ def canonical(text: str) -> str:
     """Lower-cased text with numbered names joined ("INC 3", "inc-3" -> "inc-3") and ordinals as digits,
     editions named in other languages too ("ครั้งที่ 9", "第九届", "제9차" -> "9th"; see editions.py)."""
     text = _NUMBERED.sub(_join_numbered, read_editions(text.translate(_DASHES)))
-    pattern = r"\b(" + "|".join(_ORDINAL_WORDS) + r")\b"
-    return re.sub(pattern, lambda m: _ORDINAL_WORDS[m.group(1)], text.lower())
+    pattern = r"\b(" + "|".join(ORDINAL_WORDS) + r")\b"
+    return re.sub(pattern, lambda m: ORDINAL_WORDS[m.group(1)], text.lower())
 
 
 def _join_numbered(match: re.Match[str]) -> str:
@@ -181,7 +181,7 @@ def states_ordinal(text: str, ordinal: str, noun: str) -> bool:
         if re.search(before, canonical(text)):
             return True
     # Read as written: the canonical form has made "lần thứ hai" and "ครั้งที่ 2" plain ordinals.
-    native = _natively(int(number.group())) if number and noun.startswith("offen") else ""
+    native = _natively(n) if number and noun.startswith("offen") else ""
     return bool(native) and re.search(native, text.lower()) is not None
 
 

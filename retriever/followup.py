@@ -8,14 +8,14 @@ import re
 
 from .asked import question_kind, without_question_words
 from .chatter import is_follow_up
-from .exact import YEAR
+from .exact import ORDINAL_WORDS, YEAR
 from .places import find_places
 
 # A numbered session or edition ("INC-3", "Decree 168", "the 2nd offence", "the third forum"): one the
 # follow-up names replaces the earlier one.
 _NUMBERED = re.compile(
     r"(?<![A-Za-z0-9_])[A-Za-z]{1,12}[- ]?\d{1,3}(?![A-Za-z0-9_])|\b\d{1,3}(?:st|nd|rd|th)\b"
-    r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b",
+    rf"|\b(?:{'|'.join(ORDINAL_WORDS)})\b",
     re.IGNORECASE,
 )
 
@@ -43,3 +43,9 @@ def with_context(question: str, previous: str) -> str:
         earlier = without_question_words(earlier)
     earlier = " ".join(earlier.split()).strip(" ?？!.,;:")
     return f"{question.strip()} ({earlier})" if earlier else question
+
+
+def whole_question(question: str, previous: str) -> str:
+    """The question a later follow-up leans on: the one before, when this one follows on from it (a
+    follow-up's follow-up keeps the same subject), else this one."""
+    return previous if previous.strip() and is_follow_up(question) else question

@@ -8,7 +8,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from . import scope
+from . import scope, texts
+from .answer import describe
 
 _LIST = r"(?:list|show|give|send|display)(?:\s+(?:me|us|all|the|of|your|every|available))*"
 # What may follow "list the documents" in a request for the list ("... about Indonesia", "... you have",
@@ -67,3 +68,8 @@ def narrowed(question: str, documents: Documents) -> tuple[Documents, scope.Scop
         return documents, stated
     kept = set(stated.doc_ids)
     return {doc_id: meta for doc_id, meta in documents.items() if doc_id in kept}, stated
+
+
+def filter_note(stated: scope.Scope, lang: str) -> str:
+    """The line naming the filter a listing request stated, as an answer names it; "" for none."""
+    return "" if stated.empty() else texts.t("scope_note", lang, scope=describe(stated, lang))
