@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
-from . import catalog, doc_rows, exact, grounding, store
+from . import catalog, doc_rows, exact, grounding, places, scope, store
 from .settings import Settings
 
 _WORD = re.compile(r"\w+")
 # Grounding lifts, as shares of the best fused score (tuned on the dev questions).
 GROUND_TITLE = 0.25
 GROUND_TEXT = 0.25
+# A passage of a page that only mentions the country asked about, not speaking of it, sinks by this share.
+GROUND_PLACE = 0.125
 
 
 def fuse(
@@ -51,6 +53,7 @@ def ground(version: store.Version, query: str, fused: dict[int, float]) -> dict[
     text holds the exact name is about it, one that lacks it is at best about a look-alike. A year
     asked about counts at half strength, wherever its document mentions it.
     """
+    fused = _ground_place(version, query, fused)
     focus = grounding.focus(query)
     if not (focus.exact or focus.years) or not fused:
         return fused
@@ -72,6 +75,41 @@ def ground(version: store.Version, query: str, fused: dict[int, float]) -> dict[
             found = sum(exact.has_exact(text, y) for y in focus.years) / len(focus.years)
             lift += 0.5 * GROUND_TEXT * (found - 1)
         out[row] = score + top * lift
+    return out
+
+
+def _ground_place(version: store.Version, query: str, fused: dict[int, float]) -> dict[int, float]:
+    """Sink passages of documents that are not about the place asked and do not speak of it.
+
+    A filter to Japan keeps a regional page that names Japan once; its passage of Korean interface
+    labels must not outrank Japan's own fact sheet for a Korean question on Japan's bag charge. A
+    document set in the place asked (or, for a city, of its country as a whole) is about it in every
+    passage; another one counts only where its passage names the place (or a city of the country).
+    """
+    asked = scope.question_places(grounding.without_contrast(query))
+    if not asked or not fused:
+        return fused
+    cities = {name for name, _, kind in asked if kind == "city"}
+    countries = {name for name, _, kind in asked if kind == "country"}
+    of_cities = {country for _, country, kind in asked if kind == "city"}
+    facts = catalog.of(version.manifest["documents"]).facts
+    about = {
+        d
+        for d, f in facts.items()
+        if f.country in countries or f.city in cities or (not f.city and f.country in of_cities)
+    }
+    if not about:  # a place the collection has no document about is no filter, nor any grounding
+        return fused
+    records, top = version.records, max(fused.values()) or 1.0
+    out = {}
+    for row, score in fused.items():
+        doc_id = records.field("doc_id", row)
+        if doc_id not in about:
+            text = f"{records.field('section', row)} {records.field('text', row)}"
+            named = places.find_places(text)
+            if not any(p.name in cities or p.name in countries or p.country in countries for p in named):
+                score -= top * GROUND_PLACE
+        out[row] = score
     return out
 
 

@@ -129,3 +129,18 @@ def test_a_places_other_spellings_are_searched_only_in_the_scripts_of_its_docume
     assert "เชียงใหม่" in names and all(scripts_of(n) == {"thai"} for n in names)
     # Songkhla's only document is English: no other spelling at all.
     assert place_spellings(version, "songkhla coastal course") == []
+
+
+def test_a_page_that_only_mentions_the_place_asked_sinks_below_its_own_documents(
+    corpus_settings: Settings,
+) -> None:
+    # The ICLEI page names Japan once; its Korean interface labels must not outrank Japan's fact sheet.
+    found = search("일본은 언제부터 비닐봉지를 유료화했나요?", k=3, settings=corpus_settings)
+    assert found[0].doc_id == "factsheets/33_jp-plastic-shopping-bag-charge-2020.md"
+
+
+def test_a_passage_naming_the_place_asked_keeps_its_rank_on_a_regional_page(
+    corpus_settings: Settings,
+) -> None:
+    found = search("Kuala Lumpur의 제로 플라스틱 캠페인은 언제 시작되었나요?", k=3, settings=corpus_settings)
+    assert found[0].id == "iclei-east-asia-city-campaigns.txt#0"
