@@ -100,12 +100,31 @@ _POLICY = re.compile(
 )
 
 
+# A visitor's day out: the weather or season, a sight's entrance fee or opening hours, a boat's fare.
+# Documents on a city's campaigns name its sights and seasons, none tells whether it will rain; a
+# policy word keeps the question ("the fine for littering at the citadel", "waste in the rainy season").
+_OUTING = re.compile(
+    r"\b(?:weather|forecast|rainy|rains?|raining|monsoon season|temperatures?|humid|sunny|clear skies"
+    r"|best (?:month|time|season) to (?:visit|see|go|travel)|entrance fees?|entry fees?|admission"
+    r"|opening (?:hours|times)|open at night|visiting hours"
+    r"|cuaca|hujan|musim kemarau|suhu udara|tiket masuk|jam buka|thời tiết|mùa mưa|trời mưa|nhiệt độ"
+    r"|vé vào cửa|vé vào cổng|giờ mở cửa|lagay ng panahon|ulan|tag-ulan|bayad sa pagpasok)\b"
+    r"|สภาพอากาศ|พยากรณ์อากาศ|ฝนตก|หน้าฝน|ฤดูฝน|ค่าเข้าชม|เวลาเปิด|ค่าเรือ|ค่าตั๋ว"
+    r"|天气|天氣|下雨|雨季|气温|氣溫|门票|門票|开放时间|開放時間"
+    r"|날씨|우기|장마|기온|입장료|운영 시간|개장 시간"
+    r"|អាកាសធាតុ|ភ្លៀង|រដូវវស្សា|ລະດູຝົນ|ຝົນຕົກ|ດິນຟ້າອາກາດ|မိုးရာသီ|မိုးရွာ",
+    re.IGNORECASE,
+)
+
+
 def asks_for_tips(question: str) -> bool:
-    """Whether a message asks where to eat or stay, what to see or how to get there: a traveller's tip,
-    not policy."""
+    """Whether a message asks where to eat or stay, what to see or how to get there, or what the weather
+    will be: a traveller's tip, not policy."""
     if _TIPS.search(question):
         return True
-    return _RIDES.search(question) is not None and _POLICY.search(question) is None
+    if _POLICY.search(question):
+        return False
+    return _RIDES.search(question) is not None or _OUTING.search(question) is not None
 
 
 # Something to enjoy rather than to know ("tell me a joke about recycling", "a poem on plastic bags"):

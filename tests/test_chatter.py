@@ -131,3 +131,23 @@ def test_policy_asked_of_a_ride_is_still_policy() -> None:
 )
 def test_a_request_for_a_joke_or_a_poem_is_told(message: str, fun: bool) -> None:
     assert asks_for_fun(message) is fun
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is mid-september still rainy season in vientiane? planning a boat trip for the delegation",
+        "hue imperial citadel entrance fee for foreigners + is it open at night?",
+        "best month to visit pokhara? want clear skies",
+        "ค่าเรือไปเกาะพีพีไปกลับเท่าไหร่",
+        "Cuaca di Kuala Lumpur minggu depan bagaimana?",
+        "다음 주 방콕 날씨 어때요?",
+    ],
+)
+def test_the_weather_or_a_sights_opening_hours_is_a_travellers_tip(question: str) -> None:
+    assert asks_for_tips(question)
+
+
+def test_policy_asked_of_the_season_or_a_sight_is_still_policy() -> None:
+    assert not asks_for_tips("How much plastic waste washes up in the rainy season in Bali?")
+    assert not asks_for_tips("Is there a fine for plastic bags at the citadel's entrance?")
