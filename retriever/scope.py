@@ -14,6 +14,7 @@ from typing import Any
 from . import catalog
 from . import lang as language
 from .grounding import focus, without_contrast
+from .place_names import AS_WRITTEN
 from .places import find_places
 
 # "the Bangkok Declaration", "the Paris Agreement": a place inside an instrument's name is no filter.
@@ -135,11 +136,24 @@ class Scope:
         return {} if self.doc_ids is None else {"doc_ids": list(self.doc_ids)}
 
 
+_AS_WORDS = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, AS_WRITTEN), key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+def _names_as_written(question: str) -> str:
+    """An English question with the names that are words in another language capitalised: "malang" is
+    unlucky in Malay, but "malang's mayor regulation" can only be the city."""
+    if not _AS_WORDS.search(question) or language.detect(question) != "en":
+        return question
+    return _AS_WORDS.sub(lambda m: m.group()[0].upper() + m.group()[1:], question)
+
+
 def question_places(question: str) -> list[tuple[str, str, str]]:
     """(name, country, kind) of the countries and cities a question names, in order, once each."""
     found = [
         p
-        for p in find_places(question, any_case=True)
+        for p in find_places(_names_as_written(question), any_case=True)
         if p.kind != "region"
         and not _NAMED_AFTER.match(question, p.span[1])
         and not _SET_ASIDE.search(question, max(0, p.span[0] - 30), p.span[0])

@@ -83,6 +83,21 @@ def test_a_place_typed_in_lower_case_filters_too(entries: dict[str, dict[str, An
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        ("malang's mayor regulation on kresek: the perwali no.?", [("Malang", "Indonesia", "city")]),
+        ("makati fine for styrofoam containers?", [("Makati", "Philippines", "city")]),
+        ("perwali malang nomor berapa?", []),  # in Indonesian, "malang" may be a word (unlucky)
+        ("nasib malang sekali", []),
+    ],
+)
+def test_a_name_that_is_a_word_elsewhere_is_a_place_in_english_typed_lower_case(
+    question: str, places: list[tuple[str, str, str]]
+) -> None:
+    assert scope.question_places(question) == places
+
+
 def test_a_place_set_aside_is_no_filter(entries: dict[str, dict[str, Any]]) -> None:
     found = scope.parse("How many NGO observers were at the Paris session, not Ottawa?", entries)
     assert found.places == ("Paris",)
