@@ -134,7 +134,7 @@ def counted_ordinals(question: str, *, told: bool = True) -> tuple[tuple[str, st
     # "denda kesalahan pertama", "multa sa ikalawang paglabag", "首次违规罚多少": asked with a fine.
     if _FINED.search(question):
         said = question.lower()
-        found += [(ordinal(n), "offence") for n in (1, 2, 3) if re.search(_natively(n), said)]
+        found += [(ordinal(n), "offence") for n in range(1, 10) if re.search(_natively(n), said)]
     found += [(ordinal(int(n)), noun) for noun, n in _NUMBERED_COUNT.findall(text)]
     return tuple(dict.fromkeys((ordinal, noun) for ordinal, noun in found))
 
@@ -146,24 +146,29 @@ def _one_of_series(noun: str, ordinal: str, number: str) -> str:
 
 
 # An offence counted in the officials' languages: "kesalahan pertama", "ikalawang paglabag", "vi phạm
-# lần thứ hai", "ครั้งที่ 2", "第三次", "2차 위반". The ordinal words are 1st, 2nd and 3rd's.
+# lần thứ hai", "ครั้งที่ 2", "第三次", "2차 위반", "4번째 위반". The ordinal words are 1st to 5th's; past
+# them an offence is counted in digits only.
 _NATIVE_ORDINALS = (
-    "pertama|unang|đầu|แรก|一|首|첫", "kedua|ikalawang|hai|สอง|二|두", "ketiga|ikatlong|ba|สาม|三|세"
+    "pertama|unang|đầu|แรก|一|首|첫",
+    "kedua|ikalawang|hai|สอง|二|두",
+    "ketiga|ikatlong|ba|สาม|三|세",
+    "keempat|ikaapat|tư|สี่|四|네",
+    "kelima|ikalimang|năm|ห้า|五|다섯",
 )
 _NATIVE_OFFENCE = (
     r"(?:kesalahan|pelanggaran)\s+(?:yang\s+)?(?:kali\s+)?(?:ke-?{n}\b|(?:{w})\b)"
     r"|\b(?:ika-?{n}|{w})(?:ng)?\s+(?:na\s+)?(?:paglabag|pagkakasala)"
     r"|vi phạm\s+lần\s+(?:thứ\s+)?(?:{n}|{w})\b|lần\s+(?:thứ\s+)?(?:{n}|{w})\s+vi phạm"
     r"|ครั้งที่\s*(?:{n}(?!\d)|{w})|ครั้ง(?:{w})|第(?:{n}|{w})次|(?:{w})次违"
-    r"|(?<!\d){n}\s*[차회]\s*위반|위반\s*{n}\s*회|(?:{w})\s*번째\s*위반"
+    r"|(?<!\d){n}\s*(?:[차회]|번째)\s*위반|위반\s*{n}\s*회|(?:{w})\s*번째\s*위반"
 )
 
 
 def _natively(n: int) -> str:
-    """The pattern of the n-th offence in other languages than English ('' past the third)."""
-    if not 1 <= n <= len(_NATIVE_ORDINALS):
+    """The pattern of the n-th offence in other languages than English ('' past the ninth)."""
+    if not 1 <= n <= 9:
         return ""
-    return _NATIVE_OFFENCE.format(n=n, w=_NATIVE_ORDINALS[n - 1])
+    return _NATIVE_OFFENCE.format(n=n, w=_NATIVE_ORDINALS[n - 1] if n <= len(_NATIVE_ORDINALS) else "(?!)")
 
 
 def states_ordinal(text: str, ordinal: str, noun: str) -> bool:

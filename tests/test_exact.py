@@ -70,6 +70,23 @@ def test_a_counted_ordinal_is_read_from_the_question_and_matched_in_any_spelling
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "퀘존시티 조례요, 4번째 위반하면 벌금 얼마예요?",
+        "denda pelanggaran keempat berapa?",
+        "ค่าปรับครั้งที่ 4 เท่าไหร่",
+        "第四次违规罚多少",
+        "phạt vi phạm lần thứ 4 bao nhiêu?",
+    ],
+)
+def test_an_offence_past_the_third_is_read_in_the_officials_languages(question: str) -> None:
+    assert counted_ordinals(question) == (("4th", "offence"),)
+    # Three steps enumerated state no fourth: the quote must not answer a fourth offence.
+    steps = "(1) a PHP1,000 fine for a first offence; (2) a PHP3,000 fine for a second offence; (3) PHP5,000"
+    assert not states_ordinal(steps, "4th", "offence")
+
+
+@pytest.mark.parametrize(
     ("text", "other"),
     [
         ("Thirty officials finished the second batch in Songkhla.", True),
