@@ -132,6 +132,12 @@ _COUNT_ASKED = re.compile(
     r"|多少(?=[张張个個家名位次份台件所座项項条條])",
     re.IGNORECASE,
 )
+# "몇 %", "กี่เปอร์เซ็นต์", "mấy phần trăm" ask for a share, not a count.
+_PERCENT_COUNTED = re.compile(
+    r"(?:\bhow many|กี่|\bmấy|几|幾|몇|\bilang?|ຈັກ)\s*"
+    r"(?:%|per ?cent|เปอร์เซ็นต์|phần trăm|퍼센트|프로|porsyento|ເປີເຊັນ)",
+    re.IGNORECASE,
+)
 # "How many ringgit is the fine?" counts money.
 _CURRENCY_COUNTED = re.compile(rf"\bhow many (?:{CURRENCY_WORDS}|won|dong)\b", re.IGNORECASE)
 
@@ -204,7 +210,9 @@ def _asked(question: str) -> _Asked:
     english = " ".join(glossary.translate(question).english)
     glossed = f"{question} {english}"
     measure = next((m for m, (asks, _) in MEASURES.items() if asks.search(glossed)), "")
-    count = _COUNT_ASKED.search(question) is not None
+    if MEASURES["percent"][1].search(question):
+        measure = "percent"  # "회수율은 몇 %": a share asked outright, whatever else the question names
+    count = _COUNT_ASKED.search(question) is not None and not _PERCENT_COUNTED.search(question)
     if count and measure == "money" and not _CURRENCY_COUNTED.search(glossed):
         # "How many fines were issued?" counts fines; "how much is the fine?" asks for money.
         measure = ""

@@ -114,7 +114,7 @@ MEASURES = {
             r"%|\bper ?cent\b|\bpercentage points?\b|\bhalf\b|\bone in \w+\b"
             # "a third", "two fifths": a counted fraction ("on the third day" is none)
             r"|\b(?:a|one|two|three|four)[ -](?:third|quarter|fifth|tenth)s?\b"
-            r"|persen|peratus|ร้อยละ|phần trăm|百分之|퍼센트|프로",
+            r"|persen|peratus|ร้อยละ|เปอร์เซ็นต์|phần trăm|百分之|퍼센트|프로|ເປີເຊັນ|ភាគរយ|ရာခိုင်နှုန်း",
             re.IGNORECASE,
         ),
     ),

@@ -231,6 +231,17 @@ def test_tonnes_are_asked_in_malay_and_filipino_too() -> None:
             "The workshop ran for 3 hours online on 7 July 2021.",
             "Some 45 participants from ministries joined online.",
         ),
+        # "몇 %" asks a share, not a count, even of a deposit scheme: a number of points is no rate.
+        (
+            "보증금 시범사업에서 미리 지역의 회수율은 몇 %인가요?",
+            "Of the 73 points, 52 are in Kuching and 21 are in Miri.",
+            "Miri's return rate reached 58% by December.",
+        ),
+        (
+            "ในโครงการมัดจำขวด อัตราการคืนขวดกี่เปอร์เซ็นต์?",
+            "The scheme has 73 collection points in two cities.",
+            "Overall, 61% of containers sold were returned.",
+        ),
     ],
 )
 def test_a_question_in_another_language_wants_its_measure_too(
