@@ -17,6 +17,7 @@ import numpy as np
 
 from . import answerability, catalog, exact, glossary, grounding, keyword, places
 from . import lang as language
+from .facts import DocFacts
 from .retrieval import Searcher, SearchResult
 from .selection import Candidate, candidates, select
 from .settings import Settings
@@ -97,6 +98,11 @@ def _passage_ok(about: dict[str, set[str]], passage: Passage) -> bool:
     return not about or any(_satisfies(passage, t, docs) for t, docs in about.items())
 
 
+def _own_places(facts: DocFacts | None) -> set[str]:
+    """The country and city a document is about, as its facts read them."""
+    return {facts.country, facts.city} - {""} if facts else set()
+
+
 def _stated_elsewhere(passages: list[Passage], chosen: list[Candidate], found: list[Candidate]) -> bool:
     """Whether the document search ranked first has sentences but none stating the asked kind of fact,
     and the quote comes from another: "When will Thailand's draft Act take effect?" answered by Viet
@@ -128,7 +134,13 @@ def _features(
     dense = [float(p.dense_score or 0.0) for p in passages]
     used = {c.passage for c in chosen}
     haystack = " ".join(f"{passages[i].title} {passages[i].section} {passages[i].text}" for i in used).lower()
-    names = [n for n in focus.names if grounding.mentions_name(haystack, n)]
+    # A document about the place asked names it in its facts, not always in the quoted passage (a
+    # table of fines under a decree's title).
+    facts = catalog.of(result.version.manifest["documents"]).facts
+    about = {place for i in used for place in _own_places(facts.get(passages[i].doc_id))}
+    names = [
+        n for n in focus.names if grounding.mentions_name(haystack, n) or grounding.place_named(n) in about
+    ]
     # The places asked about say where, not what: every passage the place filter keeps shares them,
     # so "Will it rain in Bangkok tomorrow?" found Bangkok's campaign covering a third of it.
     # ... unless the place is all it asks about ("Tell me about Kamikatsu").

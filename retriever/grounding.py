@@ -106,7 +106,7 @@ def focus(question: str) -> Focus:
 
 
 @lru_cache(maxsize=1024)
-def _place(name: str) -> str:
+def place_named(name: str) -> str:
     """The country or city a whole name denotes (a demonym too), else ""."""
     found = places.find_places(name, any_case=True)
     return found[0].name if len(found) == 1 and found[0].span == (0, len(name)) else ""
@@ -132,5 +132,5 @@ def mentions_name(text_lower: str, name: str) -> bool:
     else:
         return True
     # Else read as places: "vietnamese" finds "Viet Nam", "korean" "Republic of Korea".
-    place = _place(name)
+    place = place_named(name)
     return bool(place) and any(p.name == place for p in places.find_places(text_lower, any_case=True))

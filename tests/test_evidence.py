@@ -399,3 +399,34 @@ def test_a_person_asked_is_found_in_a_lower_passage_of_the_first_document(small_
         open_searcher(narrow), "How many organisations spoke at the KEP training?", settings=narrow
     )
     assert {c.passage for c in count.chosen} <= {0}
+
+
+LAO_DECREE = (
+    '---\ntitle: "Ministry explains Decree No. 319/GOV on plastic bags and foam food boxes"\n'
+    'date: "2024-06-25"\n---\n# Ministry explains Decree No. 319/GOV on plastic bags and foam food boxes\n\n'
+    "Vientiane Capital, Lao PDR, 25 June 2024. The Ministry of Natural Resources and Environment explained "
+    "the new decree on plastic bags to retailers and market committees.\n\n"
+    "## Fines by offence\n\n"
+    "A supermarket that gives out plastic bags free of charge pays 2,000,000 kip for each violation.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def lao_decree(base_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A decree whose fines section never names the country it is about."""
+    return _one_document(base_settings, tmp_path_factory, "decree.md", LAO_DECREE)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In Laos, what is the fine for a supermarket giving out free plastic bags?",
+        "Ở Lào, siêu thị phát túi nilon miễn phí thì bị phạt bao nhiêu?",
+    ],
+)
+def test_the_place_asked_is_found_in_the_facts_of_a_document_about_it(
+    lao_decree: Settings, question: str
+) -> None:
+    found = assess(open_searcher(lao_decree), question, settings=lao_decree)
+    assert "2,000,000 kip" in found.passages[found.chosen[0].passage].text
+    assert found.features["names_found"] == 1.0
