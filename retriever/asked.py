@@ -212,6 +212,8 @@ def _asked(question: str) -> _Asked:
     measure = next((m for m, (asks, _) in MEASURES.items() if asks.search(glossed)), "")
     if MEASURES["percent"][1].search(question):
         measure = "percent"  # "회수율은 몇 %": a share asked outright, whatever else the question names
+    elif _CURRENCY_COUNTED.search(question):
+        measure = "money"  # "how many pesos are earmarked": money, whether or not a fine or price is named
     count = _COUNT_ASKED.search(question) is not None and not _PERCENT_COUNTED.search(question)
     if count and measure == "money" and not _CURRENCY_COUNTED.search(glossed):
         # "How many fines were issued?" counts fines; "how much is the fine?" asks for money.

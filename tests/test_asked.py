@@ -128,6 +128,9 @@ def test_a_month_or_weekday_is_no_answer_to_where() -> None:
         ("How many trainees took part?", "The workshop took place in October 2019.", False),
         ("How many states attended INC-1?", "Previous session: INC-1, Punta del Este, November 2022", False),
         ("How many states attended INC-2?", "Over 700 delegates from 169 Member States came.", True),
+        # Counting a currency asks for money, whatever it is for.
+        ("how many pesos are set aside to 2025?", "The first phase costs PHP 8.4 billion.", True),
+        ("how many pesos are set aside to 2025?", "It sets targets for 60 monitoring sites.", False),
     ],
 )
 def test_a_how_much_question_wants_its_measure(question: str, sentence: str, stated: bool) -> None:
