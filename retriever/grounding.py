@@ -107,8 +107,9 @@ def focus(question: str) -> Focus:
 
 @lru_cache(maxsize=1024)
 def place_named(name: str) -> str:
-    """The country or city a whole name denotes (a demonym too), else ""."""
-    found = places.find_places(name, any_case=True)
+    """The country or city a whole name denotes (a demonym, or a code such as "sg", too), else ""."""
+    # Acronyms are kept lower-cased and codes match only as written: "sg" is read as "SG".
+    found = places.find_places(name.upper() if len(name) <= 3 and name.isalpha() else name, any_case=True)
     return found[0].name if len(found) == 1 and found[0].span == (0, len(name)) else ""
 
 

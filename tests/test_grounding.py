@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retriever.exact import has_exact
-from retriever.grounding import focus, mentions_name, without_contrast
+from retriever.grounding import focus, mentions_name, place_named, without_contrast
 
 
 @pytest.mark.parametrize(
@@ -154,3 +154,9 @@ def test_a_law_numbered_in_khmer_is_the_exact_entity_asked() -> None:
     asked = focus("តាមអនុក្រឹត្យលេខ168 ថង់ប្លាស្ទិកដែលអនុញ្ញាតឱ្យប្រើ ត្រូវមានកម្រាស់យ៉ាងហោចណាស់ប៉ុន្មាន?")
     assert asked.exact == ("decree-168",)
     assert focus("Under Sub-Decree No. 168, how thick must bags be?").exact == ("decree-168",)
+
+
+def test_a_place_code_kept_as_a_lower_cased_acronym_still_names_its_place() -> None:
+    assert place_named("sg") == "Singapore"
+    assert place_named("vietnamese") == "Viet Nam"
+    assert place_named("epr") == ""
