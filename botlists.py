@@ -21,7 +21,8 @@ def docs_blocks(
     """The indexed documents, newest first, each linked and dated, with its facts (place · kind · dates)."""
     documents: Mapping[str, Mapping[str, Any]] = manifest.get("documents", {})
     labels = labels or {}
-    header = t("docs_header", lang, n=len(documents), version=manifest.get("version", "?"))
+    key = "docs_header_one" if len(documents) == 1 else "docs_header"  # a filtered list may hold one
+    header = t(key, lang, n=len(documents), version=manifest.get("version", "?"))
     blocks = [text_block(header, BOLD)]
     ordered = sorted(documents.items(), key=lambda item: str(item[1].get("title") or item[0]).lower())
     ordered.sort(key=lambda item: str(item[1].get("date") or ""), reverse=True)

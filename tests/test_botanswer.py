@@ -131,6 +131,9 @@ def test_a_title_ending_with_its_date_shows_the_date_once_in_the_bot() -> None:
         "• Ordinance <No.> 2876 & more (2019-12-01)",
         "• Notes (2019) (undated)",
     ]
+    assert listing.splitlines()[0] == "3 documents in the collection (index v1)"
+    one = parse_html(pack(docs_blocks({"version": "v1", "documents": {"b.md": documents["b.md"]}}))[0])[0]
+    assert one.splitlines()[0] == "1 document in the collection (index v1)"  # a list filtered to one
 
 
 def test_a_passage_quoted_twice_is_shown_once_with_each_quote_numbered() -> None:
