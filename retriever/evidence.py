@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import answerability, catalog, exact, glossary, grounding, keyword, places
+from . import answerability, catalog, elsewhere, exact, glossary, grounding, keyword, places
 from . import lang as language
 from .facts import DocFacts
 from .retrieval import Searcher, SearchResult
@@ -98,6 +98,12 @@ def _passage_ok(about: dict[str, set[str]], passage: Passage) -> bool:
     return not about or any(_satisfies(passage, t, docs) for t, docs in about.items())
 
 
+def _names_place(passage: Passage, asked: frozenset[str]) -> bool:
+    """Whether a passage (its section or text) names one of the places asked about, or a city of one."""
+    named = places.find_places(f"{passage.section} {passage.text}")
+    return any(p.name in asked or p.country in asked for p in named)
+
+
 def _own_places(facts: DocFacts | None) -> set[str]:
     """The country and city a document is about, as its facts read them."""
     return {facts.country, facts.city} - {""} if facts else set()
@@ -158,6 +164,12 @@ def _features(
     # that the one Khmer document shares with any Khmer question, and the English one cannot.
     others = {p.doc_id: p for p in passages if p.doc_id != passage.doc_id}
     alike = [d for d, p in others.items() if not cross or _language(result, p) == quoted_in]
+    # ... and about the place asked: a regional page the place filter keeps for naming the country
+    # once is no likelier answer for sharing the policy words ("정책", policy, on Kamikatsu's).
+    asked = elsewhere.asked_places(question)
+    if asked:
+        named = {p.doc_id for p in passages if _names_place(p, asked)}
+        alike = [d for d in alike if d in named or _own_places(facts.get(d)) & asked]
     best_other = max((keyword.cover(weights, result.document_tokens(d)) for d in alike), default=0.0)
     lead = document_cover - best_other
     # Where no word can be shared, word overlap says nothing (NaN: the model reads it as the average).

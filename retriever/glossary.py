@@ -23,10 +23,19 @@ FOLDER = Path(__file__).with_name("glossary")
 _SHARED = {"ms": ("ms", "id"), "id": ("id", "ms")}
 
 
+# Korean spacing varies from writer to writer ("제로 웨이스트", "제로웨이스트"): its terms match with or
+# without spaces between their syllables.
+_SPACING_FREE = frozenset({"ko"})
+
+
 @dataclass(frozen=True)
 class _Glossary:
     pattern: re.Pattern[str] | None
     english: dict[str, str]  # normalised term -> its English words
+
+    def meaning(self, matched: str) -> str:
+        """The English words of a term as the question wrote it."""
+        return self.english.get(matched) or self.english["".join(matched.split())]
 
 
 def plain(text: str) -> str:
@@ -64,7 +73,14 @@ def _glossary(lang: str, accents: bool) -> _Glossary:
             english.setdefault(term if accents else plain(term), words)
     if not english:
         return _Glossary(None, {})
-    alternatives = "|".join(re.escape(t) for t in sorted(english, key=len, reverse=True))
+    if lang in _SPACING_FREE:
+        english = {"".join(t.split()): words for t, words in english.items()}
+        terms = sorted(english, key=len, reverse=True)
+        # Only in longer terms: a space splits two short words ("지역만의 회수율" holds no 의회, council).
+        spaced = [r"\s?".join(map(re.escape, t)) if len(t) >= 4 else re.escape(t) for t in terms]
+        alternatives = "|".join(spaced)
+    else:
+        alternatives = "|".join(re.escape(t) for t in sorted(english, key=len, reverse=True))
     # Words of spaced scripts match whole; Thai, Lao, Khmer, Burmese, Chinese and Korean (whose words
     # carry particles: 재활용률은) match inside a run of letters.
     bounded = language.is_latin(" ".join(english))
@@ -97,7 +113,7 @@ def translate(question: str) -> Translation:
             continue
         terms = [m.group() for m in glossary.pattern.finditer(text if accents else plain(text))]
         if terms:  # unaccented matching only for questions typed without their marks
-            english = dict.fromkeys([*(glossary.english[t] for t in terms), *named.values()])
+            english = dict.fromkeys([*(glossary.meaning(t) for t in terms), *named.values()])
             return Translation(tuple(dict.fromkeys([*terms, *named])), tuple(english))
     return Translation(tuple(named), tuple(dict.fromkeys(named.values())))
 
@@ -184,7 +200,7 @@ def numbered_names(question: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKC", question.lower())
     found = []
     for m in glossary.pattern.finditer(text):
-        words = glossary.english[m.group()].split()
+        words = glossary.meaning(m.group()).split()
         law = next((w for w in words if w in _LAW_WORDS), "")
         number = _NUMBER_AFTER.match(text, m.end())
         if law and number:

@@ -430,3 +430,14 @@ def test_the_place_asked_is_found_in_the_facts_of_a_document_about_it(
     found = assess(open_searcher(lao_decree), question, settings=lao_decree)
     assert "2,000,000 kip" in found.passages[found.chosen[0].passage].text
     assert found.features["names_found"] == 1.0
+
+
+def test_a_regional_page_not_naming_the_place_asked_is_no_better_covered_document(
+    corpus_settings: Settings,
+) -> None:
+    # The ICLEI page is kept by the filter to Japan's cities and shares "policy" (its Korean interface
+    # says 공공 정책); it speaks nowhere of Kamikatsu, so it does not outweigh Kamikatsu's own sheet.
+    question = "가미카쓰 마을의 제로 웨이스트 정책은?"
+    found = assess(open_searcher(corpus_settings), question, settings=corpus_settings)
+    assert "kamikatsu" in found.passages[found.chosen[0].passage].doc_id
+    assert found.features["cover_lead"] == 0.0

@@ -138,3 +138,10 @@ def test_a_law_numbered_in_the_questions_language_is_named_as_in_english() -> No
 def test_who_opened_it_is_glossed_in_malay_and_indonesian() -> None:
     assert "opened" in glossary.translate("Siapa yang merasmikan KEP di KL?").english[0]
     assert "opened" in " ".join(glossary.translate("Siapa yang meresmikan lokakarya itu?").english)
+
+
+def test_a_korean_term_matches_however_it_is_spaced() -> None:
+    assert glossary.translate("가미카쓰 마을의 제로 웨이스트 정책은?").english[0] == "zero waste"
+    assert glossary.translate("가미카쓰 마을의 제로웨이스트 정책은?").english[0] == "zero waste"
+    # A space between two short words joins no term: "지역만의 회수율" holds no 의회 (council).
+    assert "council parliament" not in glossary.translate("미리 지역만의 회수율은 몇 %인가요?").english
