@@ -100,8 +100,8 @@ def _passage_ok(about: dict[str, set[str]], passage: Passage) -> bool:
 
 def _names_place(passage: Passage, asked: frozenset[str]) -> bool:
     """Whether a passage (its section or text) names one of the places asked about, or a city of one."""
-    named = places.find_places(f"{passage.section} {passage.text}")
-    return any(p.name in asked or p.country in asked for p in named)
+    naming = places.naming(frozenset(), asked)
+    return naming is not None and naming.search(f"{passage.section} {passage.text}") is not None
 
 
 def _own_places(facts: DocFacts | None) -> set[str]:

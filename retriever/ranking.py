@@ -100,14 +100,14 @@ def _ground_place(version: store.Version, query: str, fused: dict[int, float]) -
     }
     if not about:  # a place the collection has no document about is no filter, nor any grounding
         return fused
+    naming = places.naming(frozenset(cities), frozenset(countries))
     records, top = version.records, max(fused.values()) or 1.0
     out = {}
     for row, score in fused.items():
         doc_id = records.field("doc_id", row)
         if doc_id not in about:
             text = f"{records.field('section', row)} {records.field('text', row)}"
-            named = places.find_places(text)
-            if not any(p.name in cities or p.name in countries or p.country in countries for p in named):
+            if naming is None or naming.search(text) is None:
                 score -= top * GROUND_PLACE
         out[row] = score
     return out

@@ -11,6 +11,7 @@ from retriever.places import (
     find_places,
     in_other_scripts,
     named_in,
+    naming,
     scripts_of,
 )
 
@@ -160,3 +161,14 @@ def test_other_scripts_are_kept_only_in_the_scripts_asked() -> None:
     assert "ဟိုချီမင်း" in every and "胡志明市" in every
     assert in_other_scripts("Ho Chi Minh City workshop", {"han"}) == [n for n in every if n[0] in "胡西"]
     assert scripts_of("ตลาดเชียงใหม่ market") == {"thai"} and scripts_of("Chiang Mai") == frozenset()
+
+
+def test_a_pattern_of_some_places_finds_what_find_places_finds_of_them() -> None:
+    japan = naming(frozenset(), frozenset({"Japan"}))
+    assert japan is not None
+    assert japan.search("Kamikatsu Town Hall in Tokushima decided") is not None  # a town of Japan
+    assert japan.search("日本の取り組み") is not None
+    assert japan.search("Seoul and Busan") is None
+    seoul = naming(frozenset({"Seoul"}))
+    assert seoul is not None and seoul.search("the Seoul forum") and not seoul.search("in Busan")
+    assert naming(frozenset({"Atlantis"})) is None
