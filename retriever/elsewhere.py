@@ -19,6 +19,26 @@ _STATUTE = re.compile(
 )
 
 
+# A year naming the source a figure is cited from ("per the 2024 Seoul climate forum", "the Seoul forum
+# 2024 post") says where it was said, not which year the figure is for: a target for 2026 told at a 2024
+# forum answers it. A year that only names an edition ("attendance at the 2025 meeting") still counts.
+_SOURCE = (
+    r"(?:forum|conference|summit|workshop|meeting|session|seminar|dialogue|congress|report|post|article"
+    r"|press release|statement)"
+)
+_CITED_YEAR = re.compile(
+    rf"\b(?:per|according to|as (?:said|stated|reported|announced) (?:at|in|by))\s+(?:the\s+)?"
+    rf"(?:\S+\s+){{0,4}}?((?:19|20)\d\d)\b(?:\s+\S+){{0,4}}?\s*{_SOURCE}\b"
+    rf"|\b{_SOURCE}\s+((?:19|20)\d\d)\s+(?:post|report|article|press release|statement)\b",
+    re.IGNORECASE,
+)
+
+
+def cited_years(question: str) -> frozenset[str]:
+    """Years a question gives as those of the source it cites, not of the fact it asks."""
+    return frozenset(y for m in _CITED_YEAR.finditer(question) for y in m.groups() if y)
+
+
 def other_years(sentence: str, heading: str, asked: frozenset[str]) -> bool:
     """Whether a sentence (else, naming none, its section's heading) names years but none of those asked:
     "What is the 2030 target?" is not answered by "giảm 50% ..." under "Mục tiêu đến năm 2025"."""

@@ -166,8 +166,9 @@ def candidates(
     docs = {passages[p].doc_id for p in usable} if topics else set()
     silent = {d for d in docs if not specifics.document_speaks_of(result.document_text(d), topics)}
     actual = bool(focus.kind) and specifics.asks_actual(question)
-    # A year qualifying an asked amount ("the 2030 target", "attendance in 2023").
-    years = frozenset(focus.years) if focus.kind == "number" else frozenset()
+    # A year qualifying an asked amount ("the 2030 target", "attendance in 2023"), not its source's.
+    cited = elsewhere.cited_years(question)
+    years = frozenset(focus.years) - cited if focus.kind == "number" else frozenset()
     cosines = np.array([float(np.dot(vectors[p][i], result.query_vector)) for p, i, _, _ in spans])
     found = sorted({p for p, _, _, _ in spans})
     whole = {p: f"{passages[p].title} {passages[p].section} {passages[p].text}" for p in found}

@@ -387,3 +387,11 @@ def test_a_question_asking_only_about_a_place_is_answered_from_its_document(
 def test_a_request_for_a_joke_on_a_documented_topic_is_refused(small_settings: Settings) -> None:
     assert ask("Tell me a joke about the Hainan plastic ban", settings=small_settings).refused
     assert not ask("What does the Hainan plastic ban cover?", settings=small_settings).refused
+
+
+def test_a_target_told_at_a_forum_answers_a_question_citing_the_forums_year(
+    corpus_settings: Settings,
+) -> None:
+    question = "what recycling rate is seoul aiming for, per the 2024 seoul climate forum?"
+    answer = ask(question, settings=corpus_settings)
+    assert not answer.refused and "79%" in answer.answer

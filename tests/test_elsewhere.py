@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from retriever.elsewhere import asked_places, only_elsewhere, other_years
+from retriever.elsewhere import asked_places, cited_years, only_elsewhere, other_years
 from retriever.types import Passage
 
 
@@ -70,3 +70,18 @@ def test_an_amount_under_another_years_heading_is_told() -> None:
     assert not other_years("Under Act No. 47 of 1980 the fine is Rs 10,000.", "", frozenset({"2017"}))
     assert other_years("In 2016, 300 people attended.", "", frozenset({"2017"}))
     assert not other_years("300 people attended.", "", frozenset({"2017"}))
+
+
+@pytest.mark.parametrize(
+    ("question", "cited"),
+    [
+        ("what recycling rate is seoul aiming for, per the 2024 seoul climate forum?", {"2024"}),
+        ("what recycling rate is seoul aiming for? (the seoul climate forum 2024 post)", {"2024"}),
+        ("according to the 2023 report, what share was recycled?", {"2023"}),
+        # A year naming the edition asked about, or the fact's own year, still qualifies the figure.
+        ("How many attended the 2025 meeting?", set()),
+        ("What is the 2030 target?", set()),
+    ],
+)
+def test_the_year_of_a_cited_source_is_not_the_year_asked(question: str, cited: set[str]) -> None:
+    assert cited_years(question) == cited
