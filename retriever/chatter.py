@@ -117,14 +117,32 @@ _OUTING = re.compile(
 )
 
 
+# A dish to cook, or a person's life story: documents name a city's noodles and its mayor, none tells
+# how to make the one or where the other went to school.
+_COOKING = re.compile(
+    r"\b(?:recipes?|ingredients|how (?:do (?:i|you)|to) (?:cook|bake|fry"
+    r"|make (?:the |a )?(?:dish|noodles?|soup|curry))|resep|resipi|cara memasak|công thức nấu"
+    r"|cách nấu|sangkap|paano lutuin)\b"
+    r"|สูตรอาหาร|ส่วนผสม|วิธีทำอาหาร|食谱|菜谱|配料|食材|레시피|만드는 법|요리법|រូបមន្តធ្វើម្ហូប|ສູດອາຫານ|ချက်နည်း",
+    re.IGNORECASE,
+)
+_LIFE = re.compile(
+    r"\b(?:bio|biography|biodata|alma mater|educational background|personal life|where did (?:he|she) "
+    r"(?:study|grow up|go to school)|(?:is|was) (?:he|she) married|how old is|date of birth|riwayat hidup"
+    r"|tiểu sử|talambuhay)\b"
+    r"|ประวัติส่วนตัว|生平|履历|履歷|简历|簡歷|약력|프로필|ជីវប្រវត្តិ|ຊີວະປະຫວັດ|ကိုယ်ရေးအကျဉ်း",
+    re.IGNORECASE,
+)
+
+
 def asks_for_tips(question: str) -> bool:
-    """Whether a message asks where to eat or stay, what to see or how to get there, or what the weather
-    will be: a traveller's tip, not policy."""
+    """Whether a message asks where to eat or stay, what to see or how to get there, what the weather
+    will be, how to cook a dish or a person's life story: a visitor's question, not policy."""
     if _TIPS.search(question):
         return True
     if _POLICY.search(question):
         return False
-    return _RIDES.search(question) is not None or _OUTING.search(question) is not None
+    return any(p.search(question) is not None for p in (_RIDES, _OUTING, _COOKING, _LIFE))
 
 
 # Something to enjoy rather than to know ("tell me a joke about recycling", "a poem on plastic bags"):

@@ -151,3 +151,19 @@ def test_the_weather_or_a_sights_opening_hours_is_a_travellers_tip(question: str
 def test_policy_asked_of_the_season_or_a_sight_is_still_policy() -> None:
     assert not asks_for_tips("How much plastic waste washes up in the rainy season in Bali?")
     assert not asks_for_tips("Is there a fine for plastic bags at the citadel's entrance?")
+
+
+@pytest.mark.parametrize(
+    ("question", "aside"),
+    [
+        ("厦门沙茶面怎么做？需要哪些配料？", True),
+        ("any good recipe for laksa?", True),
+        ("eri cahyadi bio - where did he study before becoming mayor?", True),
+        ("Tiểu sử của thị trưởng Đà Nẵng?", True),
+        ("企业应该怎么做才能符合规定？", False),  # what should companies do: policy
+        ("What are the ingredients of a good EPR scheme for plastic packaging?", False),
+        ("Who is the mayor of Surabaya?", False),
+    ],
+)
+def test_a_recipe_or_a_life_story_is_a_visitors_question(question: str, aside: bool) -> None:
+    assert asks_for_tips(question) is aside
