@@ -118,7 +118,7 @@ _KINDS = {
         r"|\bwhat \w+ (?:rate|percentage|share|fine|fee|penalty|charge)s?\b"
         r"|\bberapa(?:kah)?\b|กี่|เท่าไร|เท่าไหร่|จำนวน|\bbao nhiêu\b|\bmấy\b|\bilan(?:g)?\b|\bmagkano\b"
         r"|多少|几个|几家|几名|百分之|몇|얼마"
-        r"|ប៉ុន្មាន|ເທົ່າໃດ|ຈັກ(?:ໂຕນ|ຄົນ|ປະເທດ|ແຫ່ງ|ເປີເຊັນ|ປີ|ວັນ)|ຈຳນວນ|ဘယ်လောက်|မည်မျှ|ဘယ်နှစ်"
+        r"|ប៉ុន្មាន|ເທົ່າໃດ|ຈັກ(?:ໂຕນ|ຄົນ|ປະເທດ|ແຫ່ງ|ເປີເຊັນ|ປີ|ວັນ|ຈຸດ|ອັນ|ໜ່ວຍ|ຮ້ານ|ຄັ້ງ|ເທື່ອ|ເດືອນ|ບ່ອນ|ລ້ານ|ກິໂລ|ໂຄງການ|ສະຖານີ|ແຂວງ|ເມືອງ)|ຈຳນວນ|ဘယ်လောက်|မည်မျှ|ဘယ်နှစ်"
     ),
 }
 
@@ -231,6 +231,7 @@ def _asked(question: str) -> _Asked:
         # only after "how many".
         counted=counting.counted(question)
         or counting.units_counted(question)
+        or counting.things_counted(question)
         or counting.people_counted(english and glossed),
         count=count,
         how_long=_DURATION_ASKED.search(question) is not None,

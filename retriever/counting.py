@@ -89,6 +89,28 @@ _UNIT_STEMS = {
 _UNIT_OF = {word: unit for unit, words in _UNIT_STEMS.items() for word in words.split()}
 
 
+# Places and shops counted in the officials' languages ("กี่จุด", "ຈັກຈຸດ", "bao nhiêu điểm", "몇 곳"): the
+# quote must count stations, points or sites (or shops), not the cities taking part.
+_SITES = frozenset({"stati", "point", "spot", "site", "locat", "machi", "kiosk", "dispe", "centr", "facil"})
+_THINGS_ASKED = re.compile(
+    r"\b(?:berapa|bao nhiêu|mấy|ilang)\s+(?:(titik|stasiun|stesen|lokasi|điểm|trạm|istasyon|lugar)"
+    r"|(toko|kedai|gerai|cửa hàng|tindahan))\b"
+    r"|(?:กี่|ຈັກ)\s*(?:(จุด|แห่ง|สถานี|ຈຸດ|ແຫ່ງ|ສະຖານີ|ບ່ອນ)|(ร้าน|ຮ້ານ))"
+    r"|(?:几|幾|多少)\s*(?:(个站|個站|个点|個點|处|處)|(家店|家商店|家门店|家門店))"
+    r"|몇\s*(?:(곳|개소|군데)|(개 매장|매장))",
+    re.IGNORECASE,
+)
+
+
+def things_counted(question: str) -> frozenset[str]:
+    """Stems of the sites or shops a question in another language counts ("กี่จุด": stations, points)."""
+    m = _THINGS_ASKED.search(question)
+    if m is None:
+        return frozenset()
+    sites = any(m.group(i) for i in (1, 3, 5, 7))
+    return _SITES if sites else _COUNTED_KINDS[2]
+
+
 def units_counted(question: str) -> frozenset[str]:
     """The unit of time a question in another language counts ("ilang buwan": months), as a stem."""
     m = UNITS_ASKED.search(question)

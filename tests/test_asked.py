@@ -46,6 +46,7 @@ from retriever.asked import measure_words, question_kind, states_kind
         ("អនុក្រឹត្យលេខ ១៦៨ ត្រូវបានចេញនៅពេលណា?", "when"),
         ("ໃຜເປັນຜູ້ກ່າວເປີດກອງປະຊຸມ?", "who"),
         ("ໂຄງການນີ້ຫຼຸດຖົງພລາສຕິກໄດ້ຈັກໂຕນ?", "number"),
+        ("ໄດ້ຕິດຕັ້ງຈຸດເຕີມນ້ຳດື່ມທັງໝົດຈັກຈຸດ?", "number"),  # how many points: any counted thing
         ("INC-2 ကို ဘယ်မှာ ကျင်းပခဲ့သလဲ?", "where"),
         # "On what date" in everyday spelling asks when, though its words also ask "how much".
         ("การประชุมจัดวันที่เท่าไหร่", "when"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from retriever.counting import (
     counted,
     counts_of,
@@ -10,6 +12,7 @@ from retriever.counting import (
     names_place,
     people_counted,
     per_units,
+    things_counted,
     units_counted,
 )
 
@@ -106,3 +109,20 @@ def test_a_count_of_months_or_years_asked_in_another_language_wants_that_unit() 
     months = units_counted("ilang buwan ang palugit?")
     assert counts_of("Other items are phased out within 36 months of entry into force.", months) == ["36"]
     assert counts_of("The fine is up to 100 UIT.", months) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "counted", "sentence", "counts"),
+    [
+        ("กรุงเทพฯ ติดตั้งจุดเติมน้ำดื่มไปแล้วกี่จุด", "stati", "The city has installed 48 water stations.", True),
+        ("ກຸງເທບ ໄດ້ຕິດຕັ້ງຈຸດເຕີມນ້ຳດື່ມຈັກຈຸດ?", "point", "The session featured four cities.", False),
+        ("ada berapa toko yang ikut?", "shop", "Some 214 outlets joined.", True),
+        ("부산에서 몇 곳이 참여했나요?", "site", "Three cities signed the pledge.", False),
+    ],
+)
+def test_sites_and_shops_counted_in_other_languages(
+    question: str, counted: str, sentence: str, counts: bool
+) -> None:
+    stems = things_counted(question)
+    assert counted in stems
+    assert bool(counts_of(sentence, stems)) is counts
