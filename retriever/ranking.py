@@ -4,6 +4,8 @@ exact names and years asked about, and near-duplicates dropped."""
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 
 from . import catalog, doc_rows, exact, grounding, places, scope, store
 from .settings import Settings
@@ -14,6 +16,7 @@ GROUND_TITLE = 0.25
 GROUND_TEXT = 0.25
 # A passage of a page that only mentions the country asked about, not speaking of it, sinks by this share.
 GROUND_PLACE = 0.125
+PLACE_READ = 30  # passages of other documents read for the place asked, best first
 
 
 def fuse(
@@ -102,15 +105,35 @@ def _ground_place(version: store.Version, query: str, fused: dict[int, float]) -
         return fused
     naming = places.naming(frozenset(cities), frozenset(countries))
     records, top = version.records, max(fused.values()) or 1.0
-    out = {}
-    for row, score in fused.items():
-        doc_id = records.field("doc_id", row)
-        if doc_id not in about:
-            text = f"{records.field('section', row)} {records.field('text', row)}"
-            if naming is None or naming.search(text) is None:
-                score -= top * GROUND_PLACE
-        out[row] = score
+    out = dict(fused)
+    # Only the best-ranked passages of other documents are read: those far below cannot reach the top.
+    ranked = sorted(fused, key=lambda r: -fused[r])
+    others = [row for row in ranked if records.field("doc_id", row) not in about]
+    for row in others[:PLACE_READ]:
+        if naming is None or not _names(version, row, naming):
+            out[row] -= top * GROUND_PLACE
     return out
+
+
+_NAMED: OrderedDict[tuple[str, int, str], bool] = OrderedDict()  # the same passages come back often
+_NAMED_KEPT = 50_000
+_NAMED_LOCK = threading.Lock()
+
+
+def _names(version: store.Version, row: int, naming: re.Pattern[str]) -> bool:
+    """Whether a passage (section or text) names a place of the pattern, read once per version."""
+    key = (version.name, row, naming.pattern)
+    with _NAMED_LOCK:  # questions are answered on several threads
+        if key in _NAMED:
+            _NAMED.move_to_end(key)
+            return _NAMED[key]
+    records = version.records
+    found = naming.search(f"{records.field('section', row)} {records.field('text', row)}") is not None
+    with _NAMED_LOCK:
+        _NAMED[key] = found
+        if len(_NAMED) > _NAMED_KEPT:
+            _NAMED.popitem(last=False)
+    return found
 
 
 def _words(text: str) -> set[str]:
