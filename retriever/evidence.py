@@ -166,6 +166,12 @@ def _features(
     alike = [d for d, p in others.items() if not cross or _language(result, p) == quoted_in]
     # ... and about the place asked: a regional page the place filter keeps for naming the country
     # once is no likelier answer for sharing the policy words ("정책", policy, on Kamikatsu's).
+    # ... and, when the cited document is titled by the numbered names asked ("INC-3"), titled by them
+    # too: a sheet on INC-2 that mentions INC-3 and "organised" is no better answer for sharing them.
+    docs = catalog.of(result.version.manifest["documents"])
+    titled = [docs.titled(token) for token in focus.exact]
+    if titled and all(passage.doc_id in t for t in titled):
+        alike = [d for d in alike if all(d in t for t in titled)]
     asked = elsewhere.asked_places(question)
     if asked:
         named = {p.doc_id for p in passages if _names_place(p, asked)}

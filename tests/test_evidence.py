@@ -441,3 +441,12 @@ def test_a_regional_page_not_naming_the_place_asked_is_no_better_covered_documen
     found = assess(open_searcher(corpus_settings), question, settings=corpus_settings)
     assert "kamikatsu" in found.passages[found.chosen[0].passage].doc_id
     assert found.features["cover_lead"] == 0.0
+
+
+def test_a_document_only_mentioning_the_numbered_name_asked_is_no_better_covered_document(
+    corpus_settings: Settings,
+) -> None:
+    # The INC-2 sheet mentions INC-3 and an organiser; the cited INC-3 sheet is titled by it.
+    found = assess(open_searcher(corpus_settings), "INC-3 được tổ chức ở đâu?", settings=corpus_settings)
+    assert "inc-3" in found.passages[found.chosen[0].passage].doc_id
+    assert found.features["cover_lead"] == 0.0
