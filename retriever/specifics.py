@@ -95,7 +95,11 @@ _SPECIFICS: dict[str, dict[str, tuple[str, str]]] = {
             r"|commenc\w*|implement\w*|enforced|roll(?:ed|s)? out|kick(?:s|ed)? off"
             r"|berkuat ?kuasa|dikuatkuasakan|mula(?:i)?|efektif|diterapkan|dilaksanakan"
             r"|có hiệu lực|hiệu lực|áp dụng|bắt đầu|epektibo|magsisimula|ipapatupad|ipinatupad)\b"
-            r"|มีผลบังคับ|บังคับใช้|เริ่ม|生效|施行|实施|實施|开始|開始|起施行|시행|발효|시작",
+            r"|มีผลบังคับ|บังคับใช้|เริ่ม|生效|施行|实施|實施|开始|開始|起施行|시행|발효|시작"
+            # "Since when?" asks when something began, in each language.
+            r"|\b(?:since when|as of when|sejak (?:bila|kapan)|mulai (?:bila|kapan)|từ khi nào|từ bao giờ"
+            r"|mula kailan)\b|从什么时候|從什麼時候|什么时候起|什麼時候起|언제부터|ตั้งแต่เมื่อ|ចាប់ពីពេលណា"
+            r"|ຕັ້ງແຕ່ເມື່ອໃດ|ဘယ်တုန်းက(?:စ|စပြီး)",
             r"\b(?:(?:in|into) force|effect(?:ive)?|effectivity|from|since|as of|start\w*|began|begin\w*"
             r"|commenc\w*|implement\w*|appl(?:y|ies|ied|ying)|enforce\w*|roll(?:ed|s|ing)? out|launch\w*"
             r"|introduc\w*|kick\w* off|took hold|berkuat ?kuasa|berlaku|mula(?:i)?|sejak|efektif|diterapkan"

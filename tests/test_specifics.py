@@ -34,6 +34,11 @@ from retriever.specifics import (
         ("Kapan larangan itu mulai berlaku?", "when", ("start",)),
         ("海南禁塑令什么时候开始实施？", "when", ("start",)),
         ("When did INC-3 take place?", "when", ()),
+        # "Since when?" asks when it began, in each language.
+        ("Since when does Japan charge for plastic bags?", "when", ("start",)),
+        ("일본은 언제부터 비닐봉지를 유료화했나요?", "when", ("start",)),
+        ("sejak kapan toko gak boleh lagi kasih kresek?", "when", ("start",)),
+        ("Từ khi nào Nhật Bản thu phí túi nilon?", "when", ("start",)),
         ("When did Singapore's consultation on the return scheme close?", "when", ("end",)),
         ("What is the deadline for registering?", "when", ("end",)),
         ("When did the campaign to end plastic pollution start?", "when", ("start",)),
