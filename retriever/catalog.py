@@ -134,6 +134,26 @@ class Catalog:
         return self._places[1].get(city, frozenset())
 
     @cached_property
+    def _own(self) -> tuple[_Index, _Index]:
+        """Documents by their own country, and those set in no one city (national measures) by country."""
+        own: defaultdict[str, set[str]] = defaultdict(set)
+        national: defaultdict[str, set[str]] = defaultdict(set)
+        for d, f in self.facts.items():
+            if f.country:
+                own[f.country].add(d)
+                if not f.city:
+                    national[f.country].add(d)
+        return _frozen(own), _frozen(national)
+
+    def own_docs(self, name: str, country: str, kind: str) -> frozenset[str]:
+        """Documents set in a place, not only naming it: a country's own, or a city's and its country's
+        national ones (a regional page naming Japan once is among `place_docs`, not these)."""
+        own, national = self._own
+        if kind == "country":
+            return own.get(name, frozenset())
+        return self.set_in(name) | national.get(country, frozenset())
+
+    @cached_property
     def _dates(self) -> DateIndex:
         return DateIndex((v, d) for d, e in self.entries.items() for v in own_dates(e, self.facts[d]))
 

@@ -142,7 +142,8 @@ def _features(
     haystack = " ".join(f"{passages[i].title} {passages[i].section} {passages[i].text}" for i in used).lower()
     # A document about the place asked names it in its facts, not always in the quoted passage (a
     # table of fines under a decree's title).
-    facts = catalog.of(result.version.manifest["documents"]).facts
+    docs = catalog.of(result.version.manifest["documents"])
+    facts = docs.facts
     about = {place for i in used for place in _own_places(facts.get(passages[i].doc_id))}
     names = [
         n for n in focus.names if grounding.mentions_name(haystack, n) or grounding.place_named(n) in about
@@ -168,7 +169,6 @@ def _features(
     # once is no likelier answer for sharing the policy words ("정책", policy, on Kamikatsu's).
     # ... and, when the cited document is titled by the numbered names asked ("INC-3"), titled by them
     # too: a sheet on INC-2 that mentions INC-3 and "organised" is no better answer for sharing them.
-    docs = catalog.of(result.version.manifest["documents"])
     titled = [docs.titled(token) for token in focus.exact]
     if titled and all(passage.doc_id in t for t in titled):
         alike = [d for d in alike if all(d in t for t in titled)]

@@ -92,18 +92,12 @@ def _ground_place(version: store.Version, query: str, fused: dict[int, float]) -
     asked = scope.question_places(grounding.without_contrast(query))
     if not asked or not fused:
         return fused
-    cities = {name for name, _, kind in asked if kind == "city"}
-    countries = {name for name, _, kind in asked if kind == "country"}
-    of_cities = {country for _, country, kind in asked if kind == "city"}
-    facts = catalog.of(version.manifest["documents"]).facts
-    about = {
-        d
-        for d, f in facts.items()
-        if f.country in countries or f.city in cities or (not f.city and f.country in of_cities)
-    }
+    docs = catalog.of(version.manifest["documents"])
+    about = frozenset().union(*(docs.own_docs(*place) for place in asked))
     if not about:  # a place the collection has no document about is no filter, nor any grounding
         return fused
-    naming = places.naming(frozenset(cities), frozenset(countries))
+    cities = frozenset(name for name, _, kind in asked if kind == "city")
+    naming = places.naming(cities, frozenset(name for name, _, kind in asked if kind == "country"))
     records, top = version.records, max(fused.values()) or 1.0
     out = dict(fused)
     # Only the best-ranked passages of other documents are read: those far below cannot reach the top.

@@ -173,6 +173,19 @@ def test_titles_are_looked_up_as_has_exact_reads_them() -> None:
     assert set(titles.numbered_titles(5)) == {"decree-5"} and titles.numbered_titles(7) == {}
 
 
+def test_documents_set_in_a_place_are_not_those_only_naming_it() -> None:
+    entries = collection()[0]
+    docs = catalog.of(entries)
+    iclei = "iclei-east-asia-city-campaigns.txt"
+    assert iclei in docs.place_docs("Japan", "Japan", "country")  # it names Japan once
+    japan = docs.own_docs("Japan", "Japan", "country")
+    assert iclei not in japan and "factsheets/33_jp-plastic-shopping-bag-charge-2020.md" in japan
+    # A city's own documents and its country's national ones, not another city's.
+    kamikatsu = docs.own_docs("Kamikatsu", "Japan", "city")
+    assert "factsheets/34_jp-kamikatsu-zero-waste-town-hall-initiatives.md" in kamikatsu
+    assert "factsheets/33_jp-plastic-shopping-bag-charge-2020.md" in kamikatsu and iclei not in kamikatsu
+
+
 def test_a_catalog_is_kept_for_its_documents_and_let_go_later() -> None:
     entries = dict(collection()[0])
     held = catalog.of(entries)
