@@ -61,6 +61,13 @@ _DATELINE = re.compile(
 # 0.05 / 0.08: +2 / +6 / +4 (test halves +0 / +2 / +0); only with a kind of fact asked, +2.
 LEAD_PENALTY = 0.05
 _HANGUL = re.compile("[\uac00-\ud7af]{2}")
+# A sentence opening on a contrast or addition ("Some people, however, ...", "It also ...") leans on
+# the one before it: quoted beside the best sentence, it is only with an earlier sentence of its passage.
+_CONNECTIVE = re.compile(
+    r"^\W*(?:\S+\s+){0,3}?(?:however|but|also|nevertheless|nonetheless|meanwhile|moreover|furthermore|"
+    r"instead|still|yet|too)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,7 @@ class Candidate:
     doc_id: str
     named: float = 1.0  # share of the names asked about that the sentence's passage mentions
     header: tuple[int, int] | None = None  # a table row's header line (offsets), quoted with it
+    leans: bool = False  # opens on "however", "also" ...: it follows on from the sentence before
 
 
 def _quotable(sentence: str) -> bool:
@@ -246,7 +254,10 @@ def candidates(
             score -= ELSEWHERE_PENALTY
         vector, cos = vectors[p][i], float(cosine)
         out.append(
-            Candidate(p, start, end, score, vector, cos, cover, stated, told_elsewhere, doc, named[p], header)
+            Candidate(
+                p, start, end, score, vector, cos, cover, stated, told_elsewhere, doc, named[p], header,
+                leans=_CONNECTIVE.match(sentence) is not None,
+            )
         )
     return sorted(out, key=lambda c: -c.score)
 
@@ -272,6 +283,8 @@ def select(candidates: list[Candidate], settings: Settings) -> list[Candidate]:
         if cand.doc_id != best.doc_id and cand.named < best.named:
             continue
         if chars + cand.end - cand.start > MAX_QUOTE_CHARS:
+            continue
+        if cand.leans and not any(c.passage == cand.passage and c.start < cand.start for c in chosen):
             continue
         # The first sentence that states the asked fact joins unless it repeats one quoted: any two
         # sentences of a document score 0.75-0.9 under multilingual-e5, so the usual bar for "says

@@ -11,11 +11,12 @@ import numpy as np
 import pytest
 from conftest import ROOT
 
-from retriever import Settings, index_documents, keyword
+from retriever import Settings, ask, index_documents, keyword
 from retriever.answer import answer_question
 from retriever.grounding import focus
 from retriever.retrieval import open_searcher
 from retriever.selection import (
+    _CONNECTIVE,
     _DATELINE,
     COMMON_DISCOUNT,
     JOIN_MARGIN,
@@ -97,6 +98,40 @@ def test_a_sentence_about_another_place_does_not_join_one_about_the_asked_place(
     best = _candidate(1.0, "my-ban.md")
     elsewhere = _candidate(0.99, "my-ban.md", elsewhere=True, axis=1)
     assert select([best, elsewhere], small_settings) == [best]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Some people, however, had not yet heard that Mondays had been added.", True),
+        ("It also covers fast food outlets.", True),
+        ("But the charge is only symbolic.", True),
+        ("The ban took effect on 1 July 2020.", False),
+        ("Butterworth banned bags in 2019.", False),
+    ],
+)
+def test_a_sentence_opening_on_a_contrast_or_addition_is_told(sentence: str, leans: bool) -> None:
+    assert (_CONNECTIVE.match(sentence) is not None) is leans
+
+
+def test_a_sentence_that_leans_on_the_one_before_joins_only_after_an_earlier_sentence_of_its_passage(
+    small_settings: Settings,
+) -> None:
+    best = _candidate(1.0, "bn.md")
+    leaning = replace(_candidate(0.99, "bn.md", axis=1), passage=1, start=40, end=60, leans=True)
+    assert select([best, leaning], small_settings) == [best]
+    earlier = replace(_candidate(0.98, "bn.md", axis=2), passage=1, start=0, end=30)
+    assert select([best, earlier, leaning], small_settings.with_(max_answer_sentences=3)) == [
+        best, earlier, leaning
+    ]  # fmt: skip
+    # Asked something it alone answers, it is still quoted.
+    assert select([replace(leaning, score=1.1), best], small_settings)[0].leans
+
+
+def test_an_answer_does_not_open_on_a_sentence_leaning_on_one_not_quoted(corpus_settings: Settings) -> None:
+    result = ask("Did Brunei ban plastic bags completely?", settings=corpus_settings)
+    assert not result.refused
+    assert not result.answer.lower().startswith("some people, however")
 
 
 @pytest.mark.parametrize(
