@@ -253,6 +253,20 @@ class Catalog:
         """Documents whose title holds an exact canonical token ("inc-3", "9th"; see exact.has_exact)."""
         return self._titled.get(token, frozenset())
 
+    def title_named(self, name: str) -> frozenset[str]:
+        """Documents whose title holds a lower-cased name as whole words ("port dickson")."""
+        found = self._title_names.get(name)
+        if found is None:
+            pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+            titles = ((d, e.get("title", "").lower()) for d, e in self.entries.items())
+            found = frozenset(d for d, title in titles if pattern.search(title))
+            self._title_names[name] = found  # a name's documents are the same for the version's life
+        return found
+
+    @cached_property
+    def _title_names(self) -> dict[str, frozenset[str]]:
+        return {}
+
     def numbered_titles(self, number: int) -> dict[str, frozenset[str]]:
         """The numbered names with this number in titles ("inc-4" for 4), each with its documents."""
         return {t: d for t, d in self._titled.items() if re.fullmatch(rf"[a-z]+-{number}", t)}

@@ -17,6 +17,11 @@ GROUND_TEXT = 0.25
 # A passage of a page that only mentions the country asked about, not speaking of it, sinks by this share.
 GROUND_PLACE = 0.125
 PLACE_READ = 30  # passages of other documents read for the place asked, best first
+# A proper name the question gives that only a few documents' titles hold ("Port Dickson", a town the
+# place list lacks) says which documents it is about, as a numbered name does; a name many titles
+# hold does not, nor an acronym ("EPR", "NPAP"), which names a topic more often than a place.
+GROUND_NAME = 0.125
+NAME_TITLES = 3
 
 
 def fuse(
@@ -58,6 +63,7 @@ def ground(version: store.Version, query: str, fused: dict[int, float]) -> dict[
     """
     fused = _ground_place(version, query, fused)
     focus = grounding.focus(query)
+    fused = _ground_name(version, query, focus, fused)
     if not (focus.exact or focus.years) or not fused:
         return fused
     titled = [catalog.of(version.manifest["documents"]).titled(t) for t in focus.exact]
@@ -107,6 +113,31 @@ def _ground_place(version: store.Version, query: str, fused: dict[int, float]) -
         if naming is None or not _names(version, row, naming):
             out[row] -= top * GROUND_PLACE
     return out
+
+
+def _ground_name(
+    version: store.Version, query: str, focus: grounding.Focus, fused: dict[int, float]
+) -> dict[int, float]:
+    """Lift passages of the few documents whose titles hold a proper name the question gives."""
+    names = [n for n in focus.names if _proper(query, n) and not grounding.place_named(n)]
+    if not names or not fused:
+        return fused
+    docs = catalog.of(version.manifest["documents"])
+    titled = [d for d in map(docs.title_named, names) if 0 < len(d) <= NAME_TITLES]
+    if not titled:
+        return fused
+    records, top = version.records, max(fused.values()) or 1.0
+    out = {}
+    for row, score in fused.items():
+        doc_id = records.field("doc_id", row)
+        out[row] = score + top * GROUND_NAME * sum(doc_id in d for d in titled) / len(titled)
+    return out
+
+
+def _proper(query: str, name: str) -> bool:
+    """Whether a name is written in the question as a proper name ("Port Dickson"), not an acronym."""
+    found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", query, re.IGNORECASE)
+    return found is not None and not found.group().isupper()
 
 
 _NAMED: OrderedDict[tuple[str, int, str], bool] = OrderedDict()  # the same passages come back often

@@ -232,3 +232,13 @@ def test_a_city_is_spoken_for_by_its_own_countrys_national_documents_only() -> N
     # Kuala Lumpur that Vietnamese officials attended does not.
     assert hanoi == {"hanoi.md", "vn-law.md", "asean.md"}
     assert "kl-workshop.md" in catalog.of(entries).place_docs("Viet Nam", "Viet Nam", "country")
+
+
+def test_the_documents_titled_by_a_name_hold_it_as_whole_words() -> None:
+    docs = catalog.of(collection()[0])
+    assert docs.title_named("quezon city") == {
+        "factsheets/18_ph-quezon-city-single-use-plastics-ban-2019.md"
+    }  # fmt: skip
+    assert docs.title_named("kamikatsu") == {"factsheets/34_jp-kamikatsu-zero-waste-town-hall-initiatives.md"}
+    assert docs.title_named("quezon cit") == frozenset()  # a word's start is no mention
+    assert docs.title_named("port dickson") == frozenset()
