@@ -98,6 +98,8 @@ MEASURES = {
             rf"|{_NUMBER_SAID}[^.;:]{{0,15}}?\b(?:{CURRENCY_WORDS}|cents?)\b"
             rf"|\b(?:{CURRENCY_WORDS})\b[^.;:]{{0,6}}?\d"
             r"|\d\s?(?:won|sen|dong|kip)\b"
+            # A fine set in wages or penalty units ("up to 100,000 monthly minimum legal wages").
+            rf"|{_NUMBER_SAID}[^.;:]{{0,25}}?\b(?:wages?|salar(?:y|ies)|penalty units?)\b"
             r"|บาท|元|원|엔|free of charge|\bfor free\b|\b(?:is|are|was|were|be|remain|remains) free\b"
             r"|\bat no (?:cost|charge)\b|\bno (?:fee|charge|deposit)",
             re.IGNORECASE,
