@@ -113,6 +113,7 @@ _KINDS = {
         r"|\bwhat (?:percentage|share|proportion|amount|rate|number|fines?|penalt(?:y|ies)|fees?)\b"
         r"|\b(?:apa|berapa)(?:kah)? (?:sanksi|denda|hukuman)\b|\b(?:sanksi|denda|hukuman)(?:nya)? apa\b"
         r"|\b(?:anong|ano ang) (?:multa|parusa)\b"
+        r"|\bmức phạt\b|\bphạt (?:như )?thế nào\b|\bbị phạt gì\b"  # "what is the fine", in Vietnamese
         r"|\bwhat (?:is|was|are|were|will be) the (?:\w+ )?(?:fine|penalty|fee|charge|rate|percentage|share"
         r"|amount|number|budget|cost|price|target rate|population|size|area|capacity|volume)s?\b"
         r"|\bwhat \w+ (?:rate|percentage|share|fine|fee|penalty|charge)s?\b"

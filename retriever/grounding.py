@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import glossary, places
 from .asked import ACRONYM, question_kind
-from .exact import NUMBERED_NAME, YEAR, question_canonical
+from .exact import NUMBERED_NAME, YEAR, counted_ordinals, question_canonical
 
 # Words that open a question in the Latin-script languages asked in; capitalised only by position.
 _LEADING_WORDS = (
@@ -79,10 +79,13 @@ def focus(question: str) -> Focus:
     question = without_contrast(question)
     text = question_canonical(question)
     exact: list[str] = []
+    # An offence or batch counted in another language ("vi phạm lần thứ 3") is no edition's name.
+    counting = {ordinal for ordinal, _ in counted_ordinals(question)}
     for match in re.finditer(
         rf"(?<![a-z0-9_])(?:{NUMBERED_NAME}|\d{{1,3}}(?:st|nd|rd|th))(?![a-z0-9_])", text
     ):
-        exact.append(match.group())
+        if match.group() not in counting:
+            exact.append(match.group())
     exact += glossary.numbered_names(question)  # "អនុក្រឹត្យលេខ168" is Sub-Decree No. 168
     years = tuple(dict.fromkeys(YEAR.findall(text)))
     names: list[str] = []

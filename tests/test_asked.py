@@ -497,3 +497,16 @@ def test_a_count_of_months_asked_in_another_language_is_answered_by_that_many_mo
     lead_in = "The law sets a phase-out period of 36 months from its entry into force, for:"
     assert states_kind(lead_in, "number", question)
     assert not states_kind("A business that breaks the law is fined up to 100 UIT.", "number", question)
+
+
+def test_a_fine_asked_in_vietnamese_wants_an_amount() -> None:
+    assert question_kind("người xả rác vi phạm lần thứ 3 thì bị phạt thế nào?") == "number"
+    assert question_kind("mức phạt cho cửa hàng là bao nhiêu?") == "number"
+
+
+def test_a_fine_set_in_minimum_wages_or_penalty_units_states_a_fine() -> None:
+    question = "colombia packaging EPR: max fine for a producer with no plan?"
+    wages = "They can be sanctioned with fines of up to 100,000 monthly minimum legal wages."
+    assert states_kind(wages, "number", question)
+    assert states_kind("The offence carries a fine of up to 50 penalty units.", "number", question)
+    assert not states_kind("Producers must report their wages and staff each year.", "number", question)

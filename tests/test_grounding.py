@@ -160,3 +160,16 @@ def test_a_place_code_kept_as_a_lower_cased_acronym_still_names_its_place() -> N
     assert place_named("sg") == "Singapore"
     assert place_named("vietnamese") == "Viet Nam"
     assert place_named("epr") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "exact"),
+    [
+        # An offence counted in Vietnamese is no edition: the 3rd ASEAN workshop is not what is asked.
+        ("GenSan: người xả rác nhựa mà vi phạm lần thứ 3 thì bị phạt thế nào?", ()),
+        ("vi phạm lần thứ ba ở Quezon City bị phạt bao nhiêu?", ()),
+        ("What was agreed at the 3rd session?", ("3rd",)),
+    ],
+)
+def test_an_offence_counted_in_another_language_is_no_numbered_name(question: str, exact: tuple) -> None:
+    assert focus(question).exact == exact
