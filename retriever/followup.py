@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from .asked import question_kind, without_question_words
 from .chatter import is_follow_up
 from .exact import ORDINAL_WORDS, YEAR
 from .places import find_places
+from .question_words import question_kind, without_question_words
 
 # A numbered session or edition ("INC-3", "Decree 168", "the 2nd offence", "the third forum"): one the
 # follow-up names replaces the earlier one.

@@ -1,7 +1,7 @@
 """What a question is about: the exact entities and names a passage must speak of to answer it.
 
 Rules over the question's text, kept language-neutral where the signal is (digits, Latin acronyms,
-numbered names); the kind of fact asked is `asked.py`'s, exact-token matching `exact.py`'s.
+numbered names); the kind of fact asked is `question_words.py`'s, exact-token matching `exact.py`'s.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import glossary, places
-from .asked import ACRONYM, question_kind
+from .asked import ACRONYM
 from .exact import NUMBERED_NAME, YEAR, counted_ordinals, question_canonical
+from .question_words import question_kind
 
 # Words that open a question in the Latin-script languages asked in; capitalised only by position.
 _LEADING_WORDS = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from retriever.asked import question_kind
 from retriever.followup import with_context
+from retriever.question_words import question_kind
 
 KEP = "Who organised the KEP on EPR in Kuala Lumpur?"
 
