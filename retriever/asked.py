@@ -51,6 +51,9 @@ _DURATION_ASKED = re.compile(
 )
 
 
+# A cabinet member is a minister in most of the region and a secretary in the Philippines ("DENR
+# Secretary Loyzaga" is the minister who launched the NPAP).
+_SAME_ROLE = {"minist": "minist|secret", "secret": "secret|minist"}
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
 
 # "How many" in each language, where it differs from "how much" (Indonesian "berapa", Chinese 多少 ask both;
@@ -197,7 +200,8 @@ def states_kind(sentence: str, kind: str, question: str = "") -> bool:
         if asked.person:
             # "Who chaired INC-4?" wants a person: a title or a name introduced by its role, and the
             # role asked ("Who was the mayor?" is not answered by a council member's name).
-            if asked.role and re.search(rf"\b{asked.role[:6]}", sentence, re.IGNORECASE) is None:  # Ministry
+            role = _SAME_ROLE.get(asked.role[:6], asked.role[:6])  # "Ministry" holds "minist"
+            if asked.role and re.search(rf"\b(?:{role})", sentence, re.IGNORECASE) is None:
                 return False
             if asked.nationality and serves_elsewhere(sentence, asked.nationality):
                 return False

@@ -106,6 +106,9 @@ def test_a_question_on_what_a_person_did_wants_a_person() -> None:
         ("Who was the mayor of Mandalay in 2015?", "MCDC member Dr Thwin Kyaw Kyaw presented plans.", False),
         ("Who was the mayor of Mandalay in 2015?", "Mandalay Mayor Dr Ye Lwin presented plans.", True),
         ("Which minister announced the ban?", "Minister Nik Nazmi Nik Ahmad announced it.", True),
+        # The Philippines' ministers are secretaries.
+        ("which minister launched the PH NPAP?", "DENR Secretary Maria Loyzaga led the launch.", True),
+        ("which minister launched the PH NPAP?", "Ambassador David Hartman led the launch.", False),
         ("Who opened the training?", "Dr Azlina, Principal Assistant Secretary, opened it.", True),
         # Who spoke, gave the remarks or the keynote: a person, not the body that organised the event.
         (
