@@ -54,7 +54,8 @@ _DURATION_ASKED = re.compile(
 # A cabinet member is a minister in most of the region and a secretary in the Philippines ("DENR
 # Secretary Loyzaga" is the minister who launched the NPAP).
 _SAME_ROLE = {"minist": "minist|secret", "secret": "secret|minist"}
-ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,9}\b")
+# Bounded by Latin letters and digits only: "KEP를", "EPR을" hold an acronym before a Korean particle.
+ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{1,9}(?![A-Za-z0-9])")
 
 # "How many" in each language, where it differs from "how much" (Indonesian "berapa", Chinese 多少 ask both;
 # 多少 before a classifier, 多少张 or 多少家, asks how many).

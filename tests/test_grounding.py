@@ -173,3 +173,16 @@ def test_a_place_code_kept_as_a_lower_cased_acronym_still_names_its_place() -> N
 )
 def test_an_offence_counted_in_another_language_is_no_numbered_name(question: str, exact: tuple) -> None:
     assert focus(question).exact == exact
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        # A Korean particle glued to an acronym is no part of it.
+        ("KEP를 누가 주최했나요?", ("kep",)),
+        ("EPR을 언제 도입했나요?", ("epr",)),
+        ("Who chaired INC-4?", ()),
+    ],
+)
+def test_an_acronym_is_read_apart_from_the_script_around_it(question: str, names: tuple) -> None:
+    assert focus(question).names == names
