@@ -360,3 +360,10 @@ def test_a_table_row_states_what_its_header_names_and_is_quoted_with_it(
     assert quotes.index("Year | Participating shops | Bottles returned | Tonnes collected") < quotes.index(
         "2023 | 131 | 311,400 | 51.8"
     )
+
+
+def test_a_korean_question_on_an_acronym_quotes_only_documents_naming_it(corpus_settings: Settings) -> None:
+    # "KEP를": the acronym glued to its particle is still the name the quoted passages must speak of.
+    result = ask("KEP를 누가 주최했나요?", settings=corpus_settings)
+    assert not result.refused
+    assert {p.doc_id for p in result.citations} == {"sea-map-kep-epr-kuala-lumpur-2025.txt"}
