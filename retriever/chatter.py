@@ -51,6 +51,7 @@ _TIP = (
 _LEISURE = (
     r"\b(?:restaurants?|eater(?:y|ies)|cuisine|noodles?|laksa|cafes?|coffee shops?|hotels?|hostels?"
     r"|accommodation|spots?|sightseeing|attractions?|nightlife|souvenirs?|places to (?:eat|stay|visit)"
+    r"|seafood|street food|halal (?:food|places?|eats)|lunch|dinner|brunch|breakfast"
     r"|tempat makan|kuliner|penginapan|restoran|kedai makan|kainan|quán|nhà hàng|khách sạn)\b"
     r"|ร้านอาหาร|ร้านข้าว|ร้านกาแฟ|ข้าวซอย|ที่พัก|โรงแรม|ที่เที่ยว|餐厅|餐廳|美食|酒店|饭店|住宿|景点|面|麵"
     r"|맛집|식당|숙소|호텔|관광지|ភោជនីយដ្ឋាន|សណ្ឋាគារ|ຮ້ານອາຫານ|ໂຮງແຮມ|စားသောက်ဆိုင်|ဟော်တယ်"

@@ -73,6 +73,8 @@ def test_whole_questions_are_not_follow_ups(message: str) -> None:
         "flight times from Hanoi to Da Nang on Friday",
         "tiket pesawat murah ke Bali bulan depan",
         "去济州岛的船票多少钱",
+        "any good halal seafood places near the fishing port for lunch after the site visit?",
+        "best dinner spots in Da Nang?",
     ],
 )
 def test_a_travellers_request_for_tips_is_told(message: str) -> None:
@@ -93,6 +95,8 @@ def test_a_travellers_request_for_tips_is_told(message: str) -> None:
         "Is the fine for restaurants cheap?",
         "How many plastic bottles pay a bus fare in Surabaya?",
         "Did ferry operators join the island's plastic ban?",
+        "best food container alternatives under the ban?",
+        "Which hotel hosted the lunch for delegates?",
     ],
 )
 def test_policy_questions_on_restaurants_and_hotels_are_no_tips(message: str) -> None:
