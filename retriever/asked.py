@@ -70,6 +70,12 @@ _PERCENT_COUNTED = re.compile(
     r"(?:%|per ?cent|เปอร์เซ็นต์|phần trăm|퍼센트|프로|porsyento|ເປີເຊັນ)",
     re.IGNORECASE,
 )
+# "What's the (minimum) share ...": the word a question asks for by "what".
+_WHAT_THE = re.compile(
+    r"\bwhat(?:['’]?s| is| are| was| were)?\s+(?:the\s+)?(?:(?:min|max|minimum|maximum|average|total)\s+)?"
+    r"(\w+)",
+    re.IGNORECASE,
+)
 # "How many ringgit is the fine?" counts money.
 _CURRENCY_COUNTED = re.compile(rf"\bhow many (?:{CURRENCY_WORDS}|won|dong)\b", re.IGNORECASE)
 
@@ -105,6 +111,10 @@ def _asked(question: str) -> _Asked:
     english = " ".join(glossary.translate(question).english)
     glossed = f"{question} {english}"
     measure = next((m for m, (asks, _) in MEASURES.items() if asks.search(glossed)), "")
+    if (head := _WHAT_THE.search(question)) is not None:
+        # "whats the min share of plant material for a bag to be exempt from the charge": the measure
+        # the question word is put to, not the first one named.
+        measure = next((m for m, (asks, _) in MEASURES.items() if asks.fullmatch(head.group(1))), measure)
     if MEASURES["percent"][1].search(question):
         measure = "percent"  # "회수율은 몇 %": a share asked outright, whatever else the question names
     elif _CURRENCY_COUNTED.search(question):

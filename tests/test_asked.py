@@ -425,3 +425,11 @@ def test_a_fine_set_in_minimum_wages_or_penalty_units_states_a_fine() -> None:
     assert states_kind(wages, "number", question)
     assert states_kind("The offence carries a fine of up to 50 penalty units.", "number", question)
     assert not states_kind("Producers must report their wages and staff each year.", "number", question)
+
+
+def test_the_measure_asked_is_the_one_the_question_word_is_put_to() -> None:
+    # A charge is named first, but a share is what is asked.
+    question = "japan bag charge exemptions - whats the min share of plant based material to be exempt?"
+    assert measure_words(question) == ["share"]
+    assert states_kind("Exempt are bags containing at least 25% plant-derived material.", "number", question)
+    assert measure_words("What is the fine for a bag charge violation?") == ["fine", "charge"]
