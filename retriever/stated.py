@@ -85,8 +85,11 @@ MEASURES = {
     "money": (
         re.compile(
             r"\b(?:fines?|penalt(?:y|ies)|fees?|charges?|prices?|costs?|levy|levies|tax|deposits?|budget"
-            r"|(?:denda|kompaun|bayaran|caj|harga|biaya)(?:nya)?|multa|bayad|phạt|phí|giá)\b"
-            r"|ค่าปรับ|ค่าธรรมเนียม|ราคา|罚款|罰款|费用|收费|价格|벌금|과태료|요금|가격|부담금",
+            r"|(?:denda|kompaun|bayaran|caj|harga|biaya|anggaran|dana)(?:nya)?|multa|bayad|phạt|phí|giá"
+            # "How much money" and budgets, in the officials' languages
+            r"|magkano|pondo|badyet|kinh phí|ngân sách)\b"
+            r"|ค่าปรับ|ค่าธรรมเนียม|ราคา|งบประมาณ|กี่บาท|罚款|罰款|费用|收费|价格|预算|預算"
+            r"|벌금|과태료|요금|가격|부담금|예산|ງົບປະມານ|ថវិកា",
             re.IGNORECASE,
         ),
         # A currency code or a short unit word ("won", "sen", "dong") is money only beside a number:

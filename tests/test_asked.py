@@ -433,3 +433,18 @@ def test_the_measure_asked_is_the_one_the_question_word_is_put_to() -> None:
     assert measure_words(question) == ["share"]
     assert states_kind("Exempt are bags containing at least 25% plant-derived material.", "number", question)
     assert measure_words("What is the fine for a bag charge violation?") == ["fine", "charge"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Magkano ang inilaang pondo ng bayan para sa pagbili ng mga bayong?",  # how much money, the fund
+        "Berapa dana yang disiapkan pemerintah kota?",
+        "ngân sách cho kế hoạch là bao nhiêu?",
+        "งบประมาณของโครงการเท่าไร",
+        "这个项目的预算是多少？",
+    ],
+)
+def test_a_budget_or_how_much_money_asked_in_another_language_wants_money(question: str) -> None:
+    assert not states_kind("The town will hand out 5,000 woven bags to market vendors.", "number", question)
+    assert states_kind("The town set aside PHP 750,000 for the woven bags.", "number", question)
