@@ -110,7 +110,9 @@ def has_exact(text: str, token: str) -> bool:
 
 
 # What a counting ordinal counts, as canonical text says it: "a 2nd batch", "the third offence".
-_COUNTED_NOUN = r"(offen[cs]e|violation|infraction|batch|phase|stage|tranche|round|quarter)(?:s|es)?"
+_COUNTED_NOUN = (
+    r"(offen[cs]e|violation|infraction|batch|phase|stage|tranche|round|quarter|place|prize)(?:s|es)?"
+)
 _COUNTED_ORDINAL = re.compile(rf"\b(\d{{1,2}}(?:st|nd|rd|th))\s+(?:[a-z-]+\s+){{0,2}}?{_COUNTED_NOUN}\b")
 
 
@@ -142,6 +144,7 @@ def counted_ordinals(question: str, *, told: bool = True) -> tuple[tuple[str, st
 def _one_of_series(noun: str, ordinal: str, number: str) -> str:
     """A pattern for one of a series in canonical text: "2nd batch", "second training batch", "Batch 2"."""
     noun = re.sub(r"offen[cs]e", "(?:offen[cs]e|time)", noun)  # "caught a third time" is a 3rd offence
+    noun = re.sub(r"^(?:place|prize)$", "(?:place|prize)", noun)  # "took first place": won the first prize
     return rf"\b{ordinal}\s+(?:[a-z-]+\s+){{0,3}}?{noun}|\b{noun}(?:s|es)?[- ](?:no\.? ?)?{number}\b"
 
 

@@ -87,6 +87,7 @@ class Candidate:
     named: float = 1.0  # share of the names asked about that the sentence's passage mentions
     header: tuple[int, int] | None = None  # a table row's header line (offsets), quoted with it
     leans: bool = False  # opens on "however", "also" ...: it follows on from the sentence before
+    ordinal: bool = False  # states the counted ordinal asked ("first prize", "a second offence")
 
 
 def _quotable(sentence: str) -> bool:
@@ -232,7 +233,8 @@ def candidates(
         if focus.exact and any(exact.has_exact(sentence, t) for t in focus.exact):
             score += 0.08
         # ... and so does the one stating the counted ordinal asked ("PHP3,000 for a second offence").
-        if any(exact.states_ordinal(sentence, *o) for o in ordinals):
+        ordinal = any(exact.states_ordinal(sentence, *o) for o in ordinals)
+        if ordinal:
             score += 0.08
         if _is_listed(passages[p].text, start, end):
             score -= LISTED_PENALTY
@@ -257,6 +259,7 @@ def candidates(
             Candidate(
                 p, start, end, score, vector, cos, cover, stated, told_elsewhere, doc, named[p], header,
                 leans=_CONNECTIVE.match(sentence) is not None,
+                ordinal=ordinal,
             )
         )
     return sorted(out, key=lambda c: -c.score)
@@ -294,6 +297,16 @@ def select(candidates: list[Candidate], settings: Settings) -> list[Candidate]:
             continue
         chosen.append(cand)
         chars += cand.end - cand.start
+    # The sentence naming the asked one of a series ("First prize: team ...") is quoted if near enough,
+    # in place of the weakest sentence chosen.
+    if not any(c.ordinal for c in chosen):
+        told = next(
+            (c for c in candidates
+             if c.ordinal and c.score >= best.score - JOIN_MARGIN and (best.elsewhere or not c.elsewhere)),
+            None,
+        )  # fmt: skip
+        if told is not None:
+            chosen = [*chosen[: settings.max_answer_sentences - 1], told]
     return _with_headers(chosen)
 
 

@@ -69,6 +69,14 @@ def test_a_counted_ordinal_is_read_from_the_question_and_matched_in_any_spelling
     assert not states_ordinal("A fine of P1,000 for the first offence.", "3rd", "offence")
 
 
+def test_a_place_in_a_contest_is_a_counted_ordinal_and_a_prize_states_it() -> None:
+    question = "who took first place at the 2025 youth plastic hackathon in brunei"
+    assert counted_ordinals(question) == (("1st", "place"),)
+    assert states_ordinal("The first prize of BND 5,000 went to team EcoLoop.", "1st", "place")
+    assert states_ordinal("Team EcoLoop took first place.", "1st", "place")
+    assert not states_ordinal("The second prize went to team Refill.", "1st", "place")
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -128,6 +128,20 @@ def test_a_sentence_that_leans_on_the_one_before_joins_only_after_an_earlier_sen
     assert select([replace(leaning, score=1.1), best], small_settings)[0].leans
 
 
+def test_the_sentence_naming_the_asked_one_of_a_series_is_quoted_when_near_enough(
+    small_settings: Settings,
+) -> None:
+    # "Who took first place?": the lead and a sentence on the prizes outscore "The first prize went to ...".
+    lead, prizes = _candidate(1.0, "hack.md"), _candidate(0.98, "hack.md", axis=1)
+    first = replace(_candidate(0.97, "hack.md", axis=2), ordinal=True)
+    assert select([lead, prizes, first], small_settings.with_(max_answer_sentences=2)) == [lead, first]
+    # Too far below the best sentence, or about another place, it is not.
+    far = replace(first, score=1.0 - JOIN_MARGIN - 0.01)
+    assert select([lead, prizes, far], small_settings.with_(max_answer_sentences=2)) == [lead, prizes]
+    elsewhere = replace(first, elsewhere=True)
+    assert select([lead, prizes, elsewhere], small_settings.with_(max_answer_sentences=2)) == [lead, prizes]
+
+
 def test_an_answer_does_not_open_on_a_sentence_leaning_on_one_not_quoted(corpus_settings: Settings) -> None:
     result = ask("Did Brunei ban plastic bags completely?", settings=corpus_settings)
     assert not result.refused
