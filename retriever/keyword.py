@@ -39,9 +39,43 @@ _RUN = re.compile("|".join(f"[{chars}]+" for chars in _NO_SPACE.values()))
 _NOT_WORD = re.compile("[\u0e2f\u0e46\u0e5a\u0e5b\u0ec6\u17d4-\u17da\u104a\u104b\u3001-\u3003\u30fb]")
 
 
+# British spellings as American ones before stemming: Snowball keeps them apart ("organised" ->
+# "organis", "organized" -> "organiz"; "programme", "centre", "offence"), and the region's officials and
+# documents write both. Applied to documents and questions alike, so a merge of two words is harmless.
+_AMERICAN = (
+    (re.compile(r"^(\w{2,}?)is(e|es|ed|ing|ation|ations|er|ers)$"), r"\1iz\2"),  # organise, organisation
+    (re.compile(r"^(\w{2,}?)ys(e|es|ed|ing)$"), r"\1yz\2"),  # analyse
+    (re.compile(r"^(\w{3,}?)our(s|ed|ing|able|ite|ites)?$"), r"\1or\2"),  # labour, harbour, favourite
+    (re.compile(r"^(\w{2,}?)([tb])re(s)?$"), r"\1\2er\3"),  # centre, litre, fibre
+    (re.compile(r"^(\w{2,}?)logue(s)?$"), r"\1log\2"),  # dialogue, catalogue
+    (re.compile(r"^programme(s)?$"), r"program\1"),
+    (re.compile(r"^(offen|licen|defen)ce(s)?$"), r"\1se\2"),
+    (re.compile(r"^tyre(s)?$"), r"tire\1"),
+)
+
+
+def american(word: str) -> str:
+    """`word` (lower case) in American spelling: "organised" -> "organized", "centre" -> "center"."""
+    for pattern, repl in _AMERICAN:
+        word, n = pattern.subn(repl, word)
+        if n:
+            break
+    return word
+
+
+class _Stemmer:
+    """Snowball's English stemmer over American spellings."""
+
+    def __init__(self) -> None:
+        self._snowball = Stemmer.Stemmer("english")
+
+    def stemWords(self, words: list[str]) -> list[str]:  # camelCase: the name bm25s calls
+        return self._snowball.stemWords([american(w) for w in words])
+
+
 @lru_cache(maxsize=1)
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("english")
+def _stemmer() -> _Stemmer:
+    return _Stemmer()
 
 
 def _bigrams(run: str) -> list[str]:

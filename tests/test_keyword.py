@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import bm25s
 import numpy as np
+import pytest
 
-from retriever.keyword import build_bm25, idf_weights, scores, tokenize, without
+from retriever.keyword import american, build_bm25, idf_weights, scores, tokenize, without
 
 CHUNKS = [
     "Hainan banned non-degradable plastic bags from December 2020.",
@@ -25,6 +26,38 @@ def best(query: str) -> int:
 def test_english_is_stemmed_without_stop_words() -> None:
     assert tokenize(["The bans were banning bags"])[0] == ["ban", "were", "ban", "bag"]
     assert best("Which producers must report packaging?") == 6
+
+
+@pytest.mark.parametrize(
+    ("british", "us"),
+    [
+        ("organised", "organized"),
+        ("organisation", "organization"),
+        ("programme", "program"),
+        ("centre", "center"),
+        ("litres", "liters"),
+        ("offence", "offense"),
+        ("licences", "licenses"),
+        ("labour", "labor"),
+        ("dialogue", "dialog"),
+        ("analysed", "analyzed"),
+        ("tyres", "tires"),
+    ],
+)
+def test_british_and_american_spellings_are_one_keyword(british: str, us: str) -> None:
+    assert american(british) == us
+    assert tokenize([british]) == tokenize([us])
+
+
+@pytest.mark.parametrize("word", ["rise", "hour", "your", "crisis", "basis", "genre", "malaysia", "size"])
+def test_words_that_only_look_british_keep_their_spelling(word: str) -> None:
+    assert american(word) == word
+
+
+def test_a_question_in_british_spelling_finds_a_passage_in_american() -> None:
+    chunks = [*CHUNKS, "The program was organized at the regional center by the ministry."]
+    found = scores(build_bm25(chunks), "Who organised the programme at the centre?", len(chunks))
+    assert int(found.argmax()) == len(chunks) - 1
 
 
 def test_scripts_without_spaces_become_words_or_bigrams() -> None:
