@@ -74,17 +74,19 @@ _WEIGHT_STATED = re.compile(
 _CODES = (
     r"RM|Rp|Rs|INR|USD|US\$|EUR|SGD|THB|VND|KHR|PHP|MYR|IDR|CNY|RMB|NT\$|KRW|JPY|HKD|TWD|MOP|BND|LAK|MMK"
     r"|PKR|LKR|NPR|BDT|Tk|MVR|Rf|MNT|AUD|NZD|FJD|VT|VUV|WST|PGK|SBD|GBP|CHF|CAD|KES|KSh|RWF|TZS|UGX|NGN|ZAR"
+    r"|KZT|UZS|KGS|BTN|CLP"
 )
 # Currencies named in words, in the languages' own spelling where the documents use it.
 CURRENCY_WORDS = (
     r"dollars?|euros?|ringgit|rupiah|rupees?|baht|đồng|riels?|pesos?|yuan|yen|kyats?|taka|rufiyaa|vatu"
-    r"|patacas?|tugriks?|shillings?|francs?"
+    r"|patacas?|tugriks?|shillings?|francs?|tenge|ngultrum|kina|tala"
 )
 
 MEASURES = {
     "money": (
         re.compile(
             r"\b(?:fines?|penalt(?:y|ies)|fees?|charges?|prices?|costs?|levy|levies|tax|deposits?|budget"
+            r"|money|spen[dt]|spending|funding|invest(?:ed|ment)"  # "how much money has the city spent"
             r"|(?:denda|kompaun|bayaran|caj|harga|biaya|anggaran|dana)(?:nya)?|multa|bayad|phạt|phí|giá"
             # "How much money" and budgets, in the officials' languages
             r"|magkano|pondo|badyet|kinh phí|ngân sách)\b"

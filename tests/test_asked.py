@@ -448,3 +448,23 @@ def test_the_measure_asked_is_the_one_the_question_word_is_put_to() -> None:
 def test_a_budget_or_how_much_money_asked_in_another_language_wants_money(question: str) -> None:
     assert not states_kind("The town will hand out 5,000 woven bags to market vendors.", "number", question)
     assert states_kind("The town set aside PHP 750,000 for the woven bags.", "number", question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much money has the city hall spent on its zero plastic campaign?",
+        "How much did the council spend on the campaign?",
+        "How much funding went to the refill stations?",
+    ],
+)
+def test_money_spent_or_funding_asked_wants_an_amount_of_money(question: str) -> None:
+    assert not states_kind("The session featured four cities sharing their experiences.", "number", question)
+    assert states_kind("The council spent RM 2.4 million on the campaign in 2024.", "number", question)
+
+
+def test_amounts_in_central_asian_and_pacific_currencies_are_money() -> None:
+    question = "How much is the levy expected to raise in 2027?"
+    assert states_kind("The levy is expected to raise KZT 42 billion in 2027.", "number", question)
+    assert states_kind("The fee is 2,000 tenge per tonne.", "number", "How much is the fee?")
+    assert states_kind("Shops are fined up to 5,000 kina.", "number", "What is the fine?")
