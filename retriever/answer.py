@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from . import answerability, catalog, disagreement, scope, texts
+from . import answerability, catalog, disagreement, scope, shorthand, texts
 from . import lang as language
 from .chatter import asks_for_fun, asks_for_tips, is_follow_up, is_smalltalk
 from .evidence import Candidate, assess
@@ -171,6 +171,7 @@ def answer_question(
     # NFKC: a question typed in full-width letters ("Ｗｈａｔ ｉｓ ＥＰＲ？") reads as the plain one, and
     # a year or number in Khmer, Burmese, Lao or Thai digits as the documents' "2022" or "168".
     question = language.ascii_digits(" ".join(unicodedata.normalize("NFKC", question).split()))
+    question = shorthand.expand(question)  # "govt mtg" is searched and read as "government meeting"
     lang = texts.language(lang or language.detect(question))
     if not question:
         return Answer(question, texts.t("empty_question", lang), True, lang=lang)
