@@ -44,6 +44,8 @@ _WORDS = {
     "smth": "something",
     "w/o": "without",
     "w/": "with",
+    "n": "and",  # "styrofoam n straw ban"; a capital N (a name's initial) is left
+    "styro": "styrofoam",
 }
 # A shorthand stands alone: "max" in "Max Müller" or "reg" in "Reg. No. 5" is a name or a label.
 _ALTERNATIVES = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
@@ -59,6 +61,6 @@ def expand(question: str) -> str:
 
 
 def _expanded(word: str) -> str:
-    if word[0].isupper() and word.lower() in ("max", "reg"):
-        return word  # "Max", "Reg": a name
+    if word[0].isupper() and word.lower() in ("max", "reg", "n"):
+        return word  # "Max", "Reg", "N": a name or an initial
     return _WORDS[word.lower()]

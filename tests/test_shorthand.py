@@ -16,6 +16,7 @@ from retriever.shorthand import expand
         ("how many ppl attended, approx?", "how many people attended, approximately?"),
         ("which Gov't Dept runs it?", "which government department runs it?"),
         ("fine for selling w/o a permit", "fine for selling without a permit"),
+        ("Port Dickson styro n straw ban", "Port Dickson styrofoam and straw ban"),
     ],
 )
 def test_shorthand_is_written_out(typed: str, read: str) -> None:
@@ -24,7 +25,14 @@ def test_shorthand_is_written_out(typed: str, read: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Reg. No. 5 of 2019", "Max Weber opened it", "see seamap-asean.org", "the info-sheet", "minimum wage"],
+    [
+        "Reg. No. 5 of 2019",
+        "Max Weber opened it",
+        "John N. Smith",
+        "see seamap-asean.org",
+        "the info-sheet",
+        "minimum wage",
+    ],
 )
 def test_names_labels_and_parts_of_words_are_left_as_typed(text: str) -> None:
     assert expand(text) == text
