@@ -329,3 +329,24 @@ def test_a_folder_alone_and_the_corpus_with_it_get_separate_scratch_indexes(tmp_
     assert alone != together and alone.parent == together.parent == ROOT / "index" / "eval"
     assert alone.name.startswith("national-") and together.name.startswith("documents+national-")
     assert scratch_index_dir("eval", extra) == alone
+
+
+def test_the_settings_own_index_is_brought_up_to_date_before_it_is_evaluated(
+    tiny: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = tmp_path / "documents"
+    shutil.copytree(tiny["docs"], docs)
+    monkeypatch.setenv("RETRIEVER_DOCUMENTS_DIR", str(docs))
+    monkeypatch.setenv("RETRIEVER_INDEX_DIR", str(tmp_path / "index"))
+    assert main(["index"]) == 0
+    capsys.readouterr()
+    # A document added after the last build is evaluated, not the index as it was.
+    (docs / "seaview.md").write_text(
+        "# Seaview foam ban\n\nSeaview banned styrofoam food boxes on 1 May 2024.\n", encoding="utf-8"
+    )
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    line = _q("foam", "When did Seaview ban styrofoam boxes?", "banned styrofoam food boxes", "1 May 2024")
+    (gold / "seaview.jsonl").write_text(json.dumps(line | {"split": "dev"}) + "\n", encoding="utf-8")
+    assert main(["evaluate", "--gold", str(gold), "--mode", "bm25", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["bm25"]["recall@1"] == 1.0
