@@ -63,14 +63,26 @@ def american(word: str) -> str:
     return word
 
 
+# An ordinal in words is the same keyword as in figures: "the Ninth Regional 3R Forum" is the 9th.
+_ORDINAL_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth",
+)  # fmt: skip
+_ORDINALS = {
+    word: f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+    for n, word in enumerate(_ORDINAL_WORDS, start=1)
+}
+
+
 class _Stemmer:
-    """Snowball's English stemmer over American spellings."""
+    """Snowball's English stemmer over American spellings and ordinals in figures."""
 
     def __init__(self) -> None:
         self._snowball = Stemmer.Stemmer("english")
 
     def stemWords(self, words: list[str]) -> list[str]:  # camelCase: the name bm25s calls
-        return self._snowball.stemWords([american(w) for w in words])
+        return self._snowball.stemWords([_ORDINALS.get(w) or american(w) for w in words])
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,15 @@ def test_numbered_forum_is_not_confused_with_its_neighbour(small_settings: Setti
     assert "UNCRD" in answer.answer or "MoNRE" in answer.answer
 
 
+def test_a_forum_asked_by_its_number_in_figures_is_dated_from_the_sentence_naming_it_in_words(
+    small_settings: Settings,
+) -> None:
+    # "the 9th 3R Forum" in the question; "The Ninth Regional 3R Forum ... on 4-6 March 2019" in the text.
+    answer = ask("When was the 9th 3R forum held?", settings=small_settings)
+    assert not answer.refused
+    assert "4-6 March 2019" in answer.answer
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -54,6 +54,16 @@ def test_words_that_only_look_british_keep_their_spelling(word: str) -> None:
     assert american(word) == word
 
 
+def test_an_ordinal_in_words_is_the_same_keyword_as_in_figures() -> None:
+    assert tokenize(["the Ninth Regional 3R Forum"]) == tokenize(["the 9th Regional 3R Forum"])
+    assert tokenize(["a second offence", "the twelfth session", "the first batch"]) == tokenize(
+        ["a 2nd offence", "the 12th session", "the 1st batch"]
+    )
+    chunks = [*CHUNKS, "The 11th forum met in Siem Reap.", "The Ninth forum met in Bangkok."]
+    found = scores(build_bm25(chunks), "Where did the 9th forum meet?", len(chunks))
+    assert int(found.argmax()) == len(chunks) - 1
+
+
 def test_a_question_in_british_spelling_finds_a_passage_in_american() -> None:
     chunks = [*CHUNKS, "The program was organized at the regional center by the ministry."]
     found = scores(build_bm25(chunks), "Who organised the programme at the centre?", len(chunks))
