@@ -162,9 +162,12 @@ def test_a_town_the_place_list_lacks_finds_the_documents_titled_by_it(
     shutil.copy(ROOT / "gold/fresh13" / port_dickson, docs)
     index_documents(settings=settings)
     question = "Port Dickson styrofoam n straw ban - max compound for a 1st offence?"
-    assert search(question, k=1, settings=settings)[0].doc_id == port_dickson
+    lifted = search(question, k=1, settings=settings)[0]
+    assert lifted.doc_id == port_dickson
+    # What the lift adds (it decided the first place before ordinals in words and figures were one keyword).
     monkeypatch.setattr(ranking, "GROUND_NAME", 0.0)
-    assert search(question, k=1, settings=settings)[0].doc_id != port_dickson  # what the lift mends
+    plain = next(p for p in search(question, k=5, settings=settings) if p.id == lifted.id)
+    assert lifted.score > plain.score
     # An acronym names a topic more often than a place: it lifts no document titled by it.
     assert not ranking._proper("what is EPR in Colombia?", "epr")
     assert ranking._proper("Port Dickson styrofoam ban", "port dickson")
