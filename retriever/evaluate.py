@@ -90,10 +90,8 @@ def _main_settings(args: argparse.Namespace) -> Settings:
             documents_dir=args.documents.resolve(),
             index_dir=args.index or scratch_index_dir("eval", args.documents),
         )
-        index_documents(settings=settings, progress=True)
-        return settings
-    if args.index is None:
-        # The settings' own index is brought up to date first, as the bot does when it starts: figures
+    if args.documents or args.index is None:
+        # The settings' own index is brought up to date first too, as the bot does when it starts: figures
         # from an index built before a document was added, or by an older pipeline whose keywords no
         # longer match the questions', would not be the product's. Unchanged, this takes about a second.
         index_documents(settings=settings, progress=True)

@@ -17,6 +17,7 @@ import numpy as np
 import Stemmer
 
 from . import glossary
+from .exact import ORDINAL_WORDS
 
 # bm25s logs every index build at DEBUG, which leaks into the console chat.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -63,18 +64,6 @@ def american(word: str) -> str:
     return word
 
 
-# An ordinal in words is the same keyword as in figures: "the Ninth Regional 3R Forum" is the 9th.
-_ORDINAL_WORDS = (
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-    "eighteenth", "nineteenth", "twentieth",
-)  # fmt: skip
-_ORDINALS = {
-    word: f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
-    for n, word in enumerate(_ORDINAL_WORDS, start=1)
-}
-
-
 class _Stemmer:
     """Snowball's English stemmer over American spellings and ordinals in figures."""
 
@@ -82,7 +71,8 @@ class _Stemmer:
         self._snowball = Stemmer.Stemmer("english")
 
     def stemWords(self, words: list[str]) -> list[str]:  # camelCase: the name bm25s calls
-        return self._snowball.stemWords([_ORDINALS.get(w) or american(w) for w in words])
+        # An ordinal in words is the same keyword as in figures: "the Ninth Regional 3R Forum" is the 9th.
+        return self._snowball.stemWords([ORDINAL_WORDS.get(w) or american(w) for w in words])
 
 
 @lru_cache(maxsize=1)
